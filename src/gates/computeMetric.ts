@@ -1,0 +1,64 @@
+import { asObserved } from './condition.js';
+import { histogramQuantile } from './histogramQuantile.js';
+import type { MetricName } from './metrics.js';
+import type { WindowStats } from './windowStats.js';
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/** Largest |segment error rate − overall error rate| over segments with ≥ 1 request; null if none has any. */
+function segmentVariance(stats: WindowStats): number | null {
+  const overall = ratio(stats.errors, stats.requests);
+  if (overall === null) return null;
+  let largest: number | null = null;
+  for (const segment of stats.segments) {
+    if (segment.requests === 0) continue;
+    const difference = Math.abs(segment.errors / segment.requests - overall);
+    if (largest === null || difference > largest) largest = difference;
+  }
+  return largest;
+}
+
+/**
+ * The value of `metric` over a window, in the metric's unit (fractions 0..1, ms, counts), or null when the
+ * window gives it no value (e.g. errorRate with 0 requests). Allocates nothing: guards call it every interval.
+ *
+ * - errorRate = errors / requests; availability = upMs / observedMs;
+ * - pXXLatencyMs = {@link histogramQuantile} of the latency buckets;
+ * - revenueImpact, churnRate, completionRate = the values the engine (its model) or a replayed row
+ *   provides, e.g. from the window's revenue sums; requests, incidents = the counts;
+ * - segmentVariance = largest |segment error rate − window error rate| over segments with requests;
+ * - integrityErrorRate = integrityFailures / integrityChecks: the share of checked responses that an
+ *   integrity check finds silently wrong (data inconsistency is invisible to errors and latency).
+ *
+ * @example computeMetric('errorRate', { ...stats, requests: 7412, errors: 46 }) // 0.00620...
+ */
+export function computeMetric(metric: MetricName, stats: WindowStats): number | null {
+  switch (metric) {
+    case 'errorRate':
+      return ratio(stats.errors, stats.requests);
+    case 'p50LatencyMs':
+      return histogramQuantile(0.5, stats.latencyBoundsMs, stats.latencyCounts);
+    case 'p95LatencyMs':
+      return histogramQuantile(0.95, stats.latencyBoundsMs, stats.latencyCounts);
+    case 'p99LatencyMs':
+      return histogramQuantile(0.99, stats.latencyBoundsMs, stats.latencyCounts);
+    case 'availability':
+      return ratio(stats.upMs, stats.observedMs);
+    case 'revenueImpact':
+      return asObserved(stats.revenueImpact);
+    case 'churnRate':
+      return asObserved(stats.churnRate);
+    case 'completionRate':
+      return asObserved(stats.completionRate);
+    case 'segmentVariance':
+      return segmentVariance(stats);
+    case 'incidents':
+      return stats.incidents;
+    case 'requests':
+      return stats.requests;
+    case 'integrityErrorRate':
+      return ratio(stats.integrityFailures, stats.integrityChecks);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The gate logic of a progressive rollout, pure and IO-free, shared by the rehearsal engine, replay and a
+ * production controller (`import { evaluateGate } from 'rollout-rehearsal/gates'`): metric definitions
+ * over windows of raw sums, gate and guard evaluation with reasons, and phase decisions.
+ * See docs/gates.md.
+ */
+export { computeMetric } from './computeMetric.js';
+export type { Condition, EvaluationContext } from './condition.js';
+export {
+  type CheckpointGates,
+  checkpointVerdict,
+  type Decision,
+  decideCheckpoint,
+  decideGuardTrip,
+  decidePhase,
+  type PhaseRules,
+} from './decidePhase.js';
+export { evaluateGate, evaluateGateValue, type GateResult, gateVerdict } from './evaluateGate.js';
+export { evaluateGuard, evaluateGuardValue, type GuardResult, guardTrips } from './evaluateGuard.js';
+export {
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatPercentagePoints,
+  formatSignedPercent,
+} from './format.js';
+export { histogramQuantile } from './histogramQuantile.js';
+export { defaultLatencyBucketsMs } from './latencyBuckets.js';
+export {
+  formatMetricValue,
+  formatThreshold,
+  isMetricName,
+  METRIC_NAMES,
+  METRICS,
+  type MetricInfo,
+  type MetricName,
+  type MetricUnit,
+} from './metrics.js';
+export {
+  conditionHolds,
+  isOperator,
+  NEGATED_OPERATOR_SYMBOLS,
+  OPERATOR_SYMBOLS,
+  OPERATORS,
+  type Operator,
+} from './operators.js';
+export { VERDICTS, type Verdict, worst } from './verdict.js';
+export {
+  addInto,
+  emptyWindowStats,
+  resetWindowStats,
+  type SegmentCounts,
+  type WindowStats,
+} from './windowStats.js';

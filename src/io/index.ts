@@ -1,0 +1,2 @@
+export { readScenario } from './readScenario.js';
+export { type OutputFile, writeFilesAtomically } from './writeFilesAtomically.js';

@@ -1,0 +1,96 @@
+import * as z from 'zod';
+import { analyzerSchema } from './analyzerSchema.js';
+import { businessSchema } from './businessSchema.js';
+import { conditionSchema, metricConditionsSchema } from './conditionSchema.js';
+import { faultSchema } from './faultSchema.js';
+import {
+  durationSchema,
+  integer,
+  isoDateTime,
+  offsetSchema,
+  positive,
+  strictMapping,
+  text,
+} from './fields.js';
+import { phaseSchema } from './phaseSchema.js';
+import { populationSchema } from './populationSchema.js';
+
+/** How often metrics are sampled and what the guards look at. */
+const monitoringSchema = strictMapping(
+  {
+    interval: durationSchema.default('30s'),
+    window: durationSchema.optional(),
+    latencyBucketsMs: z
+      .array(positive('a bucket upper bound in ms > 0'), { error: 'a list of bucket upper bounds in ms' })
+      .min(1, { error: 'at least one bucket bound' })
+      .max(10_000, { error: 'at most 10000 bucket bounds' })
+      .optional(),
+  },
+  'a mapping { interval?, window?, latencyBucketsMs? }',
+);
+
+/** Conditions that roll the candidate back as soon as they hold in the trailing window. */
+const guardsSchema = strictMapping(
+  {
+    rollbackWhen: metricConditionsSchema.default({}),
+    minRequests: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0').optional(),
+  },
+  'a mapping { rollbackWhen, minRequests? }',
+);
+
+/**
+ * A scenario file's content, field by field, with types, ranges and defaults; the cross-field sense
+ * checks are added by `scenarioSchema` in `validateScenario.ts`.
+ */
+export const scenarioFieldsSchema = strictMapping(
+  {
+    name: text('a non-empty name'),
+    seed: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number in [0, 2^53 - 1]').default(1),
+    start: isoDateTime().default('2025-01-01T00:00:00Z'),
+    release: text('a non-empty release name').optional(),
+    population: populationSchema,
+    analyzers: strictMapping(
+      { baseline: analyzerSchema, candidate: analyzerSchema },
+      'a mapping { baseline, candidate }',
+    ),
+    business: businessSchema.optional(),
+    monitoring: monitoringSchema.prefault({}),
+    guards: guardsSchema.prefault({}),
+    phases: z
+      .array(phaseSchema, { error: 'a list of phases' })
+      .min(1, { error: 'at least one phase' })
+      .max(100, { error: 'at most 100 phases' }),
+    faults: z
+      .array(faultSchema, { error: 'a list of faults' })
+      .max(1000, { error: 'at most 1000 faults' })
+      .default([]),
+  },
+  'a scenario: a mapping with name, population, analyzers and phases',
+);
+
+/** A validated scenario: the file's fields with defaults filled in; durations are still strings. */
+export type Scenario = z.output<typeof scenarioFieldsSchema>;
+
+/** What a scenario file may contain (optional fields may be left out). */
+export type ScenarioInput = z.input<typeof scenarioFieldsSchema>;
+
+/** Shared definitions that the JSON Schema names instead of repeating them. */
+export const schemaDefinitions = z.registry<{ id: string; description: string }>();
+schemaDefinitions.add(analyzerSchema, {
+  id: 'Analyzer',
+  description: 'The modeled behaviour of one version of the service: error rate, latency (ms), availability.',
+});
+schemaDefinitions.add(conditionSchema, {
+  id: 'Condition',
+  description:
+    "Operators with thresholds in the metric's unit: below (<), above (>), max (≤), min (≥), within (|x| ≤).",
+});
+schemaDefinitions.add(durationSchema, {
+  id: 'Duration',
+  description:
+    'A length of time > 0: 250ms, 30s, 15m, 1.5h, 1h30m, 13d (units largest first, each at most once).',
+});
+schemaDefinitions.add(offsetSchema, {
+  id: 'Offset',
+  description: 'A time from a start, written like a Duration; may be 0s.',
+});
