@@ -1,12 +1,27 @@
 import { Command } from 'commander';
 import { packageInfo } from '../io/packageRoot.js';
+import { registerCalibrate } from './commands/calibrate.js';
+import { registerMerge } from './commands/merge.js';
+import { registerReplay } from './commands/replay.js';
+import { registerReport } from './commands/report.js';
+import { registerRisk } from './commands/risk.js';
+import { registerRun } from './commands/run.js';
+import { registerTraffic } from './commands/traffic.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWhatif } from './commands/whatif.js';
 
 const EXAMPLES = `
 Examples:
+  $ rehearse run                                  rehearse the default plan once (scenarios/sprint2-rollout.yaml)
   $ rehearse validate scenarios/sprint2-rollout.yaml
+  $ rehearse run my-plan.yaml --seed 7 --out reports/try-7
+  $ rehearse risk --runs 10000 --workers 2        how likely each outcome is, with 95% intervals
+  $ rehearse whatif --fault 'latency-spike phase=ramp at=2h duration=20m factor=6'
+  $ rehearse replay scenarios/observed/sprint2-canary.csv --scenario scenarios/sprint2-rollout.yaml
+  $ rehearse traffic --phase canary --format ndjson | head
 
-Exit codes: 0 done, 2 bad input, 1 internal error.`;
+Exit codes: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error,
+3 the outcome matched --fail-on.`;
 
 /** Builds the `rehearse` command tree; each command lives in its own file under commands/. */
 export function buildProgram(): Command {
@@ -16,7 +31,15 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES)
     .exitOverride();
+  registerRun(program);
   registerValidate(program);
+  registerReplay(program);
+  registerReport(program);
+  registerCalibrate(program);
+  registerTraffic(program);
+  registerWhatif(program);
+  registerRisk(program);
+  registerMerge(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: how fast the engine is, on this machine. Prints the machine, rehearsals per second
+ * of the default scenario in both fidelities, the cost of one aggregate rehearsal as traffic grows 100×,
+ * aggregate against request fidelity, and the cost of an interval against the random draws it needs.
+ * Medians of several timed batches after a warm-up.
+ */
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { type Fidelity, rehearse } from '../src/engine/index.js';
+import { defaultLatencyBucketsMs } from '../src/gates/index.js';
+import { packageInfo } from '../src/io/packageRoot.js';
+import { readScenario } from '../src/io/readScenario.js';
+import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
+import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
+import type { Plan } from '../src/scenario/index.js';
+import { msPerCall, type Workload } from './measure.js';
+import { benchRisk } from './risk.js';
+import { scalePlan } from './scalePlan.js';
+
+const HOUR_MS = 3_600_000;
+const SCALE_DURATION_MS = 6 * HOUR_MS;
+const REQUESTS_PER_LEARNER_HOUR = 10;
+const INTERVAL_MS = 30_000;
+
+function line(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function fixed(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i). */
+function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {
+  return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity }), batch };
+}
+
+/**
+ * The draws the scale plan's intervals need at the least, with nothing around them, one call per phase:
+ * the cohort's requests (Poisson), its errors (binomial) and its latency histogram (multinomial), per
+ * interval.
+ */
+function floorDraws(learners: number, intervals: number): Workload {
+  const rng = deriveStream(1, 'bench-floor');
+  const { mu, sigma } = fitLognormal(25, 46);
+  const table = bucketTable(lognormalMixture(mu, sigma), defaultLatencyBucketsMs());
+  const counts = new Array<number>(table.probabilities.length).fill(0);
+  const expected = (learners * REQUESTS_PER_LEARNER_HOUR * INTERVAL_MS) / HOUR_MS;
+  return {
+    run: () => {
+      for (let i = 0; i < intervals; i++) {
+        const requests = samplePoisson(rng, expected);
+        sampleBinomial(rng, requests, 0.00079);
+        drawHistogramInto(rng, requests, table, counts);
+      }
+    },
+    batch: 5,
+  };
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  line(`rollout-rehearsal ${packageInfo().version} engine benchmark`);
+  line(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}`);
+  line('');
+
+  const plan = await readScenario(join(packageInfo().root, 'scenarios', 'sprint2-rollout.yaml'));
+  const [aggregateMs, requestMs] = msPerCall(
+    [rehearsals(plan, 'aggregate', 200), rehearsals(plan, 'request', 40)],
+    {
+      warmup: 100,
+      repeats: 9,
+    },
+  ) as [number, number];
+  line(
+    `default scenario (${plan.name}), seeds ${plan.seed} runs 0.. (most runs roll back in canary or ramp):`,
+  );
+  line(`  aggregate: ${fixed(1000 / aggregateMs, 0)} rehearsals/s (${fixed(aggregateMs, 3)} ms each)`);
+  line(`  request:   ${fixed(1000 / requestMs, 0)} rehearsals/s (${fixed(requestMs, 3)} ms each)`);
+  line('');
+
+  const intervals = SCALE_DURATION_MS / INTERVAL_MS;
+  line(
+    `one aggregate rehearsal, 1 phase of 6 h at 100% traffic, ${REQUESTS_PER_LEARNER_HOUR} requests/learner-hour, ` +
+      `${intervals} intervals of 30 s, 8 segments, p99 and error-rate guards every interval:`,
+  );
+  const sizes = [5_000, 50_000, 500_000];
+  const plans = sizes.map((learners) =>
+    scalePlan({
+      learners,
+      requestsPerLearnerHour: REQUESTS_PER_LEARNER_HOUR,
+      traffic: 1,
+      durationMs: SCALE_DURATION_MS,
+    }),
+  );
+  const timed = msPerCall(
+    [
+      ...plans.map((each) => rehearsals(each, 'aggregate', 5)),
+      ...sizes.map((learners) => floorDraws(learners, intervals)),
+    ],
+    { warmup: 20, repeats: 15 },
+  );
+  const scaleMs = timed.slice(0, sizes.length);
+  const floorMs = timed.slice(sizes.length).map((ms) => ms / intervals);
+  sizes.forEach((learners, i) => {
+    const perIntervalUs = (scaleMs[i]! / intervals) * 1000;
+    const floorUs = floorMs[i]! * 1000;
+    line(
+      `  ${learners.toLocaleString('en-US').padStart(7)} learners: ${fixed(scaleMs[i]!, 3)} ms/rehearsal, ` +
+        `${fixed(perIntervalUs)} µs/interval; floor (Poisson + binomial + histogram draws) ${fixed(floorUs)} µs/interval, ` +
+        `engine/floor ${fixed(perIntervalUs / floorUs)}×`,
+    );
+  });
+  line(`  cost ratio 500K/5K: ${fixed(scaleMs[2]! / scaleMs[0]!)} (target ≤ 1.5)`);
+  line('');
+
+  const largest = plans[2]!;
+  const [requestScaleMs] = msPerCall([rehearsals(largest, 'request', 1)], { warmup: 1, repeats: 3 }) as [
+    number,
+  ];
+  line('500,000 learners, same plan, request fidelity (every request generated, ~30 M requests):');
+  line(
+    `  request: ${fixed(requestScaleMs, 0)} ms/rehearsal; aggregate: ${fixed(scaleMs[2]!, 3)} ms/rehearsal`,
+  );
+  line(`  aggregate is ${fixed(requestScaleMs / scaleMs[2]!, 0)}× faster (target ≥ 100×)`);
+}
+
+await main();
+// Monte Carlo figures (issue 4), bench/risk.ts.
+await benchRisk();

@@ -1,0 +1,38 @@
+/** Median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A workload to time: one call of `run` is one unit (a rehearsal, a batch of intervals). */
+export interface Workload {
+  run: (call: number) => void;
+  /** Calls per timed batch. */
+  batch: number;
+}
+
+/**
+ * Milliseconds per call of each workload: `warmup` untimed calls of each first (so the JIT has optimised
+ * what is timed), then `repeats` rounds in which every workload runs one timed batch in turn. Taking
+ * turns means a burst of load from elsewhere on the machine hits all workloads alike, so their ratios
+ * hold even when the absolute times move. Returns the median over the rounds, per workload.
+ */
+export function msPerCall(
+  workloads: readonly Workload[],
+  options: { warmup: number; repeats: number },
+): number[] {
+  const calls = workloads.map(() => 0);
+  workloads.forEach((workload, w) => {
+    for (let i = 0; i < options.warmup; i++) workload.run(calls[w]!++);
+  });
+  const perCall: number[][] = workloads.map(() => []);
+  for (let r = 0; r < options.repeats; r++) {
+    workloads.forEach((workload, w) => {
+      const start = performance.now();
+      for (let i = 0; i < workload.batch; i++) workload.run(calls[w]!++);
+      perCall[w]!.push((performance.now() - start) / workload.batch);
+    });
+  }
+  return perCall.map(median);
+}

@@ -1,0 +1,162 @@
+/**
+ * The Monte Carlo figures of `npm run bench` (issue 4): 10,000 rehearsals of the default scenario
+ * through `rehearse risk`'s own code path with 1 and 2 worker threads, end to end and per rehearsal,
+ * and the cost of one simulated monitoring window against the random draws it needs (the floor).
+ * Runs from `dist/` (the workers run the compiled worker script).
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { defaultLatencyBucketsMs } from '../src/gates/index.js';
+import { packageInfo } from '../src/io/packageRoot.js';
+import { readScenario } from '../src/io/readScenario.js';
+import { runRiskStudy } from '../src/io/runRiskStudy.js';
+import { tallyInWorkers } from '../src/io/tallyInWorkers.js';
+import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
+import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
+import { candidateTraffic, type RiskTally, sortedEntries } from '../src/risk/index.js';
+import type { Plan } from '../src/scenario/index.js';
+import { median } from './measure.js';
+
+const RUNS = 10_000;
+const ROUNDS = 3;
+
+function line(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function fixed(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Monitoring windows the candidate was simulated for, per phase, summed over the runs (from the timelines). */
+function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
+  const windows = plan.phases.map(() => 0);
+  for (const [signature, count] of sortedEntries(tally.timelines)) {
+    const ran = signature.split('|')[1]!;
+    if (ran === '') continue;
+    ran.split(',').forEach((ranMs, p) => {
+      windows[p]! += (Number(ranMs) / plan.intervalMs) * count;
+    });
+  }
+  return windows;
+}
+
+/**
+ * µs per window of the draws a default-scenario window needs at the least, in a bare loop: the
+ * candidate's requests (Poisson), errors (binomial) and latency histogram (multinomial, for the p99
+ * guard), at the phase's expected requests per window.
+ */
+function floorUsPerWindow(lambda: number, errorRate: number): number {
+  const rng = deriveStream(1, 'bench-risk-floor');
+  const { mu, sigma } = fitLognormal(25, 46);
+  const table = bucketTable(lognormalMixture(mu, sigma), defaultLatencyBucketsMs());
+  const counts = new Array<number>(table.probabilities.length).fill(0);
+  const windows = 200_000;
+  const times: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    const start = performance.now();
+    for (let i = 0; i < windows; i++) {
+      const requests = samplePoisson(rng, lambda);
+      sampleBinomial(rng, requests, errorRate);
+      drawHistogramInto(rng, requests, table, counts);
+    }
+    times.push(((performance.now() - start) * 1000) / windows);
+  }
+  return median(times.slice(2));
+}
+
+/** A fixed amount of pure integer work (xorshift steps) in a worker thread; resolves when done. */
+function spin(steps: number): Promise<void> {
+  const code = `let x = 1; for (let i = 0; i < ${steps}; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; }
+    require('node:worker_threads').parentPort.postMessage(x);`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true });
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * What this machine allows right now: the same CPU-bound loop on 2 threads at once against 1 thread,
+ * 2·t₁/t₂. 2.0 on two idle cores; less when other processes hold a core. Measured beside the Monte
+ * Carlo, so its speed-up can be read against it.
+ */
+async function parallelCeiling(): Promise<number> {
+  const steps = 300_000_000;
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let start = performance.now();
+    await spin(steps);
+    const oneMs = performance.now() - start;
+    start = performance.now();
+    await Promise.all([spin(steps), spin(steps)]);
+    ratios.push((2 * oneMs) / (performance.now() - start));
+  }
+  return median(ratios);
+}
+
+/** Prints the Monte Carlo section of the benchmark. */
+export async function benchRisk(): Promise<void> {
+  const root = packageInfo().root;
+  const scenarioPath = join(root, 'scenarios', 'sprint2-rollout.yaml');
+  const plan = await readScenario(scenarioPath);
+  const settings = { seed: plan.seed, fidelity: 'aggregate' as const, approve: true };
+  line('');
+  line(
+    `Monte Carlo (rehearse risk), default scenario, ${RUNS.toLocaleString('en-US')} rehearsals, aggregate fidelity:`,
+  );
+  await tallyInWorkers(plan, settings, [0, 500], 1);
+  const tallyMs: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  let tally: RiskTally | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of [1, 2] as const) {
+      const start = performance.now();
+      tally = await tallyInWorkers(plan, settings, [0, RUNS], workers);
+      tallyMs[workers].push(performance.now() - start);
+    }
+  }
+  const one = median(tallyMs[1]);
+  const two = median(tallyMs[2]);
+  line(
+    `  1 worker:  ${fixed(one / 1000)} s, ${fixed((RUNS / one) * 1000, 0)} rehearsals/s (${fixed(one / RUNS, 3)} ms each)`,
+  );
+  line(
+    `  2 workers: ${fixed(two / 1000)} s, ${fixed((RUNS / two) * 1000, 0)} rehearsals/s (${fixed(two / RUNS, 3)} ms each)`,
+  );
+  line(
+    `  speed-up 2 workers / 1: ${fixed(one / two)}× (target ≥ 1.7×); medians of ${ROUNDS} alternating rounds`,
+  );
+  line(`  machine ceiling now (a pure CPU loop, 2 threads / 1): ${fixed(await parallelCeiling())}×`);
+
+  const start = performance.now();
+  await runRiskStudy({
+    scenarioPath,
+    scenarioFile: 'scenarios/sprint2-rollout.yaml',
+    runs: RUNS,
+    workers: 2,
+    fidelity: 'aggregate',
+    approve: true,
+  });
+  const endToEndS = (performance.now() - start) / 1000;
+  line(
+    `  end to end (read, 2 workers, exact analysis, finance, render): ${fixed(endToEndS)} s (target < 30 s)`,
+  );
+
+  const windows = windowsPerPhase(plan, tally!);
+  const totalWindows = windows.reduce((sum, count) => sum + count, 0);
+  const perWindowUs = (one * 1000) / totalWindows;
+  let floorUs = 0;
+  windows.forEach((count, p) => {
+    if (count === 0) return;
+    const traffic = candidateTraffic(plan, p);
+    floorUs += (count / totalWindows) * floorUsPerWindow(traffic.requestsPerInterval, traffic.errorRate);
+  });
+  const shares = plan.phases.map(
+    (phase, p) => `${phase.name} ${fixed((100 * windows[p]!) / totalWindows, 1)}%`,
+  );
+  line(
+    `  ${fixed(totalWindows / RUNS, 1)} candidate windows of 30 s per rehearsal (${shares.join(', ')}): ` +
+      `${fixed(perWindowUs)} µs per window on 1 worker; floor (Poisson + binomial + histogram draws at each ` +
+      `phase's traffic) ${fixed(floorUs)} µs; engine/floor ${fixed(perWindowUs / floorUs)}×`,
+  );
+}

@@ -1,0 +1,71 @@
+import { basename, extname, isAbsolute, join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
+import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
+import { formatRiskSummary } from '../../risk/index.js';
+import type { TextSink } from '../reportError.js';
+import { riskJsonSummary } from './risk.js';
+
+export interface MergeFlags {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export interface MergeContext {
+  stdout: TextSink;
+  cwd?: string;
+}
+
+function inFolder(cwd: string | undefined, path: string): string {
+  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
+}
+
+/**
+ * `rehearse merge <partials...>` as a function: merges the shards' partial files into the risk.json,
+ * risk.md and risk.html one machine would have written (byte-identical), writes them atomically into
+ * `--out` (default reports/<scenario file name>/), and returns 0. Partials of different studies,
+ * duplicate or missing shards are bad input (`InputError`), and nothing is written.
+ */
+export async function mergeCommand(
+  partials: readonly string[],
+  flags: MergeFlags,
+  context: MergeContext,
+): Promise<number> {
+  if (flags.out !== undefined && flags.out.trim() === '') {
+    throw new InputError([
+      { file: '--out', line: null, column: null, path: '', expected: 'a folder', found: '""' },
+    ]);
+  }
+  const { risk, files } = await mergeRiskStudy(partials.map((path) => inFolder(context.cwd, path)));
+  const file = risk.scenario.file;
+  const outDir = flags.out ?? join('reports', basename(file, extname(file)));
+  await writeFilesAtomically(inFolder(context.cwd, outDir), files);
+  const written = files.map((output) => join(outDir, output.name));
+  if (flags.json) context.stdout.write(`${JSON.stringify(riskJsonSummary(risk, written), null, 2)}\n`);
+  else if (!flags.quiet) {
+    context.stdout.write(
+      `${formatRiskSummary(risk)}\n\nmerged ${partials.length} partial${partials.length === 1 ? '' : 's'}\n`,
+    );
+    context.stdout.write(`wrote ${written.join('\n      ')}\n`);
+  }
+  return 0;
+}
+
+/** `rehearse merge <partials...> --out DIR`: combine `rehearse risk --shard` partials into one study. */
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description(
+      'merge the partial files of `rehearse risk --shard i/n` into risk.json, risk.md and risk.html',
+    )
+    .argument('<partials...>', 'partial files (risk-partial-<i>-of-<n>.json), one per shard, in any order')
+    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
+    .option('--json', 'print a machine-readable summary on stdout instead of the table')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (partials: string[], flags: MergeFlags) => {
+      const code = await mergeCommand(partials, flags, { stdout: process.stdout });
+      if (code !== 0) process.exitCode = code;
+    });
+}

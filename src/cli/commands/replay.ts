@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { basename, extname, isAbsolute, join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { packageInfo } from '../../io/packageRoot.js';
+import { replayObservationsFile } from '../../io/readObservations.js';
+import { readScenario } from '../../io/readScenario.js';
+import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
+import {
+  buildResults,
+  buildRunJsonSummary,
+  COLOR_STYLE,
+  formatOutcomeLine,
+  formatOutcomeTable,
+  PLAIN_STYLE,
+  readRunTemplates,
+  renderRunFiles,
+} from '../../report/index.js';
+import type { TextSink } from '../reportError.js';
+import { DEFAULT_SCENARIO } from './run.js';
+
+/** The flags as commander hands them over. */
+export interface ReplayFlags {
+  scenario?: string;
+  out?: string;
+  lenient?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Where the command prints, and the folder relative paths start from (as for `rehearse run`). */
+export interface ReplayContext {
+  stdout: TextSink;
+  stderr: TextSink;
+  color: boolean;
+  cwd?: string;
+}
+
+function inFolder(cwd: string | undefined, path: string): string {
+  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
+}
+
+/** The named scenario, or the default looked up in the current folder first, then in the package. */
+function resolveScenario(named: string | undefined, cwd: string | undefined): { path: string; file: string } {
+  if (named !== undefined) return { path: inFolder(cwd, named), file: named };
+  const local = inFolder(cwd, DEFAULT_SCENARIO);
+  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
+  return { path: existsSync(local) || !existsSync(packaged) ? local : packaged, file: DEFAULT_SCENARIO };
+}
+
+/**
+ * `rehearse replay <observed.csv>` as a function, for the CLI and for tests: reads the plan, replays the
+ * CSV through its gates and guards, writes the same files as `rehearse run` (with a `replay` section in
+ * `results.json`) atomically, and prints the summary and the data checks. Bad input throws `InputError`
+ * before anything is written.
+ */
+export async function replayCommand(
+  observed: string,
+  flags: ReplayFlags,
+  context: ReplayContext,
+): Promise<number> {
+  if (flags.out !== undefined && flags.out.trim() === '') {
+    throw new InputError([
+      { file: '--out', line: null, column: null, path: '', expected: 'a folder', found: '""' },
+    ]);
+  }
+  const scenario = resolveScenario(flags.scenario, context.cwd);
+  const plan = await readScenario(scenario.path);
+  const { rehearsal, replay } = await replayObservationsFile(inFolder(context.cwd, observed), plan, {
+    lenient: flags.lenient ?? false,
+    file: observed,
+  });
+  const { root, version } = packageInfo();
+  const meta = { tool: { name: 'rollout-rehearsal', version }, scenarioFile: scenario.file };
+  const results = { ...buildResults(plan, rehearsal, meta), replay };
+  const outputs = renderRunFiles(results, await readRunTemplates(join(root, 'templates')));
+  const outDir = flags.out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
+  await writeFilesAtomically(inFolder(context.cwd, outDir), outputs);
+  const written = outputs.map((output) => join(outDir, output.name));
+
+  for (const warning of replay.warnings) context.stderr.write(`warning: ${warning.message}\n`);
+  const total = Object.values(replay.warningCounts).reduce((sum, count) => sum + count, 0);
+  if (total > replay.warnings.length) {
+    context.stderr.write(`warning: … and ${total - replay.warnings.length} more (counted in results.json)\n`);
+  }
+  if (flags.json) {
+    context.stdout.write(
+      `${JSON.stringify({ ...buildRunJsonSummary(results, written), replay }, null, 2)}\n`,
+    );
+  } else if (!flags.quiet) {
+    const style = context.color ? COLOR_STYLE : PLAIN_STYLE;
+    const skipped = replay.skippedRows > 0 ? `, ${replay.skippedRows} skipped` : '';
+    context.stdout.write(
+      `replayed ${observed}: ${replay.rows} rows${skipped}, ${replay.points} recorded points\n`,
+    );
+    context.stdout.write(`${formatOutcomeTable(results, style)}\n${formatOutcomeLine(results, style)}\n\n`);
+    context.stdout.write(`wrote ${written.join('\n      ')}\n`);
+  }
+  return 0;
+}
+
+/** `rehearse replay <observed.csv>`: recorded metrics through the plan's own gates and guards (docs/replay.md). */
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('run recorded metrics (CSV) through the same gate and guard logic as a rehearsal')
+    .argument('<observed>', 'observed metrics CSV (docs/replay.md)')
+    .option('--scenario <file>', `the plan whose gates and guards apply (default ${DEFAULT_SCENARIO})`)
+    .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
+    .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
+    .option('--json', 'print a machine-readable summary on stdout instead of the table')
+    .option('--quiet', 'print nothing but warnings and errors')
+    .action(async (observed: string, flags: ReplayFlags) => {
+      await replayCommand(observed, flags, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      });
+    });
+}

@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { renderWhatifFiles } from '../../faults/renderWhatifFiles.js';
+import type { WhatifResults } from '../../faults/whatifResults.js';
+import { packageInfo } from '../../io/packageRoot.js';
+import { type OutputFile, writeFilesAtomically } from '../../io/writeFilesAtomically.js';
+import {
+  RESULTS_SCHEMA_VERSION,
+  type Results,
+  readTemplate,
+  renderRunReport,
+  type TemplateSource,
+} from '../../report/index.js';
+import { type Risk, renderRiskFiles } from '../../risk/index.js';
+import type { Problem } from '../../scenario/problems.js';
+import type { TextSink } from '../reportError.js';
+
+/** A Markdown and an HTML template with their partials: what every kind of report is rendered with. */
+interface ReportTemplates {
+  markdown: TemplateSource;
+  html: TemplateSource;
+}
+
+/**
+ * A kind of results file and the renderer its owner exposes. To add a kind, add a row: how to recognise
+ * its JSON, the stem of its templates (`<stem>.md.hbs`, `<stem>.html.hbs`), and its renderer (which may
+ * also return the JSON itself; `rehearse report` keeps only the rendered formats).
+ */
+interface ReportKind {
+  name: 'results' | 'risk' | 'whatif';
+  /** The fields that identify the kind at the top level of the JSON. */
+  fields: readonly string[];
+  templateStem: string;
+  render(json: object, templates: ReportTemplates): Promise<OutputFile[]> | OutputFile[];
+}
+
+/** Checked in order: the first kind whose fields are all present wins. */
+export const REPORT_KINDS: readonly ReportKind[] = [
+  {
+    name: 'results',
+    fields: ['schemaVersion', 'outcome', 'phases', 'guards', 'model'],
+    templateStem: 'summary',
+    render: (json, templates) => renderRunReport(json as Results, templates),
+  },
+  {
+    name: 'risk',
+    fields: ['schemaVersion', 'runs', 'pComplete', 'phases'],
+    templateStem: 'risk',
+    render: (json, templates) => renderRiskFiles(json as Risk, templates),
+  },
+  {
+    name: 'whatif',
+    fields: ['schemaVersion', 'runs', 'reference', 'faults'],
+    templateStem: 'whatif',
+    render: (json, templates) => renderWhatifFiles(json as WhatifResults, templates),
+  },
+];
+
+const FORMATS = { md: '.md', html: '.html' } as const;
+type Format = keyof typeof FORMATS;
+
+/** The flags as commander hands them over. */
+export interface ReportFlags {
+  template?: string;
+  format?: string;
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export interface ReportContext {
+  stdout: TextSink;
+  /** Omitted: the process' current folder. */
+  cwd?: string;
+}
+
+function problem(file: string, expected: string, found: string): Problem {
+  return { file, line: null, column: null, path: '', expected, found };
+}
+
+function inFolder(cwd: string | undefined, path: string): string {
+  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
+}
+
+function parseFormats(text: string | undefined): Format[] {
+  const names = (text ?? 'md,html').split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(name in FORMATS));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new InputError([problem('--format', 'a list of md, html', JSON.stringify(text ?? ''))]);
+  }
+  return [...new Set(names as Format[])];
+}
+
+async function readJson(path: string, file: string): Promise<object> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError([
+      problem(file, 'a readable JSON file', (error as NodeJS.ErrnoException).code ?? 'an unreadable file'),
+    ]);
+  }
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json === 'object' && json !== null && !Array.isArray(json)) return json;
+  } catch {
+    // reported below, with what was expected
+  }
+  throw new InputError([
+    problem(file, 'a JSON object (results.json, risk.json or whatif.json)', 'text that is not one'),
+  ]);
+}
+
+/** The kind of results a JSON object holds, from its top-level fields. */
+export function detectReportKind(json: object, file: string): ReportKind {
+  const kind = REPORT_KINDS.find((candidate) => candidate.fields.every((field) => field in json));
+  if (kind === undefined) {
+    const expected = REPORT_KINDS.map((k) => `${k.name} (${k.fields.join(', ')})`).join('; or ');
+    throw new InputError([
+      problem(file, `the fields of ${expected}`, `fields ${Object.keys(json).join(', ') || 'none'}`),
+    ]);
+  }
+  if (
+    kind.name === 'results' &&
+    (json as { schemaVersion?: unknown }).schemaVersion !== RESULTS_SCHEMA_VERSION
+  ) {
+    const found = JSON.stringify((json as { schemaVersion?: unknown }).schemaVersion);
+    throw new InputError([
+      { ...problem(file, `schemaVersion ${RESULTS_SCHEMA_VERSION}`, found), path: 'schemaVersion' },
+    ]);
+  }
+  return kind;
+}
+
+async function readKindTemplates(dir: string, stem: string, flag: string): Promise<ReportTemplates> {
+  try {
+    const [markdown, html] = await Promise.all([
+      readTemplate(dir, `${stem}.md.hbs`),
+      readTemplate(dir, `${stem}.html.hbs`),
+    ]);
+    return { markdown, html };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    throw new InputError([
+      problem(flag, `a folder with ${stem}.md.hbs and ${stem}.html.hbs`, JSON.stringify(dir)),
+    ]);
+  }
+}
+
+/**
+ * `rehearse report <results.json|risk.json|whatif.json>` as a function: recognises the kind of results,
+ * renders its Markdown and HTML again with the owner's renderer (the package's templates or
+ * `--template DIR`), and writes them atomically next to the input (or into `--out`). The JSON itself is
+ * not rewritten. Bad input (an unknown file, a template folder without the templates, a template that
+ * fails on these results) throws `InputError` before anything is written.
+ */
+export async function reportCommand(
+  file: string,
+  flags: ReportFlags,
+  context: ReportContext,
+): Promise<number> {
+  const formats = parseFormats(flags.format);
+  if (flags.out !== undefined && flags.out.trim() === '')
+    throw new InputError([problem('--out', 'a folder', '""')]);
+  const json = await readJson(inFolder(context.cwd, file), file);
+  const kind = detectReportKind(json, file);
+  const templateDir =
+    flags.template === undefined
+      ? join(packageInfo().root, 'templates')
+      : inFolder(context.cwd, flags.template);
+  const templates = await readKindTemplates(templateDir, kind.templateStem, flags.template ?? 'templates');
+  let files: OutputFile[];
+  try {
+    files = await kind.render(json, templates);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError([
+      problem(
+        file,
+        `a complete ${kind.name} file that the ${kind.templateStem} templates can render`,
+        (error as Error).message,
+      ),
+    ]);
+  }
+  const wanted = files.filter((output) => formats.some((format) => output.name.endsWith(FORMATS[format])));
+  const outDir = flags.out ?? dirname(file);
+  await writeFilesAtomically(inFolder(context.cwd, outDir), wanted);
+  const written = wanted.map((output) => join(outDir, output.name));
+  if (flags.json) context.stdout.write(`${JSON.stringify({ kind: kind.name, files: written }, null, 2)}\n`);
+  else if (!flags.quiet)
+    context.stdout.write(`rendered ${kind.name} from ${file}\nwrote ${written.join('\n      ')}\n`);
+  return 0;
+}
+
+/** `rehearse report <file>`: renders results.json, risk.json or whatif.json again, from the results alone. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'render results.json, risk.json or whatif.json again as Markdown and HTML, from the results alone',
+    )
+    .argument('<results>', 'results.json, risk.json or whatif.json')
+    .option(
+      '--template <dir>',
+      "folder with your own templates and partials/ (default: the package's templates/)",
+    )
+    .option('--format <list>', 'formats to write: md, html, or md,html', 'md,html')
+    .option('--out <dir>', 'output folder (default: the folder of the results file)')
+    .option('--json', 'print { kind, files } on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, flags: ReportFlags) => {
+      await reportCommand(file, flags, { stdout: process.stdout });
+    });
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import {
+  formatRequestLogInterval,
+  phaseRequestLog,
+  REQUEST_LOG_COLUMNS,
+  type RequestLogFormat,
+} from '../../engine/index.js';
+import { InputError } from '../../errors.js';
+import { packageInfo } from '../../io/packageRoot.js';
+import { readScenario } from '../../io/readScenario.js';
+import type { Plan } from '../../scenario/plan.js';
+import type { Problem } from '../../scenario/problems.js';
+import { DEFAULT_SCENARIO } from './run.js';
+
+const FORMATS: readonly RequestLogFormat[] = ['csv', 'ndjson'];
+
+/** The flags as commander hands them over: strings, not yet validated. */
+export interface TrafficFlags {
+  phase?: string;
+  format?: string;
+  out?: string;
+  seed?: string;
+  limit?: string;
+}
+
+/** Where the log goes when there is no `--out`, and the folder relative paths start from. */
+export interface TrafficContext {
+  stdout: Writable;
+  cwd?: string;
+}
+
+function problem(flag: string, expected: string, found: string | undefined): Problem {
+  return {
+    file: flag,
+    line: null,
+    column: null,
+    path: '',
+    expected,
+    found: found === undefined ? 'nothing' : JSON.stringify(found),
+  };
+}
+
+function wholeNumber(text: string | undefined, min: number): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value >= min ? value : null;
+}
+
+/** Validated flags; every bad flag is reported at once. */
+function parseFlags(
+  flags: TrafficFlags,
+  plan: Plan,
+): { phaseIndex: number; format: RequestLogFormat; seed: number; limit: number } {
+  const problems: Problem[] = [];
+  const names = plan.phases.map((phase) => phase.name);
+  const phaseIndex = flags.phase === undefined ? -1 : names.indexOf(flags.phase);
+  if (phaseIndex < 0)
+    problems.push(problem('--phase', `one of the scenario's phases: ${names.join(', ')}`, flags.phase));
+  const format = (flags.format ?? 'csv') as RequestLogFormat;
+  if (!FORMATS.includes(format)) problems.push(problem('--format', 'csv or ndjson', flags.format));
+  const seed = flags.seed === undefined ? plan.seed : wholeNumber(flags.seed, 0);
+  if (seed === null) problems.push(problem('--seed', 'a non-negative integer', flags.seed));
+  const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : wholeNumber(flags.limit, 1);
+  if (limit === null) problems.push(problem('--limit', 'a whole number of rows ≥ 1', flags.limit));
+  if (flags.out !== undefined && flags.out.trim() === '')
+    problems.push(problem('--out', 'a file path', flags.out));
+  if (problems.length > 0) throw new InputError(problems);
+  return { phaseIndex, format, seed: seed!, limit: limit! };
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
+/**
+ * Streams the log to `stream` interval by interval, holding one interval at a time and waiting for
+ * 'drain' whenever the stream's buffer is full. A reader that goes away (`| head`: EPIPE) ends the log
+ * quietly. Returns the rows written.
+ */
+async function streamLog(
+  plan: Plan,
+  options: ReturnType<typeof parseFlags>,
+  stream: Writable,
+): Promise<number> {
+  const segmentIds = plan.segments.map((segment) => segment.id);
+  let failure: unknown = null;
+  let closed = false;
+  const onError = (error: unknown) => {
+    if (isBrokenPipe(error)) closed = true;
+    else failure ??= error;
+  };
+  stream.on('error', onError);
+  const write = async (text: string) => {
+    if (stream.write(text)) return;
+    try {
+      await once(stream, 'drain');
+    } catch (error) {
+      onError(error);
+    }
+  };
+  let rows = 0;
+  try {
+    if (options.format === 'csv') await write(`${REQUEST_LOG_COLUMNS.join(',')}\n`);
+    for (const interval of phaseRequestLog(plan, options.phaseIndex, options.seed)) {
+      if (closed || failure !== null) break;
+      const chunk = formatRequestLogInterval(interval, segmentIds, options.format, options.limit - rows);
+      rows += chunk.rows;
+      if (chunk.text !== '') await write(chunk.text);
+      if (rows >= options.limit) break;
+    }
+  } finally {
+    stream.off('error', onError);
+  }
+  if (failure !== null) throw failure;
+  return rows;
+}
+
+/**
+ * `rehearse traffic [scenario] --phase NAME` as a function, for the CLI and for tests: the synthetic
+ * request log of one phase (CSV or NDJSON, sorted by time), to `--out` (written under a temporary name and
+ * renamed when complete) or to stdout. Bad input throws `InputError` before anything is written.
+ */
+export async function trafficCommand(
+  scenario: string | undefined,
+  flags: TrafficFlags,
+  context: TrafficContext,
+): Promise<number> {
+  const inFolder = (path: string) =>
+    context.cwd === undefined || isAbsolute(path) ? path : join(context.cwd, path);
+  const local = inFolder(DEFAULT_SCENARIO);
+  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
+  const path = scenario !== undefined ? inFolder(scenario) : existsSync(local) ? local : packaged;
+  const plan = await readScenario(path);
+  const options = parseFlags(flags, plan);
+  if (flags.out === undefined) return streamLog(plan, options, context.stdout);
+
+  const finalPath = inFolder(flags.out);
+  const tmpPath = `${finalPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const file = createWriteStream(tmpPath);
+  try {
+    const rows = await streamLog(plan, options, file);
+    file.end();
+    await once(file, 'close');
+    await rename(tmpPath, finalPath);
+    return rows;
+  } catch (error) {
+    file.destroy();
+    await rm(tmpPath, { force: true });
+    throw error;
+  }
+}
+
+/** `rehearse traffic [scenario] --phase NAME [--format csv|ndjson] [--out FILE] [--seed N] [--limit N]`. */
+export function registerTraffic(program: Command): void {
+  program
+    .command('traffic')
+    .description('stream the synthetic request log of one phase (CSV or NDJSON, sorted by time)')
+    .argument('[scenario]', `scenario file (YAML or JSON), default ${DEFAULT_SCENARIO}`)
+    .requiredOption('--phase <name>', 'the phase whose requests to print')
+    .option('--format <format>', 'csv or ndjson', 'csv')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--seed <n>', "seed of the random streams (default: the scenario's)")
+    .option('--limit <n>', 'stop after this many requests')
+    .action(async (scenario: string | undefined, flags: TrafficFlags) => {
+      await trafficCommand(scenario, flags, { stdout: process.stdout });
+    });
+}

@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, isAbsolute, join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { FAULT_SPEC_EXAMPLE } from '../../faults/faultSpec.js';
+import { whatifRunnerOn } from '../../faults/runWhatifInWorkers.js';
+import { whatifScenario } from '../../faults/whatifScenario.js';
+import { formatPercent } from '../../gates/index.js';
+import { packageInfo } from '../../io/packageRoot.js';
+import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
+import { formatDuration } from '../../scenario/duration.js';
+import type { Problem } from '../../scenario/problems.js';
+import { createProgressBar, type ProgressStream } from '../progressBar.js';
+import type { TextSink } from '../reportError.js';
+import { DEFAULT_SCENARIO, parseRunFlags } from './run.js';
+
+/** Runs when `--runs` is not given: a detection probability to within about ±4 points (95%). */
+export const DEFAULT_WHATIF_RUNS = 500;
+const MAX_RUNS = 1_000_000;
+/** Where the package keeps its fault library (`--faults seed-risks` finds `seed-risks.yaml` there). */
+const FAULT_LIBRARY = 'scenarios/faults';
+
+/** The flags as commander hands them over. */
+export interface WhatifFlags {
+  faults?: string[];
+  fault?: string[];
+  runs?: string;
+  workers?: string;
+  seed?: string;
+  out?: string;
+  fidelity?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Progress is drawn only on a terminal: this stream never is. */
+const NO_TERMINAL: ProgressStream = { write: () => undefined, isTTY: false };
+
+/** Where the command prints (progress only when stderr is a terminal), and the folder paths start from. */
+export interface WhatifContext {
+  stdout: TextSink;
+  stderr: ProgressStream;
+  cwd?: string;
+}
+
+function inFolder(cwd: string | undefined, path: string): string {
+  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
+}
+
+/** The named file, else the package's copy (the default scenario, or a fault file of the library by name). */
+function resolveFile(named: string, cwd: string | undefined, packaged: readonly string[]): string {
+  const local = inFolder(cwd, named);
+  if (existsSync(local) || isAbsolute(named)) return local;
+  const root = packageInfo().root;
+  return packaged.map((candidate) => join(root, candidate)).find((path) => existsSync(path)) ?? local;
+}
+
+function wholeNumber(
+  text: string | undefined,
+  fallback: number,
+  flag: string,
+  max: number,
+  problems: Problem[],
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) {
+    const expected = `a whole number in [1, ${max.toLocaleString('en-US')}]`;
+    problems.push({ file: flag, line: null, column: null, path: '', expected, found: JSON.stringify(text) });
+  }
+  return value;
+}
+
+/** Validates every flag and reports all bad ones at once. */
+function parseWhatifFlags(flags: WhatifFlags) {
+  const problems: Problem[] = [];
+  let common: ReturnType<typeof parseRunFlags> | null = null;
+  try {
+    common = parseRunFlags({ seed: flags.seed, out: flags.out, fidelity: flags.fidelity });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  const runs = wholeNumber(flags.runs, DEFAULT_WHATIF_RUNS, '--runs', MAX_RUNS, problems);
+  const workers = wholeNumber(flags.workers, availableParallelism(), '--workers', 1024, problems);
+  if (problems.length > 0 || common === null) throw new InputError(problems);
+  return { ...common, runs, workers };
+}
+
+/**
+ * `rehearse whatif [scenario]` as a function, for the CLI and for tests: validates the flags, rehearses
+ * each fault against the plan without it, writes `whatif.json`, `whatif.md` and `whatif.html` atomically,
+ * prints a summary, and returns the exit code (0). Bad input throws `InputError` before anything is written.
+ */
+export async function whatifCommand(
+  scenario: string | undefined,
+  flags: WhatifFlags,
+  context: WhatifContext,
+): Promise<number> {
+  const options = parseWhatifFlags(flags);
+  const file = scenario ?? DEFAULT_SCENARIO;
+  const faultFiles = (flags.faults ?? []).map((named) => ({
+    file: named,
+    path: resolveFile(named, context.cwd, [join(FAULT_LIBRARY, named), join(FAULT_LIBRARY, `${named}.yaml`)]),
+  }));
+  const bar = createProgressBar(flags.quiet || flags.json ? NO_TERMINAL : context.stderr, options.runs);
+  let reported = 0;
+  const { results, files } = await whatifScenario({
+    scenarioPath: resolveFile(file, context.cwd, scenario === undefined ? [DEFAULT_SCENARIO] : []),
+    scenarioFile: file,
+    faultFiles,
+    faultSpecs: flags.fault ?? [],
+    runs: options.runs,
+    seed: options.seed,
+    fidelity: options.fidelity,
+    runner: whatifRunnerOn(options.workers),
+    onProgress: (done) => {
+      bar.add(done - reported);
+      reported = done;
+    },
+  });
+  bar.end();
+  const outDir = options.out ?? join('reports', basename(file, extname(file)));
+  await writeFilesAtomically(inFolder(context.cwd, outDir), files);
+  const written = files.map((output) => join(outDir, output.name));
+  if (flags.json) {
+    const faults = results.faults.map((row) => ({
+      rank: row.rank,
+      name: row.name,
+      pOccurred: row.pOccurred.p,
+      pDetected: row.pDetected.p,
+      detectedBy: row.detectedBy[0]?.condition ?? null,
+      timeToDetectMsP50: row.timeToDetectMs?.p50 ?? null,
+      pUndetected: row.pUndetected.p,
+    }));
+    context.stdout.write(
+      `${JSON.stringify({ runs: results.runs, seed: results.seed, faults, written }, null, 2)}\n`,
+    );
+  } else if (!flags.quiet) {
+    for (const row of results.faults) {
+      const detected =
+        row.pDetected.p === null ? 'never began' : `detected ${formatPercent(row.pDetected.p)}`;
+      const how =
+        row.detectedBy[0] === undefined
+          ? ''
+          : `, first by ${row.detectedBy[0].condition}, p50 ${formatDuration(row.timeToDetectMs!.p50)} to detect`;
+      context.stdout.write(`${row.rank}. ${row.name}: ${detected}${how}\n`);
+    }
+    context.stdout.write(`\nwrote ${written.join('\n      ')}\n`);
+  }
+  return 0;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** `rehearse whatif [scenario]`: the plan with and without each fault, side by side. */
+export function registerWhatif(program: Command): void {
+  program
+    .command('whatif')
+    .description(
+      'rehearse the plan with and without each fault; write whatif.json, whatif.md and whatif.html',
+    )
+    .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
+    .option(
+      '--faults <file>',
+      `a fault file (repeatable); a bare name is looked up in the package's ${FAULT_LIBRARY}/`,
+      collect,
+    )
+    .option('--fault <spec>', `one fault (repeatable), e.g. ${FAULT_SPEC_EXAMPLE}`, collect)
+    .option('--runs <n>', `seeded runs per fault (default ${DEFAULT_WHATIF_RUNS})`)
+    .option('--workers <n>', 'worker threads (default: the number of cores; 1 runs in this thread)')
+    .option('--seed <n>', "master seed, a non-negative integer (overrides the scenario's)")
+    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
+    .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
+    .option('--json', 'print a machine-readable summary on stdout instead of the list')
+    .option('--quiet', 'print nothing but warnings and errors')
+    .addHelpText(
+      'after',
+      "\nWith neither --faults nor --fault, the scenario's own faults are rehearsed.\nExit codes: 0 done, 2 bad input, 1 internal error.",
+    )
+    .action(async (scenario: string | undefined, flags: WhatifFlags) => {
+      await whatifCommand(scenario, flags, { stdout: process.stdout, stderr: process.stderr });
+    });
+}

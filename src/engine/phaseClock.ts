@@ -1,0 +1,31 @@
+import type { CheckpointSetup } from './engineSetup.js';
+
+/**
+ * The end of the interval that starts at `startMs` into a phase: one monitoring interval later, cut
+ * short at the phase's end and at the next checkpoint, so every checkpoint falls on an interval end.
+ *
+ * @example nextIntervalEndMs(870_000, 30_000, 7_200_000, checkpoints, 0) // 900_000 (the 15m checkpoint)
+ */
+export function nextIntervalEndMs(
+  startMs: number,
+  intervalMs: number,
+  durationMs: number,
+  checkpoints: readonly CheckpointSetup[],
+  nextCheckpoint: number,
+): number {
+  let endMs = Math.min(startMs + intervalMs, durationMs);
+  const checkpoint = checkpoints[nextCheckpoint];
+  if (checkpoint !== undefined && checkpoint.offsetMs > startMs && checkpoint.offsetMs < endMs) {
+    endMs = checkpoint.offsetMs;
+  }
+  return endMs;
+}
+
+/**
+ * An absolute time as ISO-8601 UTC: pure arithmetic on epoch ms, never the clock.
+ *
+ * @example isoAt(Date.UTC(2025, 9, 31, 12), 900_000) // '2025-10-31T12:15:00.000Z'
+ */
+export function isoAt(startMs: number, offsetMs: number): string {
+  return new Date(startMs + offsetMs).toISOString();
+}

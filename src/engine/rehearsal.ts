@@ -1,0 +1,113 @@
+import type { Decision, GateResult, MetricName, Verdict } from '../gates/index.js';
+
+/** How the rehearsal simulated traffic: sampled counts and histograms, or every single request. */
+export type Fidelity = 'aggregate' | 'request';
+
+/** How a rehearsal ended: it ran through its last phase, a gate or guard rolled it back, or it stopped inconclusive. */
+export type OutcomeStatus = 'completed' | 'rolled-back' | 'halted';
+
+/** Metric values at a checkpoint or over a window; `null` means no value (e.g. no requests). */
+export type MetricValues = Record<MetricName, number | null>;
+
+/** What the candidate (or baseline) cohort did over a span: raw sums behind the metrics. */
+export interface CohortTotals {
+  learners: number;
+  /**
+   * Learners who made at least one request: for the candidate, since the rollout began (cohorts are
+   * nested, each phase's candidates include the previous phase's), so the last phase reached gives the
+   * rollout's blast radius; for the baseline, within the phase.
+   */
+  learnersExposed: number;
+  requests: number;
+  errors: number;
+  revenueUsd: number;
+  learnerHours: number;
+}
+
+/** One gate checkpoint: the window it looked at, the metrics, each gate's verdict and the checkpoint's verdict. */
+export interface CheckpointResult {
+  label: string;
+  /** Offset of the checkpoint from the phase start, ms. */
+  offsetMs: number;
+  at: string;
+  /** The window the gates looked at, as offsets from the phase start, ms. */
+  windowFromMs: number;
+  windowToMs: number;
+  metrics: MetricValues;
+  /** The baseline cohort's metrics over the same window, for comparison (null when it had no learners). */
+  baselineMetrics: MetricValues | null;
+  gates: GateResult[];
+  verdict: Verdict;
+  /** The candidate's requests and errors per segment over the window, in the scenario's segment order. */
+  segments: SegmentTotals[];
+}
+
+/** One segment's candidate requests and errors over a checkpoint's window. */
+export interface SegmentTotals {
+  id: string;
+  requests: number;
+  errors: number;
+}
+
+/** A guard condition that held on its trailing window, triggering a rollback. */
+export interface GuardTrip {
+  metric: MetricName;
+  op: string;
+  threshold: number;
+  observed: number | null;
+  offsetMs: number;
+  at: string;
+  reason: string;
+}
+
+/** A phase's decision with its absolute time. */
+export interface PhaseDecision extends Decision {
+  at: string;
+}
+
+export type PhaseStatus = 'passed' | 'rolled-back' | 'halted' | 'not-reached';
+
+/** One phase of one rehearsal. */
+export interface PhaseResult {
+  name: string;
+  traffic: number;
+  learners: number;
+  plannedDurationMs: number;
+  /** How long the phase actually ran before its decision, ms (0 when not reached). */
+  ranMs: number;
+  startedAt: string | null;
+  status: PhaseStatus;
+  checkpoints: CheckpointResult[];
+  guardTrips: GuardTrip[];
+  decision: PhaseDecision | null;
+  candidate: CohortTotals;
+  baseline: CohortTotals;
+}
+
+/** What ended the rehearsal and where. */
+export interface Outcome {
+  status: OutcomeStatus;
+  /** The phase in which the rehearsal ended (the last phase when completed). */
+  phase: string;
+  /** Offset from that phase's start, ms. */
+  offsetMs: number;
+  at: string;
+  /** Elapsed from the rehearsal's start, ms. */
+  elapsedMs: number;
+  reason: string;
+  /** The gate or guard that decided a rollback or halt; null when completed (or halted for want of approval). */
+  cause: { kind: 'gate' | 'guard'; metric: MetricName } | null;
+  /** Candidate learners who made at least one request before the rehearsal ended. */
+  learnersExposed: number;
+}
+
+/** One full rehearsal of a plan at one seed: the engine's output, before finance and reports. */
+export interface Rehearsal {
+  seed: number;
+  fidelity: Fidelity;
+  startedAt: string;
+  outcome: Outcome;
+  phases: PhaseResult[];
+  /** What the rehearsal could not simulate as asked (e.g. a fault kind without an effect model); usually empty. */
+  warnings: string[];
+}

@@ -1,0 +1,441 @@
+import {
+  type CheckpointGates,
+  type Condition,
+  type Decision,
+  decideCheckpoint,
+  decideGuardTrip,
+  evaluateGuard,
+  guardTrips,
+  type MetricName,
+  type PhaseRules,
+  type Verdict,
+} from '../gates/index.js';
+import {
+  compileEffects,
+  type EffectsSource,
+  FAULT_EFFECT_BUILDERS,
+  type FaultEffectBuilder,
+} from '../model/index.js';
+import { formatDuration } from '../scenario/duration.js';
+import type { Plan } from '../scenario/plan.js';
+import { CohortSimulation } from './cohortSimulation.js';
+import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
+import { type EstimateContext, setEstimates } from './estimates.js';
+import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { isoAt, nextIntervalEndMs } from './phaseClock.js';
+import { setupOf } from './planSetup.js';
+import type {
+  CheckpointResult,
+  CohortTotals,
+  Fidelity,
+  GuardTrip,
+  Outcome,
+  PhaseDecision,
+  PhaseResult,
+  Rehearsal,
+} from './rehearsal.js';
+import { cohortStreams, faultStream, type RunKey } from './streams.js';
+import { TrailingWindow } from './trailingWindow.js';
+
+/** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
+export interface RehearseOptions {
+  /** Master seed (usually the scenario's, or `--seed`). */
+  seed: number;
+  /** `aggregate` (default) samples counts and histograms; `request` simulates every request. */
+  fidelity?: Fidelity;
+  /** Whether phases with `advance: manual` are approved (default true); false halts at the first one. */
+  approve?: boolean;
+  /** Run index within a Monte Carlo: streams then derive from (seed, run, ...). */
+  run?: number;
+  /** Effect models by fault kind (default: the model's registry); what-if and tests may pass their own. */
+  faultEffects?: Readonly<Record<string, FaultEffectBuilder>>;
+}
+
+/** Buffers of one (setup, fidelity), reused by every rehearsal of it so the hot loop allocates nothing. */
+class Workspace {
+  readonly candidate: CohortSimulation;
+  readonly baseline: CohortSimulation;
+  readonly interval: EngineWindow;
+  readonly cumulative: EngineWindow;
+  readonly sinceCheckpoint: EngineWindow;
+  readonly candidateSpan: EngineWindow;
+  readonly baselineSpan: EngineWindow;
+  readonly baselineCumulative: EngineWindow;
+  readonly baselineSinceCheckpoint: EngineWindow;
+  readonly trailing: TrailingWindow;
+
+  constructor(setup: EngineSetup, fidelity: Fidelity) {
+    const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
+    this.candidate = new CohortSimulation(setup, 'candidate', fidelity);
+    this.baseline = new CohortSimulation(setup, 'baseline', fidelity);
+    this.interval = window();
+    this.cumulative = window();
+    this.sinceCheckpoint = window();
+    this.candidateSpan = window();
+    this.baselineSpan = window();
+    this.baselineCumulative = window();
+    this.baselineSinceCheckpoint = window();
+    this.trailing = new TrailingWindow(
+      setup.guardWindowIntervals,
+      setup.latencyBoundsMs,
+      setup.segmentIds.length,
+    );
+  }
+
+  startPhase(): void {
+    for (const window of [
+      this.interval,
+      this.cumulative,
+      this.sinceCheckpoint,
+      this.candidateSpan,
+      this.baselineSpan,
+      this.baselineCumulative,
+      this.baselineSinceCheckpoint,
+    ]) {
+      resetEngineWindow(window);
+    }
+    this.trailing.clear();
+  }
+}
+
+const workspaces = new WeakMap<EngineSetup, Partial<Record<Fidelity, Workspace>>>();
+
+function workspaceFor(setup: EngineSetup, fidelity: Fidelity): Workspace {
+  let byFidelity = workspaces.get(setup);
+  if (!byFidelity) {
+    byFidelity = {};
+    workspaces.set(setup, byFidelity);
+  }
+  byFidelity[fidelity] ??= new Workspace(setup, fidelity);
+  return byFidelity[fidelity];
+}
+
+function usesMetric(conditions: readonly Condition[], metric: MetricName): boolean {
+  return conditions.some((condition) => condition.metric === metric);
+}
+
+/** The first gate with `verdict` among the checkpoints that decided: the decision's cause. */
+function gateCause(
+  checkpoints: readonly CheckpointResult[],
+  rules: PhaseRules,
+  verdict: Verdict,
+): MetricName | null {
+  const deciding = rules.require === 'final' ? checkpoints.slice(-1) : checkpoints;
+  for (const checkpoint of deciding) {
+    for (const gate of checkpoint.gates) if (gate.verdict === verdict) return gate.metric;
+  }
+  return null;
+}
+
+function totals(
+  window: EngineWindow,
+  cohort: 'candidate' | 'baseline',
+  learners: number,
+  exposed: number,
+): CohortTotals {
+  const stats = window.stats;
+  return {
+    learners,
+    learnersExposed: exposed,
+    requests: stats.requests,
+    errors: stats.errors,
+    revenueUsd: cohort === 'candidate' ? stats.candidateRevenueUsd : stats.baselineRevenueUsd,
+    learnerHours: cohort === 'candidate' ? stats.candidateLearnerHours : stats.baselineLearnerHours,
+  };
+}
+
+function emptyTotals(learners: number): CohortTotals {
+  return { learners, learnersExposed: 0, requests: 0, errors: 0, revenueUsd: 0, learnerHours: 0 };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** How a phase ended, for the rehearsal's outcome. */
+interface PhaseEnd {
+  result: PhaseResult;
+  /** Null when the rehearsal goes on to the next phase. */
+  stop: { status: 'rolled-back' | 'halted'; cause: Outcome['cause']; reason: string } | null;
+}
+
+/**
+ * Draws what both cohorts accumulated since the previous checkpoint (the candidate's deferred draws, the
+ * baseline's everything) and adds it to the checkpoint windows; the baseline's revenue also goes into the
+ * candidate's windows, for revenueImpact.
+ */
+function closeSpans(space: Workspace): void {
+  const { candidateSpan, baselineSpan } = space;
+  space.candidate.closeSpan(candidateSpan);
+  addEngineWindow(space.cumulative, candidateSpan);
+  addEngineWindow(space.sinceCheckpoint, candidateSpan);
+  resetEngineWindow(candidateSpan);
+  space.baseline.closeSpan(baselineSpan);
+  addEngineWindow(space.baselineCumulative, baselineSpan);
+  addEngineWindow(space.baselineSinceCheckpoint, baselineSpan);
+  for (const window of [space.cumulative, space.sinceCheckpoint]) {
+    window.stats.baselineRevenueUsd += baselineSpan.stats.baselineRevenueUsd;
+    window.stats.baselineLearnerHours += baselineSpan.stats.baselineLearnerHours;
+  }
+  resetEngineWindow(baselineSpan);
+}
+
+function runPhase(
+  setup: EngineSetup,
+  space: Workspace,
+  phase: PhaseSetup,
+  phaseStartMs: number,
+  key: RunKey,
+  approve: boolean,
+): PhaseEnd {
+  const { candidate, baseline, interval, cumulative, trailing } = space;
+  space.startPhase();
+  candidate.startPhase(phase, phaseStartMs, cohortStreams(key, 'candidate', phase.index));
+  baseline.startPhase(phase, phaseStartMs, cohortStreams(key, 'baseline', phase.index));
+  const candidateLearners = candidate.cohortLearners;
+  const closesEveryInterval = candidate.closesEveryInterval;
+  const baselineLearners = baseline.cohortLearners;
+  const guards = setup.guards;
+  const guardEstimates: EstimateContext = {
+    traffic: phase.traffic,
+    learners: candidateLearners,
+    revenue: setup.revenue,
+    needsRevenueImpact: usesMetric(guards, 'revenueImpact'),
+    needsChurn: usesMetric(guards, 'churnRate'),
+    needsCompletions: usesMetric(guards, 'completionRate'),
+  };
+  const anyGuardEstimate =
+    guardEstimates.needsRevenueImpact || guardEstimates.needsChurn || guardEstimates.needsCompletions;
+  const checkpointEstimates = (learners: number, isCandidate: boolean): EstimateContext => ({
+    traffic: phase.traffic,
+    learners,
+    revenue: setup.revenue,
+    needsRevenueImpact: isCandidate,
+    needsChurn: setup.needsChurn,
+    needsCompletions: setup.needsCompletions,
+  });
+
+  const checkpoints: CheckpointResult[] = [];
+  const trips: GuardTrip[] = [];
+  /** A rollback or halt ends the phase at once; a pass is held until the phase's planned end. */
+  let decision: Decision | null = null;
+  let passed: Decision | null = null;
+  let stop: PhaseEnd['stop'] = null;
+  let nextCheckpoint = 0;
+  let lastCheckpointMs = 0;
+  let startMs = 0;
+  while (startMs < phase.durationMs && decision === null) {
+    const endMs = nextIntervalEndMs(
+      startMs,
+      setup.intervalMs,
+      phase.durationMs,
+      phase.checkpoints,
+      nextCheckpoint,
+    );
+    const lengthMs = endMs - startMs;
+    resetEngineWindow(interval);
+    candidate.simulateInterval(startMs, lengthMs, interval);
+    if (closesEveryInterval) candidate.closeSpan(interval);
+    baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
+    addEngineWindow(cumulative, interval);
+    if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
+    startMs = endMs;
+
+    if (guards.length > 0) {
+      trailing.push(interval);
+      const window = trailing.window;
+      if (anyGuardEstimate) setEstimates(window, guardEstimates);
+      for (const guard of guards) {
+        if (!guardTrips(guard, window.stats)) continue;
+        const result = evaluateGuard(guard, window.stats, {
+          phase: phase.name,
+          label: formatDuration(endMs),
+        });
+        const { metric, op, threshold, observed, reason } = result;
+        trips.push({
+          metric,
+          op,
+          threshold,
+          observed,
+          offsetMs: endMs,
+          at: isoAt(phaseStartMs, endMs),
+          reason,
+        });
+        if (decision === null) {
+          decision = decideGuardTrip(result, endMs);
+          stop = { status: 'rolled-back', cause: { kind: 'guard', metric }, reason: decision.reason };
+        }
+      }
+      if (decision !== null) break;
+    }
+
+    while (passed === null && nextCheckpoint < phase.checkpoints.length) {
+      const checkpoint = phase.checkpoints[nextCheckpoint]!;
+      if (checkpoint.offsetMs > endMs) break;
+      closeSpans(space);
+      const useSince = phase.sinceLastCheckpoint;
+      const window = useSince ? space.sinceCheckpoint : cumulative;
+      const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
+      setEstimates(window, checkpointEstimates(candidateLearners, true));
+      setEstimates(baselineWindow, checkpointEstimates(baselineLearners, false));
+      checkpoints.push(
+        evaluateCheckpoint(phase, checkpoint, isoAt(phaseStartMs, checkpoint.offsetMs), {
+          candidate: window.stats,
+          baseline: baselineLearners > 0 ? baselineWindow.stats : null,
+          windowFromMs: useSince ? lastCheckpointMs : 0,
+          segmentIds: setup.segmentIds,
+        }),
+      );
+      lastCheckpointMs = checkpoint.offsetMs;
+      resetEngineWindow(space.sinceCheckpoint);
+      resetEngineWindow(space.baselineSinceCheckpoint);
+      nextCheckpoint++;
+      const gates: readonly CheckpointGates[] = checkpoints;
+      const decided = decideCheckpoint(gates, phase.rules, nextCheckpoint === phase.checkpoints.length);
+      if (decided === null) continue;
+      if (decided.action === 'advance' || decided.action === 'await-approval') {
+        passed = decided;
+        continue;
+      }
+      decision = decided;
+      const verdict: Verdict = decided.action === 'rollback' ? 'fail' : 'inconclusive';
+      const metric = gateCause(checkpoints, phase.rules, verdict);
+      stop = {
+        status: decided.action === 'rollback' ? 'rolled-back' : 'halted',
+        cause: metric === null ? null : { kind: 'gate', metric },
+        reason: decided.reason,
+      };
+    }
+  }
+  if (decision === null && passed !== null) {
+    decision = { ...passed, atMs: startMs };
+    if (passed.action === 'await-approval') {
+      const reason = approve
+        ? `${passed.reason}; approved (the rehearsal assumes approval)`
+        : `${passed.reason}; approval withheld, so the rollout stops here`;
+      decision = { ...decision, reason };
+      if (!approve) stop = { status: 'halted', cause: null, reason };
+    }
+  }
+
+  const ranMs = decision?.atMs ?? startMs;
+  if (lastCheckpointMs < startMs) closeSpans(space);
+  const phaseDecision: PhaseDecision | null =
+    decision === null ? null : { ...decision, at: isoAt(phaseStartMs, decision.atMs) };
+  const status: PhaseResult['status'] =
+    stop === null ? 'passed' : stop.status === 'rolled-back' ? 'rolled-back' : 'halted';
+  return {
+    result: {
+      name: phase.name,
+      traffic: phase.traffic,
+      learners: candidateLearners,
+      plannedDurationMs: phase.durationMs,
+      ranMs,
+      startedAt: isoAt(phaseStartMs, 0),
+      status,
+      checkpoints,
+      guardTrips: trips,
+      decision: phaseDecision,
+      candidate: totals(cumulative, 'candidate', candidateLearners, candidate.exposedLearners),
+      baseline: totals(space.baselineCumulative, 'baseline', baselineLearners, baseline.exposedLearners),
+    },
+    stop,
+  };
+}
+
+function notReached(phase: PhaseSetup): PhaseResult {
+  return {
+    name: phase.name,
+    traffic: phase.traffic,
+    learners: sum(phase.candidateBySegment),
+    plannedDurationMs: phase.durationMs,
+    ranMs: 0,
+    startedAt: null,
+    status: 'not-reached',
+    checkpoints: [],
+    guardTrips: [],
+    decision: null,
+    candidate: emptyTotals(sum(phase.candidateBySegment)),
+    baseline: emptyTotals(sum(phase.baselineBySegment)),
+  };
+}
+
+/**
+ * One rehearsal of an already resolved plan (see {@link rehearse}); exported for the Monte Carlo, which
+ * resolves the plan once.
+ */
+export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Rehearsal {
+  const fidelity = options.fidelity ?? 'aggregate';
+  const key: RunKey =
+    options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
+  const space = workspaceFor(setup, fidelity);
+  const effects: EffectsSource = compileEffects(
+    setup.faults,
+    {
+      phaseNames: setup.phases.map((phase) => phase.name),
+      phaseDurationsMs: setup.phases.map((phase) => phase.durationMs),
+      segmentIds: setup.segmentIds,
+      rng: faultStream(key),
+      nominalLatency: (cohort, segment) =>
+        (cohort === 'candidate' ? setup.candidate : setup.baseline).latency[segment]!,
+      nominalErrorRate: (cohort, segment) =>
+        (cohort === 'candidate' ? setup.candidate : setup.baseline).errorRate[segment]!,
+    },
+    options.faultEffects ?? FAULT_EFFECT_BUILDERS,
+  );
+  space.candidate.beginRehearsal(effects);
+  space.baseline.beginRehearsal(effects);
+
+  const phases: PhaseResult[] = [];
+  let phaseStartMs = setup.startMs;
+  let outcome: Outcome | null = null;
+  for (const phase of setup.phases) {
+    if (outcome !== null) {
+      phases.push(notReached(phase));
+      continue;
+    }
+    const { result, stop } = runPhase(setup, space, phase, phaseStartMs, key, options.approve ?? true);
+    phases.push(result);
+    if (stop !== null) {
+      outcome = {
+        status: stop.status,
+        phase: phase.name,
+        offsetMs: result.ranMs,
+        at: isoAt(phaseStartMs, result.ranMs),
+        elapsedMs: phaseStartMs + result.ranMs - setup.startMs,
+        reason: stop.reason,
+        cause: stop.cause,
+        learnersExposed: space.candidate.exposedLearners,
+      };
+    }
+    phaseStartMs += result.ranMs;
+  }
+  const last = phases.at(-1)!;
+  outcome ??= {
+    status: 'completed',
+    phase: last.name,
+    offsetMs: last.ranMs,
+    at: isoAt(phaseStartMs, 0),
+    elapsedMs: phaseStartMs - setup.startMs,
+    reason: `all ${phases.length} phase${phases.length === 1 ? '' : 's'} passed (${phases.map((phase) => phase.name).join(' → ')})`,
+    cause: null,
+    learnersExposed: space.candidate.exposedLearners,
+  };
+  const warnings = effects.unmodelledKinds.map(
+    (kind) => `faults of kind ${kind} have no effect model yet and were not simulated`,
+  );
+  return { seed: options.seed, fidelity, startedAt: isoAt(setup.startMs, 0), outcome, phases, warnings };
+}
+
+/**
+ * Rehearses a plan once: walks its phases interval by interval, simulating the candidate cohort every
+ * interval and the baseline at checkpoints, evaluates the guards on the trailing window every interval
+ * (a trip rolls back at once) and the gates at every checkpoint, and records every decision with its
+ * time and reason. Deterministic: the same plan, seed and options give a deep-equal result.
+ *
+ * @example rehearse(plan, { seed: 20251031 }).outcome.status // 'completed'
+ */
+export function rehearse(plan: Plan, options: RehearseOptions): Rehearsal {
+  return rehearseSetup(setupOf(plan), options);
+}

@@ -1,0 +1,40 @@
+import type { OutputFile } from '../io/writeFilesAtomically.js';
+import type { TemplateSource } from '../report/createReportHandlebars.js';
+import { readTemplate } from '../report/readTemplate.js';
+import { renderTemplate } from '../report/renderTemplate.js';
+import { stableNumber } from '../report/stableNumber.js';
+import { buildWhatifView } from './buildWhatifView.js';
+import type { WhatifResults } from './whatifResults.js';
+
+/** The what-if report's templates. */
+export interface WhatifTemplates {
+  markdown: TemplateSource;
+  html: TemplateSource;
+}
+
+/** `whatif.md.hbs` and `whatif.html.hbs` from `dir`, with their partials (`partials/whatif-*.hbs`). */
+export async function readWhatifTemplates(dir: string): Promise<WhatifTemplates> {
+  const [markdown, html] = await Promise.all([
+    readTemplate(dir, 'whatif.md.hbs'),
+    readTemplate(dir, 'whatif.html.hbs'),
+  ]);
+  return { markdown, html };
+}
+
+/**
+ * `whatif.json` as bytes: two-space JSON, keys in the order `summarizeWhatif` builds them, every number
+ * through `stableNumber`, a final newline. Same results ⇒ same bytes on every machine.
+ */
+export function stringifyWhatif(results: WhatifResults): string {
+  return `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' ? stableNumber(value) : value), 2)}\n`;
+}
+
+/** The files of a what-if from its results alone: `whatif.json`, `whatif.md`, `whatif.html`. Pure. */
+export function renderWhatifFiles(results: WhatifResults, templates: WhatifTemplates): OutputFile[] {
+  const view = buildWhatifView(results);
+  return [
+    { name: 'whatif.json', content: stringifyWhatif(results) },
+    { name: 'whatif.md', content: renderTemplate(templates.markdown, view, 'markdown') },
+    { name: 'whatif.html', content: renderTemplate(templates.html, view, 'html') },
+  ];
+}

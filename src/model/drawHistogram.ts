@@ -1,0 +1,89 @@
+import { type RandomStream, sampleBinomial } from '../random/index.js';
+import type { BucketTable } from './bucketTable.js';
+
+/** Below this many requests, each request's bucket is drawn on its own from the alias table (~10 ns each). */
+const PER_REQUEST_BELOW = 160;
+
+/**
+ * When this few requests are left for the less probable buckets, each is placed on its own (a binary
+ * search over the tail's masses) instead of walking the tail bucket by bucket with binomials.
+ */
+const TAIL_PER_REQUEST_AT = 64;
+
+/** A bucket drawn from the whole distribution with one uniform (Walker's alias method). */
+function aliasBucket(table: BucketTable, u: number): number {
+  const scaled = u * table.order.length;
+  const i = Math.floor(scaled);
+  return table.order[scaled - i < table.aliasThreshold[i]! ? i : table.aliasOther[i]!]!;
+}
+
+/** A bucket drawn among order[from..] in proportion to their probabilities: the position i with suffix[i+1] ≤ v < suffix[i]. */
+function tailBucket(table: BucketTable, from: number, u: number): number {
+  const { suffix } = table;
+  const v = u * suffix[from]!;
+  let low = from;
+  let high = table.order.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (suffix[mid]! > v) low = mid;
+    else high = mid - 1;
+  }
+  return table.order[low]!;
+}
+
+/**
+ * Adds a multinomial draw of `n` requests over the buckets of `table` into `counts` (one count per
+ * bucket), in place. Every path is an exact draw of the same multinomial:
+ *
+ * - few requests: each request's bucket on its own (the alias method: what drawing a latency and binning
+ *   it gives, in one uniform);
+ * - otherwise conditional binomials over the buckets, most probable first: bucket j gets
+ *   Binomial(remaining, P(j | not before j)); once only a handful of requests are left for the tail,
+ *   each of them is placed on its own among the tail's buckets.
+ *
+ * So the cost is ~min(n, buckets holding most of the mass) and barely grows with traffic.
+ *
+ * @example drawHistogramInto(rng, 417, bucketTable(mixture, boundsMs), window.latencyCounts)
+ */
+export function drawHistogramInto(rng: RandomStream, n: number, table: BucketTable, counts: number[]): void {
+  if (n <= 0) return;
+  if (n < PER_REQUEST_BELOW) {
+    for (let i = 0; i < n; i++) {
+      const k = aliasBucket(table, rng.next());
+      counts[k] = counts[k]! + 1;
+    }
+    return;
+  }
+  const { order, conditional } = table;
+  let remaining = n;
+  let j = 0;
+  for (; j < order.length && remaining > TAIL_PER_REQUEST_AT; j++) {
+    const p = conditional[j]!;
+    const x = p >= 1 ? remaining : sampleBinomial(rng, remaining, p);
+    if (x > 0) {
+      const k = order[j]!;
+      counts[k] = counts[k]! + x;
+      remaining -= x;
+    }
+  }
+  for (; remaining > 0; remaining--) {
+    const k = tailBucket(table, j, rng.next());
+    counts[k] = counts[k]! + 1;
+  }
+}
+
+/**
+ * The bucket of a latency, ms: the first k with latencyMs ≤ boundsMs[k], or boundsMs.length (+Inf).
+ *
+ * @example bucketOfLatency([10, 25, 50], 25) // 1
+ */
+export function bucketOfLatency(boundsMs: readonly number[], latencyMs: number): number {
+  let low = 0;
+  let high = boundsMs.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (latencyMs <= boundsMs[mid]!) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

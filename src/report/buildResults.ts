@@ -1,0 +1,156 @@
+import type {
+  CheckpointResult,
+  CohortTotals,
+  GuardTrip,
+  MetricValues,
+  PhaseResult,
+  Rehearsal,
+} from '../engine/rehearsal.js';
+import { InternalError } from '../errors.js';
+import { type Condition, type GateResult, isOperator, METRIC_NAMES, type Operator } from '../gates/index.js';
+import type { Plan } from '../scenario/plan.js';
+import { buildFinanceResults } from './buildFinanceResults.js';
+import { buildModelResults } from './buildModelResults.js';
+import {
+  RESULTS_SCHEMA_VERSION,
+  type Results,
+  type ResultsCheckpoint,
+  type ResultsCohort,
+  type ResultsCondition,
+  type ResultsGate,
+  type ResultsGuardTrip,
+  type ResultsPhase,
+} from './results.js';
+
+/** What `results.json` records besides the plan and the rehearsal: who wrote it and from which file. */
+export interface ResultsMeta {
+  tool: { name: string; version: string };
+  /** The scenario file as the user named it. */
+  scenarioFile: string;
+}
+
+function conditionOf(condition: Condition): ResultsCondition {
+  const { metric, op, threshold } = condition;
+  return { metric, op, threshold, minRequests: condition.minRequests ?? 0 };
+}
+
+/** Metric values in catalogue order, whatever order the engine filled them in. */
+function metricsOf(values: MetricValues): MetricValues {
+  const ordered = {} as MetricValues;
+  for (const metric of METRIC_NAMES) ordered[metric] = values[metric] ?? null;
+  return ordered;
+}
+
+function gateOf(gate: GateResult): ResultsGate {
+  const { metric, op, threshold, observed, verdict, reason } = gate;
+  return { metric, op, threshold, observed, verdict, reason };
+}
+
+function checkpointOf(checkpoint: CheckpointResult): ResultsCheckpoint {
+  return {
+    label: checkpoint.label,
+    at: checkpoint.at,
+    offsetMs: checkpoint.offsetMs,
+    window: { fromMs: checkpoint.windowFromMs, toMs: checkpoint.windowToMs },
+    metrics: metricsOf(checkpoint.metrics),
+    baselineMetrics: checkpoint.baselineMetrics === null ? null : metricsOf(checkpoint.baselineMetrics),
+    gates: checkpoint.gates.map(gateOf),
+    verdict: checkpoint.verdict,
+  };
+}
+
+function operatorOf(op: string): Operator {
+  if (!isOperator(op)) throw new InternalError(`guard trip with unknown operator ${JSON.stringify(op)}`);
+  return op;
+}
+
+function guardTripOf(trip: GuardTrip): ResultsGuardTrip {
+  const { metric, threshold, observed, at, offsetMs, reason } = trip;
+  return { metric, op: operatorOf(trip.op), threshold, observed, at, offsetMs, reason };
+}
+
+function cohortOf(cohort: CohortTotals): ResultsCohort {
+  const { learners, learnersExposed, requests, errors, revenueUsd, learnerHours } = cohort;
+  return { learners, learnersExposed, requests, errors, revenueUsd, learnerHours };
+}
+
+function phaseOf(plan: Plan, phase: PhaseResult, index: number): ResultsPhase {
+  const rules = plan.phases[index];
+  if (rules === undefined || rules.name !== phase.name) {
+    throw new InternalError(`rehearsal phase ${index} (${phase.name}) does not match the plan`);
+  }
+  const { decision } = phase;
+  return {
+    name: phase.name,
+    status: phase.status,
+    traffic: phase.traffic,
+    learners: phase.learners,
+    startedAt: phase.startedAt,
+    ranMs: phase.ranMs,
+    rules: {
+      durationMs: rules.durationMs,
+      checkpointsMs: [...rules.checkpointsMs],
+      window: rules.window,
+      require: rules.require,
+      advance: rules.advance,
+      gates: rules.gates.map(conditionOf),
+    },
+    checkpoints: phase.checkpoints.map(checkpointOf),
+    guardTrips: phase.guardTrips.map(guardTripOf),
+    decision:
+      decision === null
+        ? null
+        : { action: decision.action, at: decision.at, offsetMs: decision.atMs, reason: decision.reason },
+    candidate: cohortOf(phase.candidate),
+    baseline: cohortOf(phase.baseline),
+  };
+}
+
+/**
+ * The content of `results.json` from the plan, one rehearsal of it, and where it came from. Pure: the
+ * keys are created here in a fixed order, so the same inputs always serialise to the same bytes
+ * (`stringifyResults`). `finance` is the projection of this rehearsal's timeline (null without `business`).
+ *
+ * @example buildResults(plan, rehearse(plan, { seed: 7 }), { tool, scenarioFile: 'scenarios/x.yaml' }).outcome.status
+ */
+export function buildResults(plan: Plan, rehearsal: Rehearsal, meta: ResultsMeta): Results {
+  if (rehearsal.phases.length !== plan.phases.length) {
+    throw new InternalError(
+      `rehearsal has ${rehearsal.phases.length} phases, the plan ${plan.phases.length}`,
+    );
+  }
+  const { outcome } = rehearsal;
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: meta.tool.name, version: meta.tool.version },
+    scenario: {
+      name: plan.name,
+      file: meta.scenarioFile,
+      sha256: plan.scenarioSha256,
+      release: plan.release,
+    },
+    seed: rehearsal.seed,
+    fidelity: rehearsal.fidelity,
+    start: rehearsal.startedAt,
+    monitoring: {
+      intervalMs: plan.intervalMs,
+      guardWindowMs: plan.guardWindowMs,
+      latencyBucketsMs: [...plan.latencyBucketsMs],
+    },
+    model: buildModelResults(plan),
+    guards: plan.guards.map((guard) => ({ ...conditionOf(guard), windowMs: plan.guardWindowMs })),
+    outcome: {
+      status: outcome.status,
+      phase: outcome.phase,
+      at: outcome.at,
+      offsetMs: outcome.offsetMs,
+      elapsedMs: outcome.elapsedMs,
+      reason: outcome.reason,
+      cause: outcome.cause === null ? null : { kind: outcome.cause.kind, metric: outcome.cause.metric },
+      learnersExposed: outcome.learnersExposed,
+    },
+    phases: rehearsal.phases.map((phase, index) => phaseOf(plan, phase, index)),
+    warnings: [...rehearsal.warnings],
+    finance: buildFinanceResults(plan, rehearsal),
+  };
+}

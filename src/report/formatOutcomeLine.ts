@@ -1,0 +1,19 @@
+import { formatDuration } from '../scenario/duration.js';
+import type { Results } from './results.js';
+import { PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';
+
+/**
+ * The outcome in one line: status, phase, offset into the phase and the deciding reason; a guard's
+ * trailing window is named, since its request count covers only that window.
+ *
+ * @example formatOutcomeLine(results)
+ * // 'rolled-back in ramp at 1h12m: guard tripped: errorRate 6.25% > 1.50% limit (ramp, 1h12m, 16 requests); trailing 30s window'
+ * @example formatOutcomeLine(results) // 'completed in rollout at 13d: all 3 phases passed (canary → ramp → rollout)'
+ */
+export function formatOutcomeLine(results: Results, style: TerminalStyle = PLAIN_STYLE): string {
+  const { status, phase, offsetMs, reason, cause } = results.outcome;
+  const paint = status === 'completed' ? style.good : status === 'rolled-back' ? style.bad : style.warn;
+  const window =
+    cause?.kind === 'guard' ? `; trailing ${formatDuration(results.monitoring.guardWindowMs)} window` : '';
+  return `${paint(status)} in ${phase} at ${formatDuration(offsetMs)}: ${reason}${window}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Results and run outputs: a rehearsal → `results.json` (the contract, see docs/results.md) → a view
+ * model → Handlebars templates → `summary.md` / `summary.html`, plus `checkpoints.csv` and the terminal
+ * summary, with charts rendered to inline SVG (`renderRunCharts`, drawn by `src/charts/`). Pure except
+ * `readTemplate` and `rehearseScenario`, the edges that read files.
+ */
+
+export { type AnalyzerView, type AppendixView, buildAppendixView } from './buildAppendixView.js';
+export { buildCheckpointsCsv, CHECKPOINT_CSV_COLUMNS } from './buildCheckpointsCsv.js';
+export { buildComparisonView, type ComparisonCellView, type ComparisonView } from './buildComparisonView.js';
+export { buildFinanceResults } from './buildFinanceResults.js';
+export {
+  buildFinanceView,
+  type FinanceView,
+  type MoneyRangeView,
+  type SensitivityRowView,
+} from './buildFinanceView.js';
+export { buildModelResults } from './buildModelResults.js';
+export { buildResults, type ResultsMeta } from './buildResults.js';
+export { buildRunChartInputs, type RunChartInputs } from './buildRunChartInputs.js';
+export {
+  buildRunFiles,
+  type RunOutputs,
+  type RunTemplates,
+  renderRunFiles,
+  renderRunReport,
+} from './buildRunFiles.js';
+export { buildRunJsonSummary, type RunJsonSummary } from './buildRunJsonSummary.js';
+export {
+  buildRunView,
+  type CheckpointRowView,
+  type GateCellView,
+  type GateColumnView,
+  type GuardTripView,
+  type MarginView,
+  type PhaseTriggersView,
+  type PhaseView,
+  type RunView,
+  type TriggerView,
+} from './buildRunView.js';
+export { createReportHandlebars, type TemplateSource } from './createReportHandlebars.js';
+export { describeErrorRateEvidence } from './describeErrorRateEvidence.js';
+export { describeMargin, type MarginInput } from './describeMargin.js';
+export { escapeCsvCell } from './escapeCsvCell.js';
+export { escapeMarkdown, mapStrings } from './escapeMarkdown.js';
+export { formatDate, formatMoney, formatRatio } from './format.js';
+export { formatOutcomeLine } from './formatOutcomeLine.js';
+export { formatOutcomeTable } from './formatOutcomeTable.js';
+export { type NextActionView, nextActions } from './nextActions.js';
+export { readTemplate } from './readTemplate.js';
+export { type RehearseScenarioOptions, readRunTemplates, rehearseScenario } from './rehearseScenario.js';
+export { renderRunCharts } from './renderRunCharts.js';
+export { type OutputFormat, renderTemplate } from './renderTemplate.js';
+export { MISSING, REPORT_HELPERS } from './reportHelpers.js';
+export {
+  RESULTS_SCHEMA_VERSION,
+  type Results,
+  type ResultsAnalyzer,
+  type ResultsCheckpoint,
+  type ResultsCohort,
+  type ResultsCondition,
+  type ResultsDecision,
+  type ResultsEffect,
+  type ResultsFinance,
+  type ResultsFinanceInputs,
+  type ResultsGate,
+  type ResultsGuard,
+  type ResultsGuardTrip,
+  type ResultsModel,
+  type ResultsOutcome,
+  type ResultsPhase,
+  type ResultsPhaseRules,
+  type ResultsTornadoBar,
+  type ResultsValueAtDay,
+} from './results.js';
+export { type ChartView, isRenderedChart, markRendered, NO_CHARTS, type RunCharts } from './runCharts.js';
+export { stableNumber } from './stableNumber.js';
+export { stringifyResults } from './stringifyResults.js';
+export { COLOR_STYLE, PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';

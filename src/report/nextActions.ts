@@ -1,0 +1,195 @@
+import { formatCount, formatPercent, formatThreshold, OPERATOR_SYMBOLS } from '../gates/index.js';
+import { formatDuration } from '../scenario/duration.js';
+import { clopperPearsonInterval } from '../stats/index.js';
+import { formatMoney } from './format.js';
+import type { Results, ResultsGuard, ResultsPhase } from './results.js';
+
+/** A computed recommendation: what to do next and why, every number taken from the results. */
+export interface NextActionView {
+  /**
+   * What the finding rests on: `complete`, `guard-noise` (one error trips a thin window), `rollback`,
+   * `inconclusive`, `approval`, `evidence` (a count too small to show a limit), `delay`, `warning`, `risk`.
+   */
+  kind: string;
+  /** The finding in a few words, for a reader who reads nothing else. */
+  headline: string;
+  /** The evidence and what to change, with every number. */
+  text: string;
+}
+
+/** One-sided 2.5% of a two-sided 95% Clopper–Pearson interval. */
+const ALPHA_HALF = 0.025;
+
+function requestsText(count: number): string {
+  return `${formatCount(count)} request${count === 1 ? '' : 's'}`;
+}
+
+/** The window length, in whole monitoring intervals, that holds `requests` at `requestsPerMs`. */
+function windowFor(requests: number, requestsPerMs: number, intervalMs: number): number {
+  return Math.ceil(requests / requestsPerMs / intervalMs) * intervalMs;
+}
+
+/**
+ * The fewest requests a window needs so that one error alone cannot satisfy an error-rate guard
+ * (`errorRate > t` holds for 1/n when n < 1/t), or null for guards a single error cannot trip.
+ */
+function requestsOneErrorCannotTrip(guard: ResultsGuard): number | null {
+  if (guard.metric !== 'errorRate' || guard.threshold <= 0 || guard.threshold >= 1) return null;
+  const n = 1 / guard.threshold;
+  if (guard.op === 'above') return Math.ceil(n);
+  if (guard.op === 'min') return Math.floor(n) + 1;
+  return null;
+}
+
+/** A guard that rolled a phase back on windows so thin that one error trips it. */
+function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
+  const trip = phase.guardTrips[0];
+  const guard = results.guards.find(
+    (g) => trip !== undefined && g.metric === trip.metric && g.op === trip.op,
+  );
+  if (trip === undefined || guard === undefined || phase.ranMs === 0 || phase.candidate.requests === 0)
+    return [];
+  const needed = requestsOneErrorCannotTrip(guard);
+  if (needed === null) return [];
+  const { requests, errors } = phase.candidate;
+  const requestsPerMs = requests / phase.ranMs;
+  const perWindow = requestsPerMs * guard.windowMs;
+  if (perWindow >= needed) return [];
+  const condition = `${guard.metric} ${OPERATOR_SYMBOLS[guard.op]} ${formatThreshold(guard.metric, guard.op, guard.threshold)}`;
+  const [, upper] = clopperPearsonInterval(errors, requests);
+  const phaseRate =
+    upper < guard.threshold
+      ? ` Over the whole phase the candidate served ${formatCount(errors)} error${errors === 1 ? '' : 's'} in ${requestsText(requests)} (${formatPercent(errors / requests)}, 95% interval up to ${formatPercent(upper)}, below ${formatPercent(guard.threshold)}): the trip is what one error does to a thin window, not evidence of a regression.`
+      : '';
+  const noise = upper < guard.threshold;
+  return [
+    {
+      kind: 'guard-noise',
+      headline: `${noise ? 'Likely a false alarm: a' : 'A'} single error trips the ${condition} guard at ${phase.name}'s traffic`,
+      text:
+        `The ${condition} guard rolled ${phase.name} back on a trailing ${formatDuration(guard.windowMs)} window that holds about ` +
+        `${formatCount(Math.round(perWindow))} requests at this traffic (${requestsText(requests)} in ${formatDuration(phase.ranMs)}); ` +
+        `one error in fewer than ${formatCount(needed)} requests is above ${formatPercent(guard.threshold)}.${phaseRate} ` +
+        `Consider guards.minRequests: ${needed}, or a guard window (monitoring.window) of at least ` +
+        `${formatDuration(windowFor(needed, requestsPerMs, results.monitoring.intervalMs))}.`,
+    },
+  ];
+}
+
+/** Passed error-rate limits that the phase's error count cannot actually show at 95% confidence. */
+function weakEvidence(results: Results, phase: ResultsPhase): NextActionView[] {
+  const last = phase.checkpoints.at(-1);
+  const { requests, errorRate } = last?.metrics ?? { requests: null, errorRate: null };
+  if (last === undefined || requests === null || errorRate === null || requests === 0) return [];
+  const errors = Math.round(errorRate * requests);
+  return last.gates.flatMap((gate): NextActionView[] => {
+    if (gate.metric !== 'errorRate' || gate.verdict !== 'pass' || (gate.op !== 'below' && gate.op !== 'max'))
+      return [];
+    const [, upper] = clopperPearsonInterval(errors, requests);
+    if (upper < gate.threshold) return [];
+    const needed = Math.floor(Math.log(ALPHA_HALF) / Math.log(1 - gate.threshold)) + 1;
+    const requestsPerMs = requests / last.offsetMs;
+    const limit = formatPercent(gate.threshold);
+    return [
+      {
+        kind: 'evidence',
+        headline: `Too few requests in ${phase.name} to show errorRate ${OPERATOR_SYMBOLS[gate.op]} ${limit}`,
+        text:
+          `In ${phase.name} the errorRate ${OPERATOR_SYMBOLS[gate.op]} ${limit} gate passed, but ${formatCount(errors)} error${errors === 1 ? '' : 's'} in ` +
+          `${requestsText(requests)} cannot show a rate below ${limit} at 95% confidence (the interval reaches ${formatPercent(upper)}). ` +
+          `Showing it takes at least ${formatCount(needed)} requests without an error: ${formatDuration(windowFor(needed, requestsPerMs, results.monitoring.intervalMs))} ` +
+          `at this phase's traffic (${requestsText(requests)} in ${formatDuration(last.offsetMs)}), or a larger traffic share.`,
+      },
+    ];
+  });
+}
+
+function decided(results: Results, phase: ResultsPhase): NextActionView[] {
+  const { outcome } = results;
+  if (phase.status === 'rolled-back' && outcome.cause !== null) {
+    const what = outcome.cause.kind === 'guard' ? 'tripped its rollback guard' : 'broke its gate';
+    return [
+      {
+        kind: 'rollback',
+        headline: `Find the cause of the ${outcome.cause.metric} ${outcome.cause.kind === 'guard' ? 'guard trip' : 'gate failure'} in ${phase.name}`,
+        text: `Find out why ${outcome.cause.metric} ${what} in ${phase.name} (${outcome.reason}) before rehearsing again.`,
+      },
+    ];
+  }
+  if (phase.status === 'halted' && outcome.cause !== null) {
+    return [
+      {
+        kind: 'inconclusive',
+        headline: `${phase.name} could not be judged`,
+        text: `${phase.name} halted because a gate could not be judged (${outcome.reason}). Give its checkpoints more requests: a longer phase, a larger traffic share, or a lower minRequests.`,
+      },
+    ];
+  }
+  if (phase.status === 'halted' || phase.decision?.action === 'await-approval') {
+    return [
+      {
+        kind: 'approval',
+        headline: `${phase.name} awaits approval`,
+        text: `${phase.name} passed and waits for approval (advance: manual): the rollout continues only when someone approves it.`,
+      },
+    ];
+  }
+  return [];
+}
+
+function delayCost(results: Results): NextActionView[] {
+  const finance = results.finance;
+  if (finance === null || results.outcome.status === 'completed') return [];
+  return [
+    {
+      kind: 'delay',
+      headline: `Each day of delay costs ${formatMoney(finance.delayCostPerDayUsd)}`,
+      text:
+        `Until the candidate reaches everyone, each day costs ${formatMoney(finance.delayCostPerDayUsd)} of the measured uplift ` +
+        `(${formatMoney(finance.fullExposureAnnualUsd, { compact: true })} a year at full exposure); this rehearsal's timeline ` +
+        `forgoes ${formatMoney(finance.planned.valueUsd - finance.valueUsd, { compact: true })} of the plan's first ${formatCount(finance.inputs.horizonDays)} days.`,
+    },
+  ];
+}
+
+/**
+ * What to do next, computed from the outcome: a guard tripped by one error in a thin window (with the
+ * `minRequests` or window that would stop it), error-rate limits the counts cannot show, a failing or
+ * inconclusive gate, a pending approval, the cost of a day of delay, and what one run cannot say. Every
+ * number in the sentences comes from the results.
+ *
+ * @example nextActions(results)[0].text
+ * // 'The errorRate > 1.50% guard rolled ramp back on a trailing 30s window that holds about 16 requests …
+ * //  Consider guards.minRequests: 67, or a guard window (monitoring.window) of at least 2m30s.'
+ */
+export function nextActions(results: Results): NextActionView[] {
+  const ended = results.phases.find((phase) => phase.name === results.outcome.phase);
+  const reached = results.phases.filter((phase) => phase.status !== 'not-reached');
+  const noise =
+    ended !== undefined && results.outcome.cause?.kind === 'guard' ? guardNoise(results, ended) : [];
+  const actions: NextActionView[] = [
+    ...(noise.length > 0 || ended === undefined ? noise : decided(results, ended)),
+    ...reached.flatMap((phase) => weakEvidence(results, phase)),
+    ...delayCost(results),
+    ...results.warnings.map((warning) => ({
+      kind: 'warning',
+      headline: 'Part of the scenario was not simulated',
+      text: `Not simulated as asked: ${warning}.`,
+    })),
+  ];
+  if (results.outcome.status === 'completed') {
+    actions.unshift({
+      kind: 'complete',
+      headline: 'The rollout completed',
+      text: `Every phase passed its gates; the candidate ended at ${formatPercent(ended?.traffic ?? 1)} of traffic.`,
+    });
+  }
+  actions.push({
+    kind: 'risk',
+    headline: 'One run is not a probability',
+    text:
+      `This is one rehearsal (seed ${results.seed}); another seed can end differently. rehearse risk gives how likely ` +
+      'each outcome is with 95% intervals (risk.html), and rehearse whatif how fast the gates and guards catch each fault (whatif.html).',
+  });
+  return actions;
+}

@@ -1,0 +1,29 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TemplateSource } from './createReportHandlebars.js';
+
+/** The names in `dir`, or none when the folder does not exist (a template set without partials). */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/**
+ * Reads a template (`summary.md.hbs`) from `dir` with the partials of the same format from
+ * `dir/partials/` (`*.md.hbs`, registered without the suffix: `partials/phases.md.hbs` is `{{> phases}}`).
+ * An IO edge of `report/` (with `rehearseScenario`); rendering after it is pure.
+ */
+export async function readTemplate(dir: string, file: string): Promise<TemplateSource> {
+  const suffix = file.slice(file.indexOf('.'));
+  const template = await readFile(join(dir, file), 'utf8');
+  const partialsDir = join(dir, 'partials');
+  const partials: Record<string, string> = {};
+  for (const name of (await namesIn(partialsDir)).filter((entry) => entry.endsWith(suffix)).sort()) {
+    partials[name.slice(0, -suffix.length)] = await readFile(join(partialsDir, name), 'utf8');
+  }
+  return { template, partials };
+}

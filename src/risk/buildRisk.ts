@@ -1,0 +1,216 @@
+import { InternalError } from '../errors.js';
+import {
+  type EffectSamples,
+  type FinanceSimulation,
+  type RehearsedTimeline,
+  rolloutTimelines,
+  simulateFinance,
+} from '../finance/index.js';
+import { deriveStream } from '../random/index.js';
+import type { Plan } from '../scenario/plan.js';
+import { type Probability, probability } from '../stats/index.js';
+import { type CountHistogram, histogramMean, histogramQuantiles, sortedEntries } from './countHistogram.js';
+import { exactGate } from './exactGate.js';
+import { guardNoise, MIN_JUDGED_SHARE, NOISE_TARGET } from './guardNoise.js';
+import { regressionFacts } from './regressionFacts.js';
+import {
+  RISK_SCHEMA_VERSION,
+  type Risk,
+  type RiskDistribution,
+  type RiskExample,
+  type RiskGate,
+  type RiskGuard,
+  type RiskPhase,
+} from './risk.js';
+import type { PhaseTally, RiskTally, RunExample } from './riskTally.js';
+import type { StudySettings } from './tallyRuns.js';
+
+/** Everything a study's result depends on besides its runs: the plan, the settings, the run count. */
+export interface RiskInputs {
+  plan: Plan;
+  settings: StudySettings;
+  /** Runs in the whole study (all shards). */
+  runs: number;
+  /** Bootstrap replicates of the effects for the finance projection, when the scenario names a file. */
+  effectSamples: EffectSamples | null;
+}
+
+/** Where the study comes from, as risk.json records it. */
+export interface RiskMeta {
+  tool: { name: string; version: string };
+  /** The scenario file as the user named it (never a machine-specific path). */
+  scenarioFile: string;
+}
+
+/** How run seeds are derived, as risk.json states it. */
+export const RUN_SEED_SCHEME =
+  'run i is rehearsed at seed runSeed(seed, i): the (i+1)-th output of SplitMix64 started at seed, top 53 bits (docs/risk.md)';
+
+function distribution(histogram: CountHistogram): RiskDistribution | null {
+  const values = histogramQuantiles(histogram, [0.1, 0.5, 0.9]);
+  const mean = histogramMean(histogram);
+  if (values === null || mean === null) return null;
+  const [p10, p50, p90] = values as [number, number, number];
+  let runs = 0;
+  for (const count of histogram.values()) runs += count;
+  return { runs, p10, p50, p90, mean };
+}
+
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+function example(run: RunExample, file: string, settings: StudySettings): RiskExample {
+  const flags = [
+    `--seed ${run.seed}`,
+    settings.fidelity === 'aggregate' ? '' : `--fidelity ${settings.fidelity}`,
+    settings.approve ? '' : '--no-approve',
+  ].filter((flag) => flag !== '');
+  return { ...run, reproduce: `rehearse run ${shellWord(file)} ${flags.join(' ')}` };
+}
+
+/** The rehearsed timeline a tally signature (`status|ranMs,...`) stands for. */
+function timelineOf(plan: Plan, signature: string): RehearsedTimeline {
+  const [status, ranText] = signature.split('|') as [RehearsedTimeline['outcome']['status'], string];
+  const ran = ranText === '' ? [] : ranText.split(',').map(Number);
+  let startMs = plan.startMs;
+  const phases = plan.phases.map((phase, i) => {
+    const ranMs = ran[i];
+    if (ranMs === undefined)
+      return { traffic: phase.traffic, ranMs: 0, startedAt: null, status: 'not-reached' as const };
+    const startedAt = new Date(startMs).toISOString();
+    startMs += ranMs;
+    return { traffic: phase.traffic, ranMs, startedAt, status: 'passed' as const };
+  });
+  return { startedAt: plan.startIso, outcome: { status }, phases };
+}
+
+/**
+ * The finance projection over the study's runs: one draw per run, each run's exposure timeline taken
+ * in the canonical (sorted-signature) order, so it is the same however the runs were split.
+ */
+function finance(inputs: RiskInputs, tally: RiskTally): FinanceSimulation | null {
+  const { plan } = inputs;
+  if (plan.business === null) return null;
+  const rehearsals = sortedEntries(tally.timelines).flatMap(([signature, count]) => {
+    const timeline = timelineOf(plan, signature);
+    return Array.from({ length: count }, () => timeline);
+  });
+  return simulateFinance(
+    plan.business,
+    rolloutTimelines(plan, rehearsals),
+    deriveStream(inputs.settings.seed, 'risk', 'finance'),
+    tally.runs,
+    { effectSamples: inputs.effectSamples, learners: plan.population.learners },
+  );
+}
+
+function phaseOf(inputs: RiskInputs, tally: RiskTally, phase: PhaseTally, p: number): RiskPhase {
+  const { plan } = inputs;
+  const planned = plan.phases[p]!;
+  const among = (count: number): Probability => probability(count, phase.reached);
+  const gates = planned.gates.map((condition, g): RiskGate => {
+    const counts = phase.gates[g]!;
+    return {
+      metric: condition.metric,
+      op: condition.op,
+      threshold: condition.threshold,
+      minRequests: condition.minRequests ?? 0,
+      pFailed: among(counts.failed),
+      pInconclusive: among(counts.inconclusive),
+      pCausedRollback: among(counts.causedRollback),
+      pCausedFalseRollback: among(counts.causedRollback - counts.causedTrueRollback),
+      pCausedHalt: among(counts.causedHalt),
+      exact: exactGate(plan, p, condition),
+    };
+  });
+  const guards = plan.guards.map((condition, g): RiskGuard => {
+    const counts = phase.guards[g]!;
+    return {
+      metric: condition.metric,
+      op: condition.op,
+      threshold: condition.threshold,
+      minRequests: condition.minRequests ?? 0,
+      windowMs: plan.guardWindowMs,
+      pTripped: among(counts.tripped),
+      pCausedRollback: among(counts.causedRollback),
+      pCausedFalseRollback: among(counts.causedRollback - counts.causedTrueRollback),
+    };
+  });
+  return {
+    name: planned.name,
+    traffic: planned.traffic,
+    learners: planned.learners,
+    pReach: probability(phase.reached, tally.runs),
+    pPass: among(phase.passed),
+    pRollback: among(phase.rolledBack),
+    pFalseRollback: among(phase.rolledBack - phase.trueRollbacks),
+    pHalt: among(phase.halted),
+    pRegressionSlipsThrough:
+      phase.regressionReached === 0 ? null : probability(phase.regressionPassed, phase.regressionReached),
+    gates,
+    guards,
+  };
+}
+
+/**
+ * `risk.json` from a complete tally (pure): outcome probabilities with Wilson intervals, per phase and
+ * per gate and guard, rollbacks split into true and false, time and exposure distributions, example runs
+ * with their seeds, the exact noise analysis of the error-rate guards beside the Monte Carlo, and the
+ * finance distribution over the runs' timelines. Same inputs and tally ⇒ same object, whoever tallied.
+ *
+ * @throws InternalError when the tally does not cover runs 0..runs−1 exactly once.
+ */
+export function buildRisk(inputs: RiskInputs, tally: RiskTally, meta: RiskMeta): Risk {
+  const { plan, settings } = inputs;
+  const covered =
+    tally.ranges.length === 1 && tally.ranges[0]![0] === 0 && tally.ranges[0]![1] === inputs.runs;
+  if (tally.runs !== inputs.runs || !(covered || inputs.runs === 0)) {
+    throw new InternalError(
+      `the tally covers ${JSON.stringify(tally.ranges)}, not runs 0..${inputs.runs - 1}`,
+    );
+  }
+  const phases = tally.phases.map((phase, p) => phaseOf(inputs, tally, phase, p));
+  const noise = guardNoise(plan).map((finding) => {
+    const phase = tally.phases[finding.phaseIndex]!;
+    const guard = phase.guards[finding.guardIndex]!;
+    return {
+      ...finding,
+      pTripped: probability(guard.tripped, phase.reached),
+      pFalseRollback: probability(guard.causedRollback - guard.causedTrueRollback, phase.reached),
+    };
+  });
+  return {
+    schemaVersion: RISK_SCHEMA_VERSION,
+    tool: meta.tool,
+    scenario: {
+      name: plan.name,
+      file: meta.scenarioFile,
+      sha256: plan.scenarioSha256,
+      release: plan.release,
+    },
+    seed: settings.seed,
+    fidelity: settings.fidelity,
+    approve: settings.approve,
+    runs: tally.runs,
+    runSeeds: {
+      scheme: RUN_SEED_SCHEME,
+      examples: tally.examples.map((run) => example(run, meta.scenarioFile, settings)),
+    },
+    pComplete: probability(tally.completed, tally.runs),
+    pRollback: probability(tally.rolledBack, tally.runs),
+    pHalt: probability(tally.halted, tally.runs),
+    rollbacks: {
+      pTrue: probability(tally.trueRollbacks, tally.runs),
+      pFalse: probability(tally.rolledBack - tally.trueRollbacks, tally.runs),
+      candidateWorse: regressionFacts(plan).candidateWorse,
+    },
+    phases,
+    timeToCompletionMs: distribution(tally.completionMs),
+    timeToRollbackMs: distribution(tally.rollbackMs),
+    learnersExposedBeforeRollback: distribution(tally.exposedBeforeRollback),
+    noise: { targetPerPhase: NOISE_TARGET, minJudgedShare: MIN_JUDGED_SHARE, guards: noise },
+    finance: finance(inputs, tally),
+    warnings: tally.warnings,
+  };
+}

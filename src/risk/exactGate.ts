@@ -1,0 +1,46 @@
+import type { Condition } from '../gates/index.js';
+import { formatDuration } from '../scenario/duration.js';
+import type { Plan } from '../scenario/plan.js';
+import { candidateTraffic } from './candidateTraffic.js';
+import { gateOperatingCharacteristic } from './operatingCharacteristic.js';
+import type { ExactGate } from './risk.js';
+
+/**
+ * The exact operating characteristic of an errorRate gate at each checkpoint of its phase, for the
+ * nominal candidate: the checkpoint's window (cumulative from the phase start, or since the previous
+ * checkpoint) holds Poisson(λ) requests with λ the expected candidate requests in it. Each checkpoint
+ * on its own (cumulative windows overlap, so they are not independent). Null for other metrics.
+ *
+ * @example exactGate(defaultPlan, 0, canaryErrorGate)?.checkpoints[0] // 15m: λ 47.5, pFail 0.037 (one error in < 100 requests fails it)
+ */
+export function exactGate(plan: Plan, phaseIndex: number, gate: Condition): ExactGate | null {
+  if (gate.metric !== 'errorRate') return null;
+  const phase = plan.phases[phaseIndex]!;
+  const traffic = candidateTraffic(plan, phaseIndex);
+  const perMs = traffic.requestsPerInterval / plan.intervalMs;
+  const offsets = phase.checkpointsMs.filter((offsetMs) => offsetMs > 0 && offsetMs <= phase.durationMs);
+  const checkpointsMs = offsets.length > 0 ? offsets : [phase.durationMs];
+  const judge = (expectedRequests: number, errorRate: number) =>
+    gateOperatingCharacteristic({
+      expectedRequests,
+      errorRate,
+      op: gate.op,
+      threshold: gate.threshold,
+      minRequests: gate.minRequests ?? 0,
+    });
+  const checkpoints = checkpointsMs.map((offsetMs, i) => {
+    const fromMs = phase.window === 'since-last-checkpoint' && i > 0 ? checkpointsMs[i - 1]! : 0;
+    const expectedRequests = perMs * (offsetMs - fromMs);
+    const { pPass, pFail, pInconclusive } = judge(expectedRequests, traffic.errorRate);
+    return { label: formatDuration(offsetMs), offsetMs, expectedRequests, pPass, pFail, pInconclusive };
+  });
+  const upperLimit = gate.op === 'below' || gate.op === 'max';
+  const last = checkpoints.at(-1)!;
+  return {
+    errorRate: traffic.errorRate,
+    checkpoints,
+    pPassAtTwiceThreshold: upperLimit
+      ? judge(last.expectedRequests, Math.min(1, 2 * gate.threshold)).pPass
+      : null,
+  };
+}

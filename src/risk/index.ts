@@ -1,0 +1,93 @@
+/**
+ * Risk: a Monte Carlo over many rehearsals of a plan. Run i is rehearsed at `runSeed(seed, i)`; runs
+ * are tallied into exact whole-number counts (`tallyRuns`) that merge in any order and grouping
+ * (`mergeTallies`), across worker threads and across machines (`riskPartial`, `mergeRiskPartials`);
+ * `buildRisk` turns a complete tally into risk.json, with the exact operating characteristic of
+ * error-rate gates and guards beside the Monte Carlo (`gateOperatingCharacteristic`, `guardNoise`).
+ * Pure: workers and files are in `io/` and `cli/`. See docs/risk.md and docs/sharding.md.
+ */
+export { buildRisk, type RiskInputs, type RiskMeta, RUN_SEED_SCHEME } from './buildRisk.js';
+export { type CandidateTraffic, candidateTraffic } from './candidateTraffic.js';
+export {
+  addCount,
+  type CountHistogram,
+  countTotal,
+  histogramMean,
+  histogramQuantiles,
+  mergeCountsInto,
+  sortedEntries,
+} from './countHistogram.js';
+export { exactGate } from './exactGate.js';
+export { formatRiskSummary } from './formatRiskSummary.js';
+export {
+  type GuardNoise,
+  type GuardSetting,
+  guardNoise,
+  MIN_JUDGED_SHARE,
+  NOISE_TARGET,
+} from './guardNoise.js';
+export {
+  binomialCdf,
+  DEFAULT_TAIL_MASS,
+  type ErrorRateWindow,
+  gateOperatingCharacteristic,
+  type OperatingCharacteristic,
+  tripAtLeastOnce,
+  tripUnionBound,
+} from './operatingCharacteristic.js';
+export {
+  candidateFaultWindows,
+  type RegressionFacts,
+  regressionFacts,
+  regressionInPhase,
+  regressionPresent,
+} from './regressionFacts.js';
+export { type RiskTemplates, renderRiskFiles } from './renderRiskFiles.js';
+export {
+  type ExactCheckpoint,
+  type ExactGate,
+  type NoiseFinding,
+  RISK_SCHEMA_VERSION,
+  type Risk,
+  type RiskCondition,
+  type RiskDistribution,
+  type RiskExample,
+  type RiskGate,
+  type RiskGuard,
+  type RiskPhase,
+} from './risk.js';
+export {
+  mergeRiskPartials,
+  parseRiskPartial,
+  RISK_PARTIAL_KIND,
+  RISK_PARTIAL_VERSION,
+  type RiskPartial,
+  riskPartial,
+  type StoredTally,
+  stringifyRiskPartial,
+} from './riskPartial.js';
+export {
+  emptyTally,
+  type GateTally,
+  type GuardTally,
+  keepExamples,
+  LEADING_EXAMPLES,
+  mergeRanges,
+  mergeTallies,
+  type PhaseTally,
+  type RiskTally,
+  type RunExample,
+  type TallyShape,
+} from './riskTally.js';
+export {
+  buildRiskView,
+  type CauseView,
+  type NoiseView,
+  type ProbabilityView,
+  type RiskView,
+} from './riskView.js';
+export { runSeed } from './runSeed.js';
+export { parseShard, type Shard, shardRange } from './shard.js';
+export { stringifyRisk } from './stringifyRisk.js';
+export { type TallyPlan, tallyRehearsal } from './tallyRehearsal.js';
+export { type StudySettings, tallyRuns, tallyShape } from './tallyRuns.js';

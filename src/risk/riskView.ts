@@ -1,0 +1,261 @@
+import { type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
+import type { Probability } from '../stats/index.js';
+import type { GuardSetting } from './guardNoise.js';
+import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
+
+/** A probability as templates show it: `p` null where nothing was estimated (no runs). */
+export interface ProbabilityView {
+  p: number | null;
+  ci95: [number, number];
+  runs: number;
+}
+
+/** A row of the "where rollbacks come from" table: one gate or guard in one phase. */
+export interface CauseView {
+  phase: string;
+  kind: 'gate' | 'guard';
+  metric: MetricName;
+  op: Operator;
+  symbol: string;
+  threshold: number;
+  /** Failed (gate) or tripped (guard), among runs that reached the phase. */
+  fired: ProbabilityView;
+  causedRollback: ProbabilityView;
+  causedFalseRollback: ProbabilityView;
+}
+
+/** One noisy guard, with the numbers its plain-language finding quotes. */
+export interface NoiseView {
+  phase: string;
+  metric: 'errorRate';
+  symbol: string;
+  threshold: number;
+  /** Twice the threshold: the error rate the fix is shown to catch. */
+  twiceThreshold: number;
+  windowMs: number;
+  expectedRequestsPerWindow: number;
+  /** Requests in a window of typical size: round(λ), at least 1. */
+  typicalRequests: number;
+  /** The error rate one error makes in such a window. */
+  singleErrorRate: number;
+  /** Whether that single error is enough to trip the guard. */
+  singleErrorTrips: boolean;
+  errorRate: number;
+  tripPerWindow: number;
+  checks: number;
+  exactLower: number;
+  exactUpper: number;
+  exactIsBound: boolean;
+  outageChance: number;
+  monteCarloTripped: ProbabilityView;
+  monteCarloFalseRollback: ProbabilityView;
+  windowFix: GuardSetting | null;
+  minRequestsFix: GuardSetting | null;
+  /** Share of full windows the minRequests-only fix judges is below the bar: that fix makes the guard blind. */
+  minRequestsFixBlind: boolean;
+}
+
+/** Everything risk.md and risk.html show; numbers stay numbers, the templates' helpers format them. */
+export interface RiskView {
+  scenario: Risk['scenario'];
+  toolVersion: string;
+  seed: number;
+  fidelity: Risk['fidelity'];
+  approve: boolean;
+  runs: number;
+  pComplete: ProbabilityView;
+  pRollback: ProbabilityView;
+  pHalt: ProbabilityView;
+  pTrueRollback: ProbabilityView;
+  pFalseRollback: ProbabilityView;
+  candidateWorse: string[];
+  noCandidateRegression: boolean;
+  phases: Array<{
+    name: string;
+    traffic: number;
+    learners: number;
+    reach: ProbabilityView;
+    pass: ProbabilityView;
+    rollback: ProbabilityView;
+    falseRollback: ProbabilityView;
+    halt: ProbabilityView;
+    slipsThrough: ProbabilityView | null;
+    twiceLimitPasses: Array<{ symbol: string; threshold: number; pPass: number }>;
+  }>;
+  causes: CauseView[];
+  exactGates: Array<{
+    phase: string;
+    symbol: string;
+    threshold: number;
+    errorRate: number;
+    checkpoints: Array<{
+      label: string;
+      expectedRequests: number;
+      pPass: number;
+      pFail: number;
+      pInconclusive: number;
+    }>;
+  }>;
+  noisy: NoiseView[];
+  quiet: NoiseView[];
+  noiseTarget: number;
+  minJudgedShare: number;
+  timeToCompletionMs: RiskDistribution | null;
+  timeToRollbackMs: RiskDistribution | null;
+  learnersExposedBeforeRollback: RiskDistribution | null;
+  finance: Risk['finance'];
+  examples: RiskExample[];
+  runSeedScheme: string;
+  warnings: string[];
+}
+
+function view(probability: Probability): ProbabilityView {
+  return {
+    p: Number.isNaN(probability.p) ? null : probability.p,
+    ci95: probability.ci95,
+    runs: probability.runs,
+  };
+}
+
+/** Rounded to `decimals` places for display (`count` shows whole numbers without decimals). */
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+function rounded(distribution: RiskDistribution | null): RiskDistribution | null {
+  if (distribution === null) return null;
+  const { runs, p10, p50, p90, mean } = distribution;
+  return { runs, p10: Math.round(p10), p50: Math.round(p50), p90: Math.round(p90), mean: Math.round(mean) };
+}
+
+function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
+  const typicalRequests = Math.max(1, Math.round(finding.expectedRequestsPerWindow));
+  const singleErrorRate = 1 / typicalRequests;
+  const symbol = OPERATOR_SYMBOLS[finding.op];
+  return {
+    phase: finding.phase,
+    metric: 'errorRate',
+    symbol,
+    threshold: finding.threshold,
+    twiceThreshold: Math.min(1, 2 * finding.threshold),
+    windowMs: finding.current.windowMs,
+    expectedRequestsPerWindow: roundTo(finding.expectedRequestsPerWindow, 2),
+    typicalRequests,
+    singleErrorRate,
+    singleErrorTrips:
+      finding.op === 'above' ? singleErrorRate > finding.threshold : singleErrorRate >= finding.threshold,
+    errorRate: finding.errorRate,
+    tripPerWindow: finding.tripPerWindow,
+    checks: finding.checks,
+    exactLower: finding.current.falseTrip.lower,
+    exactUpper: finding.current.falseTrip.upper,
+    exactIsBound: finding.current.falseTrip.lower !== finding.current.falseTrip.upper,
+    outageChance: finding.outageChance,
+    monteCarloTripped: view(finding.pTripped),
+    monteCarloFalseRollback: view(finding.pFalseRollback),
+    windowFix: finding.windowFix,
+    minRequestsFix: finding.minRequestsFix,
+    minRequestsFixBlind:
+      finding.minRequestsFix !== null && finding.minRequestsFix.judgedShare < risk.noise.minJudgedShare,
+  };
+}
+
+/**
+ * The view model of risk.md and risk.html, from risk.json alone (so `rehearse report` can render it
+ * again): probabilities with `p` null when nothing was estimated, rollback causes flattened into one table, the exact gate
+ * characteristics, and the noisy guards with the numbers of their finding and fix.
+ */
+export function buildRiskView(risk: Risk): RiskView {
+  const noise = risk.noise.guards.map((finding) => noiseView(finding, risk));
+  return {
+    scenario: risk.scenario,
+    toolVersion: risk.tool.version,
+    seed: risk.seed,
+    fidelity: risk.fidelity,
+    approve: risk.approve,
+    runs: risk.runs,
+    pComplete: view(risk.pComplete),
+    pRollback: view(risk.pRollback),
+    pHalt: view(risk.pHalt),
+    pTrueRollback: view(risk.rollbacks.pTrue),
+    pFalseRollback: view(risk.rollbacks.pFalse),
+    candidateWorse: risk.rollbacks.candidateWorse,
+    noCandidateRegression: risk.rollbacks.candidateWorse.length === 0,
+    phases: risk.phases.map((phase) => ({
+      name: phase.name,
+      traffic: phase.traffic,
+      learners: phase.learners,
+      reach: view(phase.pReach),
+      pass: view(phase.pPass),
+      rollback: view(phase.pRollback),
+      falseRollback: view(phase.pFalseRollback),
+      halt: view(phase.pHalt),
+      slipsThrough: phase.pRegressionSlipsThrough === null ? null : view(phase.pRegressionSlipsThrough),
+      twiceLimitPasses: phase.gates.flatMap((gate) =>
+        gate.exact?.pPassAtTwiceThreshold == null
+          ? []
+          : [
+              {
+                symbol: OPERATOR_SYMBOLS[gate.op],
+                threshold: gate.threshold,
+                pPass: gate.exact.pPassAtTwiceThreshold,
+              },
+            ],
+      ),
+    })),
+    causes: risk.phases.flatMap((phase) => [
+      ...phase.guards.map((guard) => ({
+        phase: phase.name,
+        kind: 'guard' as const,
+        metric: guard.metric,
+        op: guard.op,
+        symbol: OPERATOR_SYMBOLS[guard.op],
+        threshold: guard.threshold,
+        fired: view(guard.pTripped),
+        causedRollback: view(guard.pCausedRollback),
+        causedFalseRollback: view(guard.pCausedFalseRollback),
+      })),
+      ...phase.gates.map((gate) => ({
+        phase: phase.name,
+        kind: 'gate' as const,
+        metric: gate.metric,
+        op: gate.op,
+        symbol: OPERATOR_SYMBOLS[gate.op],
+        threshold: gate.threshold,
+        fired: view(gate.pFailed),
+        causedRollback: view(gate.pCausedRollback),
+        causedFalseRollback: view(gate.pCausedFalseRollback),
+      })),
+    ]),
+    exactGates: risk.phases.flatMap((phase) =>
+      phase.gates.flatMap((gate) =>
+        gate.exact === null
+          ? []
+          : [
+              {
+                phase: phase.name,
+                symbol: OPERATOR_SYMBOLS[gate.op],
+                threshold: gate.threshold,
+                errorRate: gate.exact.errorRate,
+                checkpoints: gate.exact.checkpoints.map((checkpoint) => ({
+                  ...checkpoint,
+                  expectedRequests: roundTo(checkpoint.expectedRequests, 2),
+                })),
+              },
+            ],
+      ),
+    ),
+    noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
+    quiet: noise.filter((_, i) => !risk.noise.guards[i]!.firesOnNoise),
+    noiseTarget: risk.noise.targetPerPhase,
+    minJudgedShare: risk.noise.minJudgedShare,
+    timeToCompletionMs: risk.timeToCompletionMs,
+    timeToRollbackMs: risk.timeToRollbackMs,
+    learnersExposedBeforeRollback: rounded(risk.learnersExposedBeforeRollback),
+    finance: risk.finance,
+    examples: risk.runSeeds.examples,
+    runSeedScheme: risk.runSeeds.scheme,
+    warnings: risk.warnings,
+  };
+}

@@ -1,0 +1,49 @@
+import { rehearseSetup, setupOf } from '../engine/index.js';
+import type { Fidelity } from '../engine/rehearsal.js';
+import type { Plan } from '../scenario/plan.js';
+import { regressionFacts } from './regressionFacts.js';
+import { emptyTally, type RiskTally, type TallyShape } from './riskTally.js';
+import { runSeed } from './runSeed.js';
+import { tallyRehearsal } from './tallyRehearsal.js';
+
+/** What every run of a study shares: the master seed, the fidelity and the approval of manual phases. */
+export interface StudySettings {
+  /** Master seed; run i is rehearsed at `runSeed(seed, i)`. */
+  seed: number;
+  fidelity: Fidelity;
+  /** Whether phases with `advance: manual` are approved (as `rehearse run`, default true). */
+  approve: boolean;
+}
+
+/** The shape of a plan's tally: gates per phase and guards. */
+export function tallyShape(plan: Pick<Plan, 'phases' | 'guards'>): TallyShape {
+  return { gatesPerPhase: plan.phases.map((phase) => phase.gates.length), guards: plan.guards.length };
+}
+
+/**
+ * Rehearses runs `from` (inclusive) to `to` (exclusive) of a study and tallies them. Run i is exactly
+ * `rehearse(plan, { seed: runSeed(settings.seed, i), fidelity, approve })`, so its result does not
+ * depend on which worker or machine rehearses it, nor on the other runs. Pure but for CPU time.
+ *
+ * @param onProgress called after every `progressEvery` runs with the number done so far in this range.
+ */
+export function tallyRuns(
+  plan: Plan,
+  settings: StudySettings,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+  progressEvery = 50,
+): RiskTally {
+  const setup = setupOf(plan);
+  const facts = regressionFacts(plan);
+  const tally = emptyTally(tallyShape(plan));
+  for (let run = from; run < to; run++) {
+    const seed = runSeed(settings.seed, run);
+    const rehearsal = rehearseSetup(setup, { seed, fidelity: settings.fidelity, approve: settings.approve });
+    tallyRehearsal(tally, plan, facts, run, seed, rehearsal);
+    const done = run - from + 1;
+    if (onProgress !== undefined && (done % progressEvery === 0 || run === to - 1)) onProgress(done);
+  }
+  return tally;
+}

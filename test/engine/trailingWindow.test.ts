@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEngineWindow } from '../../src/engine/engineWindow.js';
+import { TrailingWindow } from '../../src/engine/trailingWindow.js';
+
+const boundsMs = [10, 20];
+
+function interval(requests: number, bucket: number) {
+  const window = emptyEngineWindow(boundsMs, 2);
+  window.stats.requests = requests;
+  window.stats.errors = requests % 3;
+  window.stats.latencyCounts[bucket] = requests;
+  window.binned = requests > 0;
+  window.stats.segments[1]!.requests = requests;
+  window.stats.upMs = 30_000;
+  window.stats.observedMs = 30_000;
+  window.churnEvents = 1;
+  return window;
+}
+
+describe('TrailingWindow', () => {
+  it.each([1, 3, 10])('holds the sums of the last %d intervals', (length) => {
+    const trailing = new TrailingWindow(length, boundsMs, 2);
+    const pushed = [5, 0, 7, 2, 9, 4, 4, 1, 8, 3, 6, 2];
+    pushed.forEach((requests, i) => {
+      trailing.push(interval(requests, i % 3));
+      const last = pushed.slice(Math.max(0, i + 1 - length), i + 1);
+      const first = Math.max(0, i + 1 - length);
+      const stats = trailing.window.stats;
+      expect(stats.requests).toBe(last.reduce((a, b) => a + b, 0));
+      expect(stats.errors).toBe(last.reduce((a, b) => a + (b % 3), 0));
+      expect(stats.segments[1]!.requests).toBe(stats.requests);
+      expect(stats.observedMs).toBe(30_000 * last.length);
+      expect(trailing.window.churnEvents).toBe(last.length);
+      const buckets = [0, 0, 0];
+      last.forEach((requests, j) => {
+        buckets[(first + j) % 3] = buckets[(first + j) % 3]! + requests;
+      });
+      expect(stats.latencyCounts).toEqual(buckets);
+    });
+    trailing.clear();
+    trailing.push(interval(2, 0));
+    expect(trailing.window.stats.requests).toBe(2);
+  });
+});

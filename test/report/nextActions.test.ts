@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildResults, nextActions, type Results } from '../../src/report/index.js';
+import { defaultResults, readDefaultPlan } from './defaultScenario.js';
+import { META, makePlan, makeRehearsal } from './fixtures.js';
+
+const kinds = (results: Results) => nextActions(results).map((action) => action.kind);
+const textOf = (results: Results, kind: string) =>
+  nextActions(results).find((action) => action.kind === kind)?.text;
+
+describe('nextActions', () => {
+  it('explains a guard tripped by one error in a thin window, with the minRequests and window that prevent it', async () => {
+    const results = await defaultResults();
+    expect(results.outcome.cause).toEqual({ kind: 'guard', metric: 'errorRate' });
+    const text = textOf(results, 'guard-noise')!;
+    // One error in n requests is above 1.5% for n < 66.7: 67 requests; the ramp served 620 in 19m, so a
+    // 30 s window holds 620 / 38 ≈ 16, and 67 requests take 67 / (620 / 1,140 s) = 123 s → 2m30s in 30 s steps.
+    expect(text).toContain('trailing 30s window that holds about 16 requests');
+    expect(text).toContain('(620 requests in 19m)');
+    expect(text).toContain('one error in fewer than 67 requests is above 1.50%');
+    expect(text).toContain('1 error in 620 requests (0.16%, 95% interval up to 0.90%, below 1.50%)');
+    expect(text).toContain('guards.minRequests: 67, or a guard window (monitoring.window) of at least 2m30s');
+    expect(kinds(results)).not.toContain('rollback');
+  });
+
+  it('flags passed error-rate limits the counts cannot show, with the requests it would take', async () => {
+    const text = textOf(await defaultResults(), 'evidence')!;
+    // Zero errors show p < 1% at 95% once 1 − 0.025^(1/n) < 0.01: n > ln 0.025 / ln 0.99 = 367.04.
+    expect(text).toContain(
+      'In canary the errorRate < 1.00% gate passed, but 0 errors in 363 requests cannot show a rate below 1.00%',
+    );
+    expect(text).toContain('at least 368 requests without an error: 2h2m at this phase');
+  });
+
+  it('prices the delay when the rollout did not complete, and always says what one run cannot', async () => {
+    const results = await defaultResults();
+    expect(textOf(results, 'delay')).toContain(
+      'each day costs $7,945 of the measured uplift ($2.9M a year at full exposure)',
+    );
+    expect(kinds(results).at(-1)).toBe('risk');
+    expect(textOf(results, 'risk')).toContain('one rehearsal (seed 20251031)');
+  });
+
+  it('names the broken gate of a rollback that is not guard noise', () => {
+    const results = buildResults(makePlan(), makeRehearsal(), META);
+    const gated: Results = {
+      ...results,
+      outcome: {
+        ...results.outcome,
+        cause: { kind: 'gate', metric: 'errorRate' },
+        reason: 'errorRate 0.62% ≥ 0.50% limit',
+      },
+    };
+    expect(textOf(gated, 'rollback')).toBe(
+      'Find out why errorRate broke its gate in ramp (errorRate 0.62% ≥ 0.50% limit) before rehearsing again.',
+    );
+  });
+
+  it('reports a completed rollout and no delay cost', async () => {
+    const plan = await readDefaultPlan();
+    const lenient = plan.phases.map((phase) => ({
+      ...phase,
+      gates: [{ metric: 'p99LatencyMs' as const, op: 'below' as const, threshold: 200 }],
+    }));
+    const results = await defaultResults(undefined, { guards: [], phases: lenient });
+    expect(results.outcome.status).toBe('completed');
+    expect(kinds(results)[0]).toBe('complete');
+    expect(kinds(results)).not.toContain('delay');
+  });
+});

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+const lock = join(root, 'dist', '.risk-test-build.lock');
+const STALE_LOCK_MS = 180_000;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Whether some file under src/ is newer than its compiled twin in dist/src/ (or has none). */
+function stale(): boolean {
+  return sources(join(root, 'src')).some((source) => {
+    const built = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
+    return !existsSync(built) || statSync(built).mtimeMs < statSync(source).mtimeMs;
+  });
+}
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    mkdirSync(lock);
+    return true;
+  } catch {
+    if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > STALE_LOCK_MS)
+      rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Worker threads run the compiled JavaScript in dist/ (src/io/tallyInWorkers.ts), so a test that starts
+ * workers must not run stale code: this compiles the package (`tsc -p tsconfig.build.json`, what
+ * `npm run build` does) when any source is newer than its output. Test files running in parallel share
+ * one build through a lock folder. Type errors elsewhere do not stop tsc from emitting.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (!stale()) return;
+  if (!tryLock()) {
+    while (existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 250));
+    return;
+  }
+  try {
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}

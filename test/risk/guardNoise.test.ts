@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/readScenario.js';
+import { type GuardNoise, guardNoise, MIN_JUDGED_SHARE, NOISE_TARGET } from '../../src/risk/index.js';
+import type { Plan } from '../../src/scenario/plan.js';
+import { makePlan } from '../engine/makePlan.js';
+
+let plan: Plan;
+let findings: GuardNoise[];
+
+beforeAll(async () => {
+  plan = await readScenario(join(import.meta.dirname, '../../scenarios/sprint2-rollout.yaml'));
+  findings = guardNoise(plan);
+});
+
+describe('the default plan’s 1.5% error guard on 30 s windows', () => {
+  it('is analysed in every phase', () => {
+    expect(findings.map((finding) => finding.phase)).toEqual(['canary', 'ramp', 'rollout']);
+  });
+
+  it('trips a canary window whenever it holds an error: q = 1 − e^(−λe), and 1 − (1 − q)^240 over the phase', () => {
+    // 5,000 learners × 0.038 requests/learner-hour × 30 s = 1.5833 requests; one error in fewer than 67
+    // requests is above 1.5%, and 67 requests in a window has probability ~1e-80.
+    const canary = findings[0]!;
+    const lambda = (5000 * 0.038) / 120;
+    expect(canary.expectedRequestsPerWindow).toBeCloseTo(lambda, 12);
+    expect(canary.errorRate).toBeCloseTo(0.00079, 15);
+    const q = -Math.expm1(-lambda * 0.00079);
+    expect(canary.tripPerWindow).toBeCloseTo(q, 14);
+    expect(canary.checks).toBe(240);
+    expect(canary.current.falseTrip.lower).toBeCloseTo(1 - (1 - q) ** 240, 12);
+    expect(canary.current.falseTrip.upper).toBe(canary.current.falseTrip.lower);
+    expect(canary.firesOnNoise).toBe(true);
+    // A 2 h outage chance at 99.97% with 2-minute outages: 1 − A·exp(−T/mean up), mean up = 2 min · A/(1 − A).
+    expect(canary.outageChance).toBeCloseTo(1 - 0.9997 * Math.exp(-120 / ((2 * 0.9997) / 0.0003)), 12);
+  });
+
+  it.each([0, 1, 2])(
+    'phase %i: the fixes meet the target, judge enough windows, and minRequests is the smallest',
+    (i) => {
+      const finding = findings[i]!;
+      const window = finding.windowFix;
+      expect(window).not.toBeNull();
+      expect(window!.falseTrip.upper).toBeLessThanOrEqual(NOISE_TARGET);
+      expect(window!.judgedShare).toBeGreaterThanOrEqual(MIN_JUDGED_SHARE);
+      expect(window!.windowMs).toBeGreaterThan(finding.current.windowMs);
+      const minRequests = finding.minRequestsFix!;
+      expect(minRequests.windowMs).toBe(finding.current.windowMs);
+      expect(minRequests.falseTrip.upper).toBeLessThanOrEqual(NOISE_TARGET);
+      // One request fewer would miss the target (the exact 1 − (1 − q)^M with the window of one interval).
+      const fewer = guardNoise({
+        ...plan,
+        guards: plan.guards.map((guard) =>
+          guard.metric === 'errorRate' ? { ...guard, minRequests: minRequests.minRequests - 1 } : guard,
+        ),
+      })[i]!;
+      expect(fewer.current.falseTrip.upper).toBeGreaterThan(NOISE_TARGET);
+    },
+  );
+
+  it('the canary needs a 2 h window: at 1% traffic the guard cannot be quick and quiet', () => {
+    expect(findings[0]!.windowFix!.windowMs).toBe(7_200_000);
+    expect(findings[0]!.minRequestsFix!.judgedShare).toBeLessThan(0.01);
+  });
+});
+
+describe('a guard with enough requests per window', () => {
+  it('is not flagged and gets no fix', () => {
+    const busy = makePlan({
+      learners: 100_000,
+      requestsPerLearnerHour: 2,
+      candidate: { errorRate: 0.001, availability: 1 },
+      guards: [{ metric: 'errorRate', op: 'above', threshold: 0.05 }],
+      phases: [{ name: 'canary', traffic: 0.1, durationMs: 3_600_000 }],
+    });
+    const [finding] = guardNoise(busy);
+    expect(finding!.firesOnNoise).toBe(false);
+    expect(finding!.current.falseTrip.upper).toBeLessThan(1e-6);
+    expect(finding!.windowFix).toBeNull();
+    expect(finding!.minRequestsFix).toBeNull();
+  });
+});
