@@ -1,30 +1,10 @@
 import type { Decision, MetricName, Verdict } from '../gates/index.js';
-import type { PhasePlan, Plan } from '../scenario/plan.js';
+import type { Plan } from '../scenario/plan.js';
+import { emptyTotals, notReachedPhase } from './notReachedPhase.js';
 import { isoAt } from './phaseClock.js';
-import type { CohortTotals, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
+import type { Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
 import type { ReplayWarning } from './replayChecks.js';
 import type { PhaseReplay } from './replayPhase.js';
-
-function emptyTotals(learners: number): CohortTotals {
-  return { learners, learnersExposed: 0, requests: 0, errors: 0, revenueUsd: 0, learnerHours: 0 };
-}
-
-function notReached(phase: PhasePlan, populationLearners: number): PhaseResult {
-  return {
-    name: phase.name,
-    traffic: phase.traffic,
-    learners: phase.learners,
-    plannedDurationMs: phase.durationMs,
-    ranMs: 0,
-    startedAt: null,
-    status: 'not-reached',
-    checkpoints: [],
-    guardTrips: [],
-    decision: null,
-    candidate: emptyTotals(phase.learners),
-    baseline: emptyTotals(populationLearners - phase.learners),
-  };
-}
 
 /** The gate or guard behind a rollback or halt, as the engine names it. */
 function causeOf(replayed: PhaseReplay, decision: Decision): Outcome['cause'] {
@@ -70,7 +50,7 @@ export function assembleReplay(
           message: `no rows for phase ${phase.name}: not replayed`,
         });
       }
-      phases.push(notReached(phase, plan.population.learners));
+      phases.push(notReachedPhase(phase, phase.learners, plan.population.learners - phase.learners));
       continue;
     }
     const decision = replayed.decision!;
@@ -140,7 +120,7 @@ export function assembleReplay(
   };
   return {
     seed: plan.seed,
-    fidelity: 'aggregate',
+    fidelity: 'replay',
     startedAt: isoAt(firstStartMs ?? plan.startMs, 0),
     outcome,
     phases,

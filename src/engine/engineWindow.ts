@@ -19,71 +19,20 @@ export function emptyEngineWindow(boundsMs: readonly number[], segmentCount: num
   return { stats: emptyWindowStats(boundsMs, segmentCount), churnEvents: 0, completions: 0, binned: false };
 }
 
-/** Zeroes every sum in place. */
+/** Zeroes every sum in place (the histogram only when something was binned into it). */
 export function resetEngineWindow(window: EngineWindow): void {
-  if (window.binned) resetWindowStats(window.stats);
-  else resetExceptLatency(window.stats);
+  resetWindowStats(window.stats, window.binned);
   window.churnEvents = 0;
   window.completions = 0;
   window.binned = false;
 }
 
-/** Adds `source` into `target` in place (no allocation). */
+/** Adds `source` into `target` in place (no allocation; an unbinned source's histogram is skipped). */
 export function addEngineWindow(target: EngineWindow, source: EngineWindow): void {
-  if (source.binned) {
-    addInto(target.stats, source.stats);
-    target.binned = true;
-  } else {
-    addIntoWithoutLatency(target.stats, source.stats);
-  }
+  addInto(target.stats, source.stats, source.binned);
+  if (source.binned) target.binned = true;
   target.churnEvents += source.churnEvents;
   target.completions += source.completions;
-}
-
-/** {@link resetWindowStats} for a window whose histogram is already all zero. */
-function resetExceptLatency(stats: WindowStats): void {
-  stats.requests = 0;
-  stats.errors = 0;
-  stats.integrityChecks = 0;
-  stats.integrityFailures = 0;
-  stats.upMs = 0;
-  stats.observedMs = 0;
-  stats.incidents = 0;
-  stats.candidateRevenueUsd = 0;
-  stats.baselineRevenueUsd = 0;
-  stats.candidateLearnerHours = 0;
-  stats.baselineLearnerHours = 0;
-  stats.revenueImpact = null;
-  stats.churnRate = null;
-  stats.completionRate = null;
-  for (const segment of stats.segments) {
-    segment.requests = 0;
-    segment.errors = 0;
-  }
-}
-
-/** {@link addInto} for a source whose histogram is all zero (its latency loop is skipped). */
-function addIntoWithoutLatency(into: WindowStats, from: WindowStats): void {
-  into.requests += from.requests;
-  into.errors += from.errors;
-  into.integrityChecks += from.integrityChecks;
-  into.integrityFailures += from.integrityFailures;
-  into.upMs += from.upMs;
-  into.observedMs += from.observedMs;
-  into.incidents += from.incidents;
-  into.candidateRevenueUsd += from.candidateRevenueUsd;
-  into.baselineRevenueUsd += from.baselineRevenueUsd;
-  into.candidateLearnerHours += from.candidateLearnerHours;
-  into.baselineLearnerHours += from.baselineLearnerHours;
-  into.revenueImpact = from.revenueImpact ?? into.revenueImpact;
-  into.churnRate = from.churnRate ?? into.churnRate;
-  into.completionRate = from.completionRate ?? into.completionRate;
-  for (let s = 0; s < from.segments.length; s++) {
-    const segmentInto = into.segments[s]!;
-    const segmentFrom = from.segments[s]!;
-    segmentInto.requests += segmentFrom.requests;
-    segmentInto.errors += segmentFrom.errors;
-  }
 }
 
 /**

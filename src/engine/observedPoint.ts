@@ -1,6 +1,6 @@
 import type { SegmentCounts } from '../gates/index.js';
 import type { Problem } from '../scenario/problems.js';
-import type { ObservationRow } from './observation.js';
+import type { ObservationRow, RecordedMetrics } from './observation.js';
 
 /**
  * One recorded point of a phase (a `phase` × `at` of the CSV) with its rows combined: counts summed over
@@ -8,7 +8,7 @@ import type { ObservationRow } from './observation.js';
  * so it is a safe upper bound); availability and revenue impact the request-weighted mean over rows (the
  * plain mean when no row has requests); incidents summed. A value is null when no row recorded it.
  */
-export interface ObservedPoint {
+export interface ObservedPoint extends RecordedMetrics {
   phase: string;
   offsetMs: number;
   /** The `at` cell as written in the point's first row. */
@@ -21,12 +21,6 @@ export interface ObservedPoint {
   errors: number;
   /** Per segment, in order of first appearance; empty when the point is one row without a segment. */
   segments: Array<{ id: string } & SegmentCounts>;
-  p50LatencyMs: number | null;
-  p95LatencyMs: number | null;
-  p99LatencyMs: number | null;
-  availability: number | null;
-  revenueImpact: number | null;
-  incidents: number | null;
 }
 
 /** A request-weighted mean built row by row. */

@@ -1,11 +1,11 @@
-import { compileEffects, FAULT_EFFECT_BUILDERS } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { CohortSimulation } from './cohortSimulation.js';
 import { emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
 import type { RequestBatch } from './requestLog.js';
-import { cohortStreams, faultStream, type RunKey } from './streams.js';
+import { runEffects } from './runEffects.js';
+import { cohortStreams, type RunKey } from './streams.js';
 
 /** One interval of a phase's request log: its absolute start and each cohort's requests, in arrival order. */
 export interface RequestLogInterval {
@@ -33,20 +33,7 @@ export function* phaseRequestLog(
   const phase = setup.phases[phaseIndex];
   if (phase === undefined) throw new RangeError(`phaseRequestLog: no phase ${phaseIndex}`);
   const key: RunKey = { seed };
-  const effects = compileEffects(
-    setup.faults,
-    {
-      phaseNames: setup.phases.map((each) => each.name),
-      phaseDurationsMs: setup.phases.map((each) => each.durationMs),
-      segmentIds: setup.segmentIds,
-      rng: faultStream(key),
-      nominalLatency: (cohort, segment) =>
-        (cohort === 'candidate' ? setup.candidate : setup.baseline).latency[segment]!,
-      nominalErrorRate: (cohort, segment) =>
-        (cohort === 'candidate' ? setup.candidate : setup.baseline).errorRate[segment]!,
-    },
-    FAULT_EFFECT_BUILDERS,
-  );
+  const effects = runEffects(setup, key);
   let phaseStartMs = setup.startMs;
   for (let p = 0; p < phaseIndex; p++) phaseStartMs += setup.phases[p]!.durationMs;
   const candidate = new CohortSimulation(setup, 'candidate', 'request');

@@ -1,7 +1,11 @@
 import type { Decision, GateResult, MetricName, Verdict } from '../gates/index.js';
 
-/** How the rehearsal simulated traffic: sampled counts and histograms, or every single request. */
-export type Fidelity = 'aggregate' | 'request';
+/**
+ * Where the results' traffic came from: simulated as sampled counts and histograms (`aggregate`) or as
+ * every single request (`request`), or recorded during a real rollout and replayed (`replay`, which
+ * nothing simulates: `rehearse` takes only the first two).
+ */
+export type Fidelity = 'aggregate' | 'request' | 'replay';
 
 /** How a rehearsal ended: it ran through its last phase, a gate or guard rolled it back, or it stopped inconclusive. */
 export type OutcomeStatus = 'completed' | 'rolled-back' | 'halted';

@@ -10,12 +10,7 @@ import {
   type PhaseRules,
   type Verdict,
 } from '../gates/index.js';
-import {
-  compileEffects,
-  type EffectsSource,
-  FAULT_EFFECT_BUILDERS,
-  type FaultEffectBuilder,
-} from '../model/index.js';
+import type { FaultEffectBuilder } from '../model/index.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { Plan } from '../scenario/plan.js';
 import { CohortSimulation } from './cohortSimulation.js';
@@ -23,6 +18,7 @@ import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import { type EstimateContext, setEstimates } from './estimates.js';
 import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { notReachedPhase } from './notReachedPhase.js';
 import { isoAt, nextIntervalEndMs } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
 import type {
@@ -35,14 +31,18 @@ import type {
   PhaseResult,
   Rehearsal,
 } from './rehearsal.js';
-import { cohortStreams, faultStream, type RunKey } from './streams.js';
+import { runEffects } from './runEffects.js';
+import { cohortStreams, type RunKey } from './streams.js';
 import { TrailingWindow } from './trailingWindow.js';
 
 /** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
 export interface RehearseOptions {
   /** Master seed (usually the scenario's, or `--seed`). */
   seed: number;
-  /** `aggregate` (default) samples counts and histograms; `request` simulates every request. */
+  /**
+   * `aggregate` (default) samples counts and histograms; `request` simulates every request. `replay`
+   * (recorded metrics) cannot be simulated: it throws a RangeError.
+   */
   fidelity?: Fidelity;
   /** Whether phases with `advance: manual` are approved (default true); false halts at the first one. */
   approve?: boolean;
@@ -143,10 +143,6 @@ function totals(
     revenueUsd: cohort === 'candidate' ? stats.candidateRevenueUsd : stats.baselineRevenueUsd,
     learnerHours: cohort === 'candidate' ? stats.candidateLearnerHours : stats.baselineLearnerHours,
   };
-}
-
-function emptyTotals(learners: number): CohortTotals {
-  return { learners, learnersExposed: 0, requests: 0, errors: 0, revenueUsd: 0, learnerHours: 0 };
 }
 
 function sum(values: readonly number[]): number {
@@ -344,46 +340,18 @@ function runPhase(
   };
 }
 
-function notReached(phase: PhaseSetup): PhaseResult {
-  return {
-    name: phase.name,
-    traffic: phase.traffic,
-    learners: sum(phase.candidateBySegment),
-    plannedDurationMs: phase.durationMs,
-    ranMs: 0,
-    startedAt: null,
-    status: 'not-reached',
-    checkpoints: [],
-    guardTrips: [],
-    decision: null,
-    candidate: emptyTotals(sum(phase.candidateBySegment)),
-    baseline: emptyTotals(sum(phase.baselineBySegment)),
-  };
-}
-
 /**
  * One rehearsal of an already resolved plan (see {@link rehearse}); exported for the Monte Carlo, which
  * resolves the plan once.
  */
 export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Rehearsal {
   const fidelity = options.fidelity ?? 'aggregate';
+  if (fidelity === 'replay')
+    throw new RangeError('rehearse: replay is the fidelity of recorded metrics, not simulated');
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const space = workspaceFor(setup, fidelity);
-  const effects: EffectsSource = compileEffects(
-    setup.faults,
-    {
-      phaseNames: setup.phases.map((phase) => phase.name),
-      phaseDurationsMs: setup.phases.map((phase) => phase.durationMs),
-      segmentIds: setup.segmentIds,
-      rng: faultStream(key),
-      nominalLatency: (cohort, segment) =>
-        (cohort === 'candidate' ? setup.candidate : setup.baseline).latency[segment]!,
-      nominalErrorRate: (cohort, segment) =>
-        (cohort === 'candidate' ? setup.candidate : setup.baseline).errorRate[segment]!,
-    },
-    options.faultEffects ?? FAULT_EFFECT_BUILDERS,
-  );
+  const effects = runEffects(setup, key, options.faultEffects);
   space.candidate.beginRehearsal(effects);
   space.baseline.beginRehearsal(effects);
 
@@ -392,7 +360,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   let outcome: Outcome | null = null;
   for (const phase of setup.phases) {
     if (outcome !== null) {
-      phases.push(notReached(phase));
+      phases.push(notReachedPhase(phase, sum(phase.candidateBySegment), sum(phase.baselineBySegment)));
       continue;
     }
     const { result, stop } = runPhase(setup, space, phase, phaseStartMs, key, options.approve ?? true);

@@ -1,12 +1,10 @@
 import { isMetricName, METRIC_NAMES, type MetricName } from '../gates/metrics.js';
-import { binaryProblem } from '../scenario/decodeText.js';
 import { DURATION_EXAMPLES, parseDurationMs } from '../scenario/duration.js';
 import { describeValue } from '../scenario/issuesToProblems.js';
-import { parseJson } from '../scenario/parseJson.js';
-import { parseYaml } from '../scenario/parseYaml.js';
+import { problemReporter, type ReportProblem } from '../scenario/locatedProblem.js';
+import { parseDocument } from '../scenario/parseDocument.js';
 import type { Plan } from '../scenario/plan.js';
-import { formatPath, type PathSegment, type Problem, sortProblems } from '../scenario/problems.js';
-import { makeLocate, makePositionAt } from '../scenario/sourceMap.js';
+import { type PathSegment, type Problem, sortProblems } from '../scenario/problems.js';
 import { closestName } from '../scenario/suggest.js';
 import { formatFaultSpec } from './faultSpec.js';
 import type { FaultClaim, NamedFault } from './namedFault.js';
@@ -38,42 +36,10 @@ function isMapping(value: unknown): value is Mapping {
  * // { ok: true, name: null, faults: [{ name: 'error-spike phase=ramp at=1h duration=3h addedErrorRate=0.03', ... }] }
  */
 export function parseFaultFile(text: string, file: string, plan: Plan): FaultFileResult {
-  const binary = binaryProblem(text, file);
-  if (binary !== null) return { ok: false, problems: [binary] };
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const parsed = /\.json$/i.test(file) ? parseJson(body) : parseYaml(body);
-  if (!parsed.ok) {
-    const positionAt = makePositionAt(body);
-    return {
-      ok: false,
-      problems: sortProblems(
-        parsed.faults.map((fault) => {
-          const position = fault.offset === null ? null : positionAt(fault.offset);
-          return {
-            file,
-            line: position?.line ?? null,
-            column: position?.column ?? null,
-            path: formatPath(fault.path),
-            expected: fault.expected,
-            found: fault.found,
-          };
-        }),
-      ),
-    };
-  }
-  const locate = makeLocate(parsed.tree, body);
+  const parsed = parseDocument(text, file);
+  if (!parsed.ok) return parsed;
   const problems: Problem[] = [];
-  const report = (path: PathSegment[], expected: string, found: string, at: 'key' | 'value' = 'value') => {
-    const position = locate(path, at);
-    problems.push({
-      file,
-      line: position?.line ?? null,
-      column: position?.column ?? null,
-      path: formatPath(path),
-      expected,
-      found,
-    });
-  };
+  const report = problemReporter(file, parsed.locate, problems);
   const value = parsed.value;
   if (!isMapping(value) || !Array.isArray(value.faults) || value.faults.length === 0) {
     const found = isMapping(value) ? `faults: ${describeValue(value.faults)}` : describeValue(value);
@@ -99,7 +65,7 @@ export function parseFaultFile(text: string, file: string, plan: Plan): FaultFil
     names.push(optionalText(item, 'name', ['faults', index], report));
     claims.push(claim === undefined ? null : readClaim(claim, ['faults', index, 'claim'], report));
   });
-  const compiled = validateFaults(entries, plan, file, locate);
+  const compiled = validateFaults(entries, plan, file, parsed.locate);
   if (!compiled.ok) problems.push(...compiled.problems);
   if (!compiled.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return {
@@ -118,13 +84,11 @@ export function parseFaultFile(text: string, file: string, plan: Plan): FaultFil
   };
 }
 
-type Report = (path: PathSegment[], expected: string, found: string, at?: 'key' | 'value') => void;
-
 function unknownFields(
   mapping: Mapping,
   known: readonly string[],
   path: PathSegment[],
-  report: Report,
+  report: ReportProblem,
 ): void {
   for (const key of Object.keys(mapping)) {
     if (known.includes(key)) continue;
@@ -134,7 +98,12 @@ function unknownFields(
   }
 }
 
-function optionalText(mapping: Mapping, key: string, path: PathSegment[], report: Report): string | null {
+function optionalText(
+  mapping: Mapping,
+  key: string,
+  path: PathSegment[],
+  report: ReportProblem,
+): string | null {
   const value = mapping[key];
   if (value === undefined) return null;
   if (typeof value === 'string' && value.trim() !== '') return value;
@@ -142,7 +111,7 @@ function optionalText(mapping: Mapping, key: string, path: PathSegment[], report
   return null;
 }
 
-function readClaim(claim: unknown, path: PathSegment[], report: Report): FaultClaim | null {
+function readClaim(claim: unknown, path: PathSegment[], report: ReportProblem): FaultClaim | null {
   if (!isMapping(claim)) {
     report(path, 'a claim: a mapping with says, and optionally detectedBy and within', describeValue(claim));
     return null;

@@ -1,6 +1,5 @@
 import type { OutputFile } from '../io/writeFilesAtomically.js';
 import type { TemplateSource } from '../report/createReportHandlebars.js';
-import { readTemplate } from '../report/readTemplate.js';
 import { renderTemplate } from '../report/renderTemplate.js';
 import { stableNumber } from '../report/stableNumber.js';
 import { buildWhatifView } from './buildWhatifView.js';
@@ -10,15 +9,6 @@ import type { WhatifResults } from './whatifResults.js';
 export interface WhatifTemplates {
   markdown: TemplateSource;
   html: TemplateSource;
-}
-
-/** `whatif.md.hbs` and `whatif.html.hbs` from `dir`, with their partials (`partials/whatif-*.hbs`). */
-export async function readWhatifTemplates(dir: string): Promise<WhatifTemplates> {
-  const [markdown, html] = await Promise.all([
-    readTemplate(dir, 'whatif.md.hbs'),
-    readTemplate(dir, 'whatif.html.hbs'),
-  ]);
-  return { markdown, html };
 }
 
 /**

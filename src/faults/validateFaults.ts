@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { makeCheckContext } from '../scenario/checkContext.js';
+import { compileFault } from '../scenario/compileFault.js';
 import { checkFaults, type FaultReferences } from '../scenario/faultChecks.js';
 import { faultSchema } from '../scenario/faultSchema.js';
 import { issuesToProblems } from '../scenario/issuesToProblems.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
 import { type Problem, sortProblems } from '../scenario/problems.js';
 import type { Locate } from '../scenario/sourceMap.js';
-import { compileFault } from './compileFault.js';
 
 /** Faults compiled against a plan, or every problem found. */
 export type FaultsResult = { ok: true; faults: FaultPlan[] } | { ok: false; problems: Problem[] };
@@ -44,5 +44,9 @@ export function validateFaults(
   if (!result.success) {
     return { ok: false, problems: sortProblems(issuesToProblems(result.error.issues, data, file, locate)) };
   }
-  return { ok: true, faults: result.data.faults.map((fault) => compileFault(fault, plan)) };
+  const segmentIds = plan.segments.map((segment) => segment.id);
+  return {
+    ok: true,
+    faults: result.data.faults.map((fault) => compileFault(fault, plan.phases, segmentIds)),
+  };
 }

@@ -81,13 +81,16 @@ export function emptyWindowStats(latencyBoundsMs: readonly number[], segmentCoun
 /**
  * Sets every sum of `stats` back to zero and every estimate to null, in place, so the engine can reuse one
  * interval's buffers instead of allocating a fresh window every 30 s. Returns `stats`.
+ *
+ * @param histogram false leaves `latencyCounts` alone, for a caller that knows they are all zero already
+ *   (it saves the engine a pass over the buckets for every interval in which no latency was drawn)
  */
-export function resetWindowStats(stats: WindowStats): WindowStats {
+export function resetWindowStats(stats: WindowStats, histogram = true): WindowStats {
   stats.requests = 0;
   stats.errors = 0;
   stats.integrityChecks = 0;
   stats.integrityFailures = 0;
-  stats.latencyCounts.fill(0);
+  if (histogram) stats.latencyCounts.fill(0);
   stats.upMs = 0;
   stats.observedMs = 0;
   stats.incidents = 0;
@@ -113,9 +116,11 @@ function sameBounds(a: readonly number[], b: readonly number[]): boolean {
  * Adds `source` into `target` in place (no allocation) and returns `target`. Associative, with
  * {@link emptyWindowStats} as identity. Throws on windows of different shapes: that is a bug.
  *
+ * @param histogram false skips the latency counts, for a source whose histogram is known to be all zero
+ *   (the engine's windows of intervals in which no latency was drawn)
  * @example const phaseSoFar = addInto(phaseSoFar, intervalStats);
  */
-export function addInto(target: WindowStats, source: WindowStats): WindowStats {
+export function addInto(target: WindowStats, source: WindowStats, histogram = true): WindowStats {
   if (!sameBounds(target.latencyBoundsMs, source.latencyBoundsMs)) {
     throw new Error('addInto: windows have different latency buckets');
   }
@@ -126,8 +131,10 @@ export function addInto(target: WindowStats, source: WindowStats): WindowStats {
   target.errors += source.errors;
   target.integrityChecks += source.integrityChecks;
   target.integrityFailures += source.integrityFailures;
-  for (let i = 0; i < source.latencyCounts.length; i++) {
-    target.latencyCounts[i] = (target.latencyCounts[i] ?? 0) + (source.latencyCounts[i] ?? 0);
+  if (histogram) {
+    for (let i = 0; i < source.latencyCounts.length; i++) {
+      target.latencyCounts[i] = (target.latencyCounts[i] ?? 0) + (source.latencyCounts[i] ?? 0);
+    }
   }
   target.upMs += source.upMs;
   target.observedMs += source.observedMs;

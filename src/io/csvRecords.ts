@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { CsvError, parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import type { Problem } from '../scenario/problems.js';
+import { describeReadError } from './describeReadError.js';
 
 /** One CSV record with the line it ends on (1-based; the header is line 1 in a file without blank lines). */
 export interface CsvRecord {
@@ -19,16 +20,7 @@ function unreadable(file: string, error: unknown): InputError {
     const line = typeof error.lines === 'number' ? error.lines : null;
     return new InputError([fileProblem(file, line, 'well-formed CSV', error.message)]);
   }
-  const code = (error as NodeJS.ErrnoException).code;
-  const found =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'a directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'a file this user may not read'
-          : `a file that cannot be read (${code ?? String(error)})`;
-  return new InputError([fileProblem(file, null, 'a readable CSV file', found)]);
+  return new InputError([fileProblem(file, null, 'a readable CSV file', describeReadError(error))]);
 }
 
 /**

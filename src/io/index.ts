@@ -1,3 +1,13 @@
+/**
+ * The edges that touch files and threads: reading scenarios, fault files, CSVs and templates, the
+ * start-to-finish rehearsal and what-if of a scenario file, worker pools, and writing outputs atomically.
+ */
+export { describeReadError } from './describeReadError.js';
 export { parseEffectSamples, readEffectSamples } from './readEffectSamples.js';
+export { readFaultFile } from './readFaultFile.js';
 export { readScenario } from './readScenario.js';
+export { readTemplate, readTemplates } from './readTemplate.js';
+export { type RehearseScenarioOptions, readRunTemplates, rehearseScenario } from './rehearseScenario.js';
+export { whatifRunnerOn } from './runWhatifInWorkers.js';
+export { readWhatifTemplates, type WhatifScenarioOptions, whatifScenario } from './whatifScenario.js';
 export { type OutputFile, writeFilesAtomically } from './writeFilesAtomically.js';

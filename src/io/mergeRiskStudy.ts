@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { buildRisk, mergeRiskPartials, parseRiskPartial, type Risk, renderRiskFiles } from '../risk/index.js';
+import { describeReadError } from './describeReadError.js';
 import { packageInfo } from './packageRoot.js';
 import { readRiskTemplates } from './runRiskStudy.js';
 import type { OutputFile } from './writeFilesAtomically.js';
@@ -10,9 +11,7 @@ async function readPartialText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found =
-      code === 'ENOENT' ? 'no such file' : `a file that cannot be read (${code ?? String(error)})`;
+    const found = describeReadError(error);
     throw new InputError([
       { file: path, line: null, column: null, path: '', expected: 'a risk partial file', found },
     ]);

@@ -8,6 +8,7 @@ import {
 } from '../finance/effectSamples.js';
 import type { Problem } from '../scenario/problems.js';
 import { fileProblem } from './csvRecords.js';
+import { describeReadError } from './describeReadError.js';
 
 const EXPECTED_HEADER = `a header row naming columns among ${EFFECT_SAMPLE_COLUMNS.join(', ')}, with revenueUplift`;
 
@@ -17,9 +18,7 @@ export async function readEffectSamples(path: string): Promise<EffectSamples> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found =
-      code === 'ENOENT' ? 'no such file' : `a file that cannot be read (${code ?? String(error)})`;
+    const found = describeReadError(error);
     throw new InputError([fileProblem(path, null, 'a readable CSV file', found)]);
   }
   return parseEffectSamples(text, path);

@@ -8,6 +8,7 @@ import { parseDiurnalCsv } from '../scenario/parseDiurnalCsv.js';
 import { parseScenario } from '../scenario/parseScenario.js';
 import type { Plan } from '../scenario/plan.js';
 import type { Problem } from '../scenario/problems.js';
+import { describeReadError } from './describeReadError.js';
 
 /**
  * Reads, validates and compiles a scenario file (YAML, or JSON when it ends in `.json`), and the diurnal
@@ -56,16 +57,7 @@ async function readBytes(path: string, problemFor: (found: string) => Problem): 
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? `no file at ${path}`
-        : code === 'EISDIR'
-          ? 'a directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'a file this user may not read'
-            : `a file that cannot be read (${code ?? String(error)})`;
-    throw new InputError([problemFor(found)]);
+    throw new InputError([problemFor(describeReadError(error, `no file at ${path}`))]);
   }
 }
 

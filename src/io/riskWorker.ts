@@ -4,7 +4,10 @@
  * Runs as compiled JavaScript from `dist/src/io/riskWorker.js`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type RiskTally, type StudySettings, tallyRuns } from '../risk/index.js';
+// Straight from the modules, not risk/index.js: the index pulls in the report renderer (Handlebars), and
+// every worker would load it at start (170 ms against 35 ms).
+import type { RiskTally } from '../risk/riskTally.js';
+import { type StudySettings, tallyRuns } from '../risk/tallyRuns.js';
 import type { Plan } from '../scenario/plan.js';
 import type { TaskMessage, WorkerMessage } from './workerPool.js';
 

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
-import { readTemplate } from '../report/index.js';
 import {
   buildRisk,
   type Risk,
@@ -18,6 +17,7 @@ import {
 import { packageInfo } from './packageRoot.js';
 import { readEffectSamples } from './readEffectSamples.js';
 import { readScenario } from './readScenario.js';
+import { readTemplates } from './readTemplate.js';
 import { tallyInWorkers } from './tallyInWorkers.js';
 import type { OutputFile } from './writeFilesAtomically.js';
 
@@ -46,12 +46,8 @@ export type RiskStudyOutputs =
   | { kind: 'partial'; partial: RiskPartial; runs: [number, number]; files: OutputFile[] };
 
 /** The risk report's templates from `dir`. */
-export async function readRiskTemplates(dir: string): Promise<RiskTemplates> {
-  const [markdown, html] = await Promise.all([
-    readTemplate(dir, 'risk.md.hbs'),
-    readTemplate(dir, 'risk.html.hbs'),
-  ]);
-  return { markdown, html };
+export function readRiskTemplates(dir: string): Promise<RiskTemplates> {
+  return readTemplates(dir, 'risk');
 }
 
 /** The name of shard i of n's partial file: `risk-partial-2-of-4.json`. */

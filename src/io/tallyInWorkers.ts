@@ -15,8 +15,9 @@ import { packageInfo } from './packageRoot.js';
 import type { RiskTask, RiskWorkerData } from './riskWorker.js';
 import { runInWorkerPool } from './workerPool.js';
 
-/** Largest number of runs in one task: small enough to balance two workers, large enough to cost nothing. */
+/** Largest and smallest number of runs in one task. */
 const MAX_TASK_RUNS = 250;
+const MIN_TASK_RUNS = 25;
 
 /**
  * The compiled worker script. Workers run plain JavaScript, so the script is always the built one in
@@ -33,18 +34,27 @@ export function riskWorkerScript(): URL {
   return pathToFileURL(path);
 }
 
-/** The run ranges of [from, to) in tasks of at most {@link MAX_TASK_RUNS}, about four per worker. */
+/**
+ * The run ranges of [from, to) as tasks, largest first (guided scheduling): each takes a share of what
+ * is left, between {@link MIN_TASK_RUNS} and {@link MAX_TASK_RUNS} runs, so workers rarely wait on each
+ * other at the start and finish within a small task of each other at the end.
+ *
+ * @example riskTasks(0, 10_000, 2).length // 58: 250 runs each at first, 25 at the end
+ */
 export function riskTasks(from: number, to: number, workers: number): RiskTask[] {
-  const size = Math.max(1, Math.min(MAX_TASK_RUNS, Math.ceil((to - from) / (workers * 4))));
   const tasks: RiskTask[] = [];
-  for (let start = from; start < to; start += size) tasks.push([start, Math.min(to, start + size)]);
+  for (let start = from; start < to; ) {
+    const size = Math.max(MIN_TASK_RUNS, Math.min(MAX_TASK_RUNS, Math.ceil((to - start) / (workers * 4))));
+    tasks.push([start, Math.min(to, start + size)]);
+    start += size;
+  }
   return tasks;
 }
 
 /**
- * Tallies runs [from, to) of a study on `workers` threads (1: on this thread, no worker). The tallies
- * are exact integer counts, so the merged tally is the same for any number of workers and any order
- * in which their tasks finish.
+ * Tallies runs [from, to) of a study on `workers` worker threads (1: on this thread, no worker). The
+ * tallies are exact integer counts, so the merged tally is the same for any number of workers and any
+ * order in which their tasks finish.
  *
  * @param onProgress called with the number of runs finished since the previous call.
  */

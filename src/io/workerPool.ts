@@ -26,10 +26,10 @@ export interface WorkerPoolOptions<Task> {
 }
 
 /**
- * Runs tasks on a pool of worker threads and resolves with their results in task order, whatever
- * order they finished in. Tasks are handed out one at a time as workers become free, so a faster
- * worker takes more. A failure in any worker (a thrown error, a crash) terminates the pool and rejects
- * with that error; the message protocol is {@link WorkerMessage} / {@link TaskMessage}.
+ * Runs tasks on a pool of worker threads and resolves with their results in task order, whatever order
+ * they finished in. Tasks are handed out one at a time as workers become free, so a faster worker takes
+ * more. A failure in any worker (a thrown error, a crash) terminates the pool and rejects with that
+ * error; the message protocol is {@link WorkerMessage} / {@link TaskMessage}.
  *
  * @example const tallies = await runInWorkerPool({ script, workerData: { plan }, workers: 2, tasks: [[0, 500], [500, 1000]] })
  */
@@ -37,7 +37,7 @@ export function runInWorkerPool<Task, Result>(options: WorkerPoolOptions<Task>):
   const { tasks } = options;
   const results: Result[] = new Array(tasks.length);
   if (tasks.length === 0) return Promise.resolve(results);
-  const count = Math.max(1, Math.min(options.workers, tasks.length));
+  const threads = Math.max(1, Math.min(options.workers, tasks.length));
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     /** Workers holding a task: one that exits while busy has lost its task. */
@@ -51,7 +51,16 @@ export function runInWorkerPool<Task, Result>(options: WorkerPoolOptions<Task>):
       for (const worker of workers) void worker.terminate();
       reject(error);
     };
+    const complete = (index: number, result: Result) => {
+      results[index] = result;
+      finished++;
+      if (finished === tasks.length) {
+        for (const worker of workers) void worker.terminate();
+        resolve(results);
+      }
+    };
     const dispatch = (worker: Worker) => {
+      if (failed) return;
       if (next >= tasks.length) {
         void worker.terminate();
         return;
@@ -61,7 +70,7 @@ export function runInWorkerPool<Task, Result>(options: WorkerPoolOptions<Task>):
       const message: TaskMessage<Task> = { type: 'task', index, task: tasks[index]! };
       worker.postMessage(message);
     };
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < threads; i++) {
       const worker = new Worker(options.script, { workerData: options.workerData });
       workers.push(worker);
       worker.on('message', (message: WorkerMessage<Result>) => {
@@ -72,13 +81,9 @@ export function runInWorkerPool<Task, Result>(options: WorkerPoolOptions<Task>):
           if (message.stack !== undefined) error.stack = message.stack;
           fail(error);
         } else {
-          results[message.index] = message.result;
           busy.delete(worker);
-          finished++;
-          if (finished === tasks.length) {
-            for (const each of workers) void each.terminate();
-            resolve(results);
-          } else dispatch(worker);
+          complete(message.index, message.result);
+          dispatch(worker);
         }
       });
       worker.on('error', fail);

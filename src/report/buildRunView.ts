@@ -110,6 +110,10 @@ export interface PhaseView {
 
 /** Everything a run's summary shows, as numbers and names; templates format and lay it out. */
 export interface RunView {
+  /** What the report is: `Rollout rehearsal`, or `Replay of recorded metrics` for `rehearse replay`. */
+  title: string;
+  /** Whether the results replay recorded metrics (fidelity `replay`) rather than simulate traffic. */
+  replay: boolean;
   scenario: Results['scenario'];
   toolVersion: string;
   seed: number;
@@ -245,7 +249,10 @@ export function buildRunView(results: Results, charts: RunCharts = NO_CHARTS): R
   });
   const reachedPhases = phases.filter((phase) => phase.reached);
   const { status } = results.outcome;
+  const replay = results.fidelity === 'replay';
   return {
+    title: replay ? 'Replay of recorded metrics' : 'Rollout rehearsal',
+    replay,
     scenario: results.scenario,
     toolVersion: results.tool.version,
     seed: results.seed,

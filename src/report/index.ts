@@ -1,8 +1,8 @@
 /**
  * Results and run outputs: a rehearsal → `results.json` (the contract, see docs/results.md) → a view
  * model → Handlebars templates → `summary.md` / `summary.html`, plus `checkpoints.csv` and the terminal
- * summary, with charts rendered to inline SVG (`renderRunCharts`, drawn by `src/charts/`). Pure except
- * `readTemplate` and `rehearseScenario`, the edges that read files.
+ * summary, with charts rendered to inline SVG (`renderRunCharts`, drawn by `src/charts/`). Pure: the
+ * edges that read scenarios and templates (`rehearseScenario`, `readTemplate`) live in `src/io/`.
  */
 
 export { type AnalyzerView, type AppendixView, buildAppendixView } from './buildAppendixView.js';
@@ -47,8 +47,6 @@ export { formatDate, formatMoney, formatRatio } from './format.js';
 export { formatOutcomeLine } from './formatOutcomeLine.js';
 export { formatOutcomeTable } from './formatOutcomeTable.js';
 export { type NextActionView, nextActions } from './nextActions.js';
-export { readTemplate } from './readTemplate.js';
-export { type RehearseScenarioOptions, readRunTemplates, rehearseScenario } from './rehearseScenario.js';
 export { renderRunCharts } from './renderRunCharts.js';
 export { type OutputFormat, renderTemplate } from './renderTemplate.js';
 export { MISSING, REPORT_HELPERS } from './reportHelpers.js';
@@ -76,4 +74,5 @@ export {
 export { type ChartView, isRenderedChart, markRendered, NO_CHARTS, type RunCharts } from './runCharts.js';
 export { stableNumber } from './stableNumber.js';
 export { stringifyResults } from './stringifyResults.js';
+export { type StringifyStableOptions, stringifyStable } from './stringifyStable.js';
 export { COLOR_STYLE, PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';

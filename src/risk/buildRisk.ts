@@ -11,13 +11,16 @@ import type { Plan } from '../scenario/plan.js';
 import { type Probability, probability } from '../stats/index.js';
 import { type CountHistogram, histogramMean, histogramQuantiles, sortedEntries } from './countHistogram.js';
 import { exactGate } from './exactGate.js';
-import { guardNoise, MIN_JUDGED_SHARE, NOISE_TARGET } from './guardNoise.js';
-import { regressionFacts } from './regressionFacts.js';
+import { guardNoise } from './guardNoise.js';
+import { MIN_JUDGED_SHARE, NOISE_TARGET } from './phaseGuard.js';
+import { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
+import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import {
   RISK_SCHEMA_VERSION,
   type Risk,
   type RiskDistribution,
   type RiskExample,
+  type RiskFault,
   type RiskGate,
   type RiskGuard,
   type RiskPhase,
@@ -206,10 +209,34 @@ export function buildRisk(inputs: RiskInputs, tally: RiskTally, meta: RiskMeta):
       candidateWorse: regressionFacts(plan).candidateWorse,
     },
     phases,
+    faults: candidateFaults(plan).map((fault, f): RiskFault => {
+      const counts = tally.faults[f]!;
+      return {
+        kind: fault.kind,
+        target: fault.target === 'both' ? 'both' : 'candidate',
+        phase: fault.phaseIndex === null ? null : plan.phases[fault.phaseIndex]!.name,
+        ratePerDay: fault.ratePerDay,
+        meanDurationMs: fault.meanDurationMs,
+        atMs: fault.atMs,
+        durationMs: fault.durationMs,
+        pStruck: probability(counts.struck, tally.runs),
+        pRollbackWhenStruck: probability(counts.rolledBack, counts.struck),
+        pCompletedWhenStruck: probability(counts.completed, counts.struck),
+      };
+    }),
     timeToCompletionMs: distribution(tally.completionMs),
     timeToRollbackMs: distribution(tally.rollbackMs),
     learnersExposedBeforeRollback: distribution(tally.exposedBeforeRollback),
-    noise: { targetPerPhase: NOISE_TARGET, minJudgedShare: MIN_JUDGED_SHARE, guards: noise },
+    noise: {
+      targetPerPhase: NOISE_TARGET,
+      minJudgedShare: MIN_JUDGED_SHARE,
+      guards: noise,
+      planFixes: [
+        ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
+      ]
+        .map((guardIndex) => planGuardFix(plan, guardIndex))
+        .filter((fix): fix is PlanGuardFix => fix !== null),
+    },
     finance: finance(inputs, tally),
     warnings: tally.warnings,
   };

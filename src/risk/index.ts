@@ -19,13 +19,7 @@ export {
 } from './countHistogram.js';
 export { exactGate } from './exactGate.js';
 export { formatRiskSummary } from './formatRiskSummary.js';
-export {
-  type GuardNoise,
-  type GuardSetting,
-  guardNoise,
-  MIN_JUDGED_SHARE,
-  NOISE_TARGET,
-} from './guardNoise.js';
+export { type GuardNoise, guardNoise } from './guardNoise.js';
 export {
   binomialCdf,
   DEFAULT_TAIL_MASS,
@@ -36,7 +30,22 @@ export {
   tripUnionBound,
 } from './operatingCharacteristic.js';
 export {
+  chancesByLength,
+  FIX_WINDOWS_MS,
+  type GuardSetting,
+  MIN_JUDGED_SHARE,
+  NOISE_TARGET,
+  type PhaseGuard,
+  phaseGuard,
+  setting,
+  smallestMinRequests,
+  type WindowChances,
+} from './phaseGuard.js';
+export { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
+export {
+  candidateFaults,
   candidateFaultWindows,
+  faultStruck,
   type RegressionFacts,
   regressionFacts,
   regressionInPhase,
@@ -52,6 +61,7 @@ export {
   type RiskCondition,
   type RiskDistribution,
   type RiskExample,
+  type RiskFault,
   type RiskGate,
   type RiskGuard,
   type RiskPhase,
@@ -68,6 +78,7 @@ export {
 } from './riskPartial.js';
 export {
   emptyTally,
+  type FaultTally,
   type GateTally,
   type GuardTally,
   keepExamples,

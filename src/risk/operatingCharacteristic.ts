@@ -70,7 +70,7 @@ function holdsGivenRequests(n: number, e: number, op: Operator, threshold: numbe
 /** The range of request counts [lo, hi] outside which the Poisson(λ) tails hold at most `tailMass`. */
 function poissonRange(lambda: number, tailMass: number): { lo: number; hi: number; neglected: number } {
   if (lambda === 0) return { lo: 0, hi: 0, neglected: 0 };
-  const spread = 12 * Math.sqrt(lambda) + 12;
+  const spread = 8 * Math.sqrt(lambda) + 10;
   let lo = Math.max(0, Math.floor(lambda - spread));
   let hi = Math.ceil(lambda + spread);
   // P(X < lo) ≤ pmf(lo − 1) / (1 − (lo − 1)/λ); P(X > hi) ≤ pmf(hi + 1) / (1 − λ/(hi + 2)).
@@ -102,23 +102,18 @@ export function gateOperatingCharacteristic(
   window: ErrorRateWindow,
   tailMass = DEFAULT_TAIL_MASS,
 ): OperatingCharacteristic {
-  const { expectedRequests: lambda, errorRate: e, op, threshold } = window;
-  if (!(lambda >= 0 && Number.isFinite(lambda)))
-    throw new RangeError(`expected requests must be ≥ 0, got ${lambda}`);
-  if (!(e >= 0 && e <= 1)) throw new RangeError(`the error rate must be in [0, 1], got ${e}`);
-  if (!(tailMass > 0 && tailMass < 1)) throw new RangeError(`tailMass must be in (0, 1), got ${tailMass}`);
   const fewest = Math.max(1, window.minRequests ?? 0);
-  const { lo, hi, neglected } = poissonRange(lambda, tailMass);
+  const table = requestTable(window, tailMass, fewest);
   let pPass = 0;
   let pFail = 0;
   let pInconclusive = 0;
-  for (let n = lo; n <= hi; n++) {
-    const mass = lambda === 0 ? (n === 0 ? 1 : 0) : Math.exp(logPoisson(n, lambda));
+  for (let n = table.lo; n <= table.hi; n++) {
+    const mass = table.mass[n - table.lo]!;
     if (n < fewest) {
       pInconclusive += mass;
       continue;
     }
-    const holds = holdsGivenRequests(n, e, op, threshold);
+    const holds = table.holds[n - table.lo]!;
     pPass += mass * holds;
     pFail += mass * (1 - holds);
   }
@@ -126,8 +121,43 @@ export function gateOperatingCharacteristic(
     pPass: clamp01(pPass),
     pFail: clamp01(pFail),
     pInconclusive: clamp01(pInconclusive),
-    neglectedMass: neglected,
+    neglectedMass: table.neglectedMass,
   };
+}
+
+/** The terms of the operating characteristic's sum, by request count n from `lo` to `hi`. */
+export interface RequestTable {
+  lo: number;
+  hi: number;
+  /** Poisson(n; λ) at index n − lo. */
+  mass: Float64Array;
+  /** P(the condition holds | n requests) at index n − lo (0 below `from`, where it was not needed). */
+  holds: Float64Array;
+  /** Poisson mass outside [lo, hi]. */
+  neglectedMass: number;
+}
+
+/**
+ * The terms of {@link gateOperatingCharacteristic}'s sum: for each request count n that matters, its
+ * Poisson mass and the binomial chance that the condition holds with n requests. With it, the chance for
+ * any `minRequests` is a tail sum (the noise analysis searches minRequests on one table).
+ *
+ * @param from the fewest requests whose condition chance is needed (smaller counts get 0).
+ */
+export function requestTable(window: ErrorRateWindow, tailMass = DEFAULT_TAIL_MASS, from = 1): RequestTable {
+  const { expectedRequests: lambda, errorRate: e, op, threshold } = window;
+  if (!(lambda >= 0 && Number.isFinite(lambda)))
+    throw new RangeError(`expected requests must be ≥ 0, got ${lambda}`);
+  if (!(e >= 0 && e <= 1)) throw new RangeError(`the error rate must be in [0, 1], got ${e}`);
+  if (!(tailMass > 0 && tailMass < 1)) throw new RangeError(`tailMass must be in (0, 1), got ${tailMass}`);
+  const { lo, hi, neglected } = poissonRange(lambda, tailMass);
+  const mass = new Float64Array(hi - lo + 1);
+  const holds = new Float64Array(hi - lo + 1);
+  for (let n = lo; n <= hi; n++) {
+    mass[n - lo] = lambda === 0 ? (n === 0 ? 1 : 0) : Math.exp(logPoisson(n, lambda));
+    if (n >= Math.max(1, from)) holds[n - lo] = holdsGivenRequests(n, e, op, threshold);
+  }
+  return { lo, hi, mass, holds, neglectedMass: neglected };
 }
 
 /**

@@ -50,10 +50,18 @@ export function regressionFacts(plan: Plan): RegressionFacts {
       `availability ${formatPercent(candidate.availability)} < baseline ${formatPercent(baseline.availability)}`,
     );
   }
-  const faults = plan.faults
-    .filter((fault) => Object.hasOwn(FAULT_EFFECT_BUILDERS, fault.kind))
-    .map((fault) => ({ fault, hitsCandidate: fault.target !== 'baseline' }));
+  const faults = modelledFaults(plan).map((fault) => ({ fault, hitsCandidate: fault.target !== 'baseline' }));
   return { candidateWorse: worse, faults, phaseDurationsMs: plan.phases.map((phase) => phase.durationMs) };
+}
+
+/** The plan's faults the model simulates (a kind with an effect model), in plan order. */
+function modelledFaults(plan: Pick<Plan, 'faults'>): FaultPlan[] {
+  return plan.faults.filter((fault) => Object.hasOwn(FAULT_EFFECT_BUILDERS, fault.kind));
+}
+
+/** The plan's faults that the model simulates and that hit the candidate, in plan order. */
+export function candidateFaults(plan: Pick<Plan, 'faults'>): FaultPlan[] {
+  return modelledFaults(plan).filter((fault) => fault.target !== 'baseline');
 }
 
 /**
@@ -89,6 +97,24 @@ export function regressionInPhase(
   const endMs = startMs + phase.ranMs;
   return windows.some((episodes) =>
     episodes.some((episode) => episode.startMs < endMs && episode.endMs > startMs),
+  );
+}
+
+/**
+ * Whether the episodes of one fault overlapped any phase of the run while it ran.
+ *
+ * @param episodes one fault's windows from {@link candidateFaultWindows}.
+ */
+export function faultStruck(
+  facts: RegressionFacts,
+  episodes: readonly FaultWindow[],
+  phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
+): boolean {
+  const starts = phaseStartsMs(facts.phaseDurationsMs);
+  return phases.some(
+    (phase, p) =>
+      phase.status !== 'not-reached' &&
+      episodes.some((episode) => episode.startMs < starts[p]! + phase.ranMs && episode.endMs > starts[p]!),
   );
 }
 

@@ -3,6 +3,7 @@ import type { FinanceSimulation } from '../finance/index.js';
 import type { MetricName, Operator } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
 import type { GuardNoise } from './guardNoise.js';
+import type { PlanGuardFix } from './planGuardFix.js';
 import type { RunExample } from './riskTally.js';
 
 /**
@@ -106,6 +107,26 @@ export interface NoiseFinding extends GuardNoise {
   pFalseRollback: Probability;
 }
 
+/** One of the plan's candidate faults: how often it struck, and what the rollout did when it had. */
+export interface RiskFault {
+  kind: string;
+  target: 'candidate' | 'both';
+  /** The phase it is scheduled in or limited to; null for every phase. */
+  phase: string | null;
+  /** Random faults: episodes per day and their mean length, ms; null for a scheduled fault. */
+  ratePerDay: number | null;
+  meanDurationMs: number | null;
+  /** Scheduled faults: start from the phase start and length, ms; null for a random fault. */
+  atMs: number | null;
+  durationMs: number | null;
+  /** Over all runs: an episode overlapped a phase while it ran. */
+  pStruck: Probability;
+  /** Among the runs it struck: the rollout was rolled back (by whatever gate or guard). */
+  pRollbackWhenStruck: Probability;
+  /** Among the runs it struck: the rollout completed anyway (the fault slipped through). */
+  pCompletedWhenStruck: Probability;
+}
+
 /** `risk.json`: a Monte Carlo study of the plan, every probability with its Wilson 95% interval. */
 export interface Risk {
   schemaVersion: typeof RISK_SCHEMA_VERSION;
@@ -130,6 +151,8 @@ export interface Risk {
     candidateWorse: string[];
   };
   phases: RiskPhase[];
+  /** The plan's faults that hit the candidate, in plan order (empty without faults). */
+  faults: RiskFault[];
   /** From the rollout start to the end of the last phase, completed runs only, ms. */
   timeToCompletionMs: RiskDistribution | null;
   /** From the rollout start to the rollback, rolled-back runs only, ms. */
@@ -142,6 +165,8 @@ export interface Risk {
     /** The share of full windows a fix must still judge. */
     minJudgedShare: number;
     guards: NoiseFinding[];
+    /** For each error-rate guard that fires on noise: one window and minRequests the scenario can state that fix it in every phase. */
+    planFixes: PlanGuardFix[];
   };
   /** The revenue and ROI distribution over the runs' timelines; null without a business section. */
   finance: FinanceSimulation | null;

@@ -23,6 +23,16 @@ export interface GuardTally {
   causedTrueRollback: number;
 }
 
+/** How often one of the plan's candidate faults struck, and what the rollout did then. */
+export interface FaultTally {
+  /** Runs in which an episode overlapped a phase while it ran. */
+  struck: number;
+  /** Of those, runs that were rolled back. */
+  rolledBack: number;
+  /** Of those, runs whose rollout completed anyway: the fault slipped through every gate and guard. */
+  completed: number;
+}
+
 /** Counts for one phase. */
 export interface PhaseTally {
   reached: number;
@@ -70,6 +80,8 @@ export interface RiskTally {
   trueRollbacks: number;
   halted: number;
   phases: PhaseTally[];
+  /** One per candidate fault of the plan (those the model simulates and that hit the candidate), in plan order. */
+  faults: FaultTally[];
   /** Elapsed time of completed runs, ms. */
   completionMs: CountHistogram;
   /** Elapsed time of rolled-back runs, from the rollout start to the rollback, ms. */
@@ -88,6 +100,8 @@ export interface RiskTally {
 export interface TallyShape {
   gatesPerPhase: readonly number[];
   guards: number;
+  /** Candidate faults the model simulates. */
+  faults: number;
 }
 
 /** How many of the first runs risk.json always quotes. */
@@ -123,6 +137,7 @@ export function emptyTally(shape: TallyShape): RiskTally {
     trueRollbacks: 0,
     halted: 0,
     phases: shape.gatesPerPhase.map((gates) => emptyPhase(gates, shape.guards)),
+    faults: Array.from({ length: shape.faults }, () => ({ struck: 0, rolledBack: 0, completed: 0 })),
     completionMs: new Map(),
     rollbackMs: new Map(),
     exposedBeforeRollback: new Map(),
@@ -203,6 +218,9 @@ export function mergeTallies(target: RiskTally, source: RiskTally): RiskTally {
     phase.guards.forEach((guard, g) => {
       addFields(into.guards[g]!, guard);
     });
+  });
+  source.faults.forEach((fault, f) => {
+    addFields(target.faults[f]!, fault);
   });
   mergeCountsInto(target.completionMs, source.completionMs);
   mergeCountsInto(target.rollbackMs, source.rollbackMs);

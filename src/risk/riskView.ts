@@ -1,6 +1,6 @@
 import { type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
-import type { GuardSetting } from './guardNoise.js';
+import type { GuardSetting } from './phaseGuard.js';
 import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
 
 /** A probability as templates show it: `p` null where nothing was estimated (no runs). */
@@ -83,6 +83,18 @@ export interface RiskView {
     twiceLimitPasses: Array<{ symbol: string; threshold: number; pPass: number }>;
   }>;
   causes: CauseView[];
+  faults: Array<{
+    kind: string;
+    target: string;
+    phase: string | null;
+    ratePerDay: number | null;
+    meanDurationMs: number | null;
+    atMs: number | null;
+    durationMs: number | null;
+    struck: ProbabilityView;
+    rollbackWhenStruck: ProbabilityView;
+    completedWhenStruck: ProbabilityView;
+  }>;
   exactGates: Array<{
     phase: string;
     symbol: string;
@@ -98,6 +110,10 @@ export interface RiskView {
   }>;
   noisy: NoiseView[];
   quiet: NoiseView[];
+  /** Settings the scenario can state (one window for all guards) that fix each noisy guard in every phase. */
+  planFixes: Array<Risk['noise']['planFixes'][number] & { twiceThreshold: number }>;
+  /** Some guard fires on noise and no single setting fixes it in every phase. */
+  noPlanFix: boolean;
   noiseTarget: number;
   minJudgedShare: number;
   timeToCompletionMs: RiskDistribution | null;
@@ -204,6 +220,12 @@ export function buildRiskView(risk: Risk): RiskView {
             ],
       ),
     })),
+    faults: risk.faults.map(({ pStruck, pRollbackWhenStruck, pCompletedWhenStruck, ...fault }) => ({
+      ...fault,
+      struck: view(pStruck),
+      rollbackWhenStruck: view(pRollbackWhenStruck),
+      completedWhenStruck: view(pCompletedWhenStruck),
+    })),
     causes: risk.phases.flatMap((phase) => [
       ...phase.guards.map((guard) => ({
         phase: phase.name,
@@ -247,6 +269,15 @@ export function buildRiskView(risk: Risk): RiskView {
       ),
     ),
     noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
+    planFixes: risk.noise.planFixes.map((fix) => ({
+      ...fix,
+      twiceThreshold: Math.min(1, 2 * fix.threshold),
+    })),
+    noPlanFix:
+      risk.noise.planFixes.length <
+      new Set(
+        risk.noise.guards.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex),
+      ).size,
     quiet: noise.filter((_, i) => !risk.noise.guards[i]!.firesOnNoise),
     noiseTarget: risk.noise.targetPerPhase,
     minJudgedShare: risk.noise.minJudgedShare,

@@ -4,6 +4,7 @@ import type { Plan } from '../scenario/plan.js';
 import { addCount } from './countHistogram.js';
 import {
   candidateFaultWindows,
+  faultStruck,
   type RegressionFacts,
   regressionInPhase,
   regressionPresent,
@@ -106,6 +107,13 @@ export function tallyRehearsal(
   const { outcome } = rehearsal;
   const windows = candidateFaultWindows(facts, seed);
   const regression = regressionPresent(facts, windows, rehearsal.phases);
+  windows.forEach((episodes, f) => {
+    if (!faultStruck(facts, episodes, rehearsal.phases)) return;
+    const fault = tally.faults[f]!;
+    fault.struck += 1;
+    if (outcome.status === 'rolled-back') fault.rolledBack += 1;
+    if (outcome.status === 'completed') fault.completed += 1;
+  });
   tally.runs += 1;
   const last = tally.ranges.at(-1);
   if (last !== undefined && last[1] === run) last[1] = run + 1;

@@ -1,7 +1,7 @@
 import { rehearseSetup, setupOf } from '../engine/index.js';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
-import { regressionFacts } from './regressionFacts.js';
+import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import { emptyTally, type RiskTally, type TallyShape } from './riskTally.js';
 import { runSeed } from './runSeed.js';
 import { tallyRehearsal } from './tallyRehearsal.js';
@@ -15,9 +15,13 @@ export interface StudySettings {
   approve: boolean;
 }
 
-/** The shape of a plan's tally: gates per phase and guards. */
-export function tallyShape(plan: Pick<Plan, 'phases' | 'guards'>): TallyShape {
-  return { gatesPerPhase: plan.phases.map((phase) => phase.gates.length), guards: plan.guards.length };
+/** The shape of a plan's tally: gates per phase, guards and candidate faults. */
+export function tallyShape(plan: Pick<Plan, 'phases' | 'guards' | 'faults'>): TallyShape {
+  return {
+    gatesPerPhase: plan.phases.map((phase) => phase.gates.length),
+    guards: plan.guards.length,
+    faults: candidateFaults(plan).length,
+  };
 }
 
 /**

@@ -35,6 +35,21 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
   const segmentIds = segments.map((segment) => segment.id);
   const startMs = Date.parse(scenario.start);
   const guardMinRequests = scenario.guards.minRequests;
+  const phases = scenario.phases.map((phase, index): PhasePlan => {
+    const phaseMs = validDurationMs(phase.duration);
+    return {
+      name: phase.name,
+      index,
+      traffic: phase.traffic,
+      learners: phase.learners ?? Math.round(phase.traffic * scenario.population.learners),
+      durationMs: phaseMs,
+      checkpointsMs: (phase.checkpoints ?? [phase.duration]).map(validDurationMs),
+      gates: expandConditions(phase.gates, undefined),
+      require: phase.require,
+      advance: phase.advance,
+      window: phase.window,
+    };
+  });
   return {
     name: scenario.name,
     release: scenario.release ?? null,
@@ -57,22 +72,8 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
     },
     business: compileBusiness(scenario),
     guards: expandConditions(scenario.guards.rollbackWhen, guardMinRequests),
-    phases: scenario.phases.map((phase, index): PhasePlan => {
-      const phaseMs = validDurationMs(phase.duration);
-      return {
-        name: phase.name,
-        index,
-        traffic: phase.traffic,
-        learners: phase.learners ?? Math.round(phase.traffic * scenario.population.learners),
-        durationMs: phaseMs,
-        checkpointsMs: (phase.checkpoints ?? [phase.duration]).map(validDurationMs),
-        gates: expandConditions(phase.gates, undefined),
-        require: phase.require,
-        advance: phase.advance,
-        window: phase.window,
-      };
-    }),
-    faults: scenario.faults.map((fault) => compileFault(fault, scenario.phases, segmentIds)),
+    phases,
+    faults: scenario.faults.map((fault) => compileFault(fault, phases, segmentIds)),
   };
 }
 

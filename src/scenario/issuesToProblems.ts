@@ -2,7 +2,8 @@ import type * as z from 'zod';
 import { isMetricName } from '../gates/metrics.js';
 import { isOperator } from '../gates/operators.js';
 import { knownKeysAt } from './jsonSchema.js';
-import { formatPath, type PathSegment, type Problem } from './problems.js';
+import { problemReporter } from './locatedProblem.js';
+import type { PathSegment, Problem } from './problems.js';
 import type { Locate } from './sourceMap.js';
 import { closestName } from './suggest.js';
 import { thresholdExpected } from './thresholdRange.js';
@@ -19,17 +20,7 @@ export function issuesToProblems(
   locate: Locate,
 ): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: PathSegment[], expected: string, found: string, at: 'key' | 'value' = 'value'): void => {
-    const position = locate(path, at);
-    problems.push({
-      file,
-      line: position?.line ?? null,
-      column: position?.column ?? null,
-      path: formatPath(path),
-      expected,
-      found,
-    });
-  };
+  const add = problemReporter(file, locate, problems);
   const visit = (issue: z.core.$ZodIssue, prefix: PathSegment[]): void => {
     const path = [...prefix, ...(issue.path as PathSegment[])];
     if (issue.code === 'unrecognized_keys') {

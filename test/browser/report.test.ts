@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRunTemplates, renderRunReport } from '../../src/report/index.js';
+import { readRunTemplates } from '../../src/io/rehearseScenario.js';
+import { renderRunReport } from '../../src/report/index.js';
 import { defaultResults, ROOT } from '../report/defaultScenario.js';
 
 /**

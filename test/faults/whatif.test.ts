@@ -4,16 +4,13 @@ import { runWhatifInThread, type WhatifJob, whatifRun } from '../../src/engine/w
 import { buildWhatifView } from '../../src/faults/buildWhatifView.js';
 import type { NamedFault } from '../../src/faults/namedFault.js';
 import { parseFaultFile } from '../../src/faults/parseFaultFile.js';
-import {
-  readWhatifTemplates,
-  renderWhatifFiles,
-  stringifyWhatif,
-} from '../../src/faults/renderWhatifFiles.js';
+import { renderWhatifFiles, stringifyWhatif } from '../../src/faults/renderWhatifFiles.js';
 import { summarizeWhatif } from '../../src/faults/summarizeWhatif.js';
 import type { WhatifResults } from '../../src/faults/whatifResults.js';
 import type { Condition } from '../../src/gates/index.js';
 import { formatPercent } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
+import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
 import { formatDuration } from '../../src/scenario/duration.js';
 import { formatProblem, type Plan } from '../../src/scenario/index.js';
 import { makePlan } from '../engine/makePlan.js';

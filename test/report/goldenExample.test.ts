@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/cli/commands/report.js';
-import { rehearseScenario } from '../../src/report/index.js';
+import { rehearseScenario } from '../../src/io/rehearseScenario.js';
 import { DEFAULT_SCENARIO, EXAMPLE_SEED, ROOT } from './defaultScenario.js';
 
 /**

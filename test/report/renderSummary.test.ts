@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readRunTemplates } from '../../src/io/rehearseScenario.js';
 import {
   buildResults,
   buildRunView,
   type RunTemplates,
-  readRunTemplates,
   renderRunFiles,
   renderTemplate,
 } from '../../src/report/index.js';

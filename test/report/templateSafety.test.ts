@@ -1,13 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildResults,
-  markRendered,
-  readRunTemplates,
-  renderRunReport,
-  renderTemplate,
-} from '../../src/report/index.js';
+import { readRunTemplates } from '../../src/io/rehearseScenario.js';
+import { buildResults, markRendered, renderRunReport, renderTemplate } from '../../src/report/index.js';
 import { ROOT } from './defaultScenario.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
 

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/readScenario.js';
-import { type GuardNoise, guardNoise, MIN_JUDGED_SHARE, NOISE_TARGET } from '../../src/risk/index.js';
+import {
+  type GuardNoise,
+  guardNoise,
+  MIN_JUDGED_SHARE,
+  NOISE_TARGET,
+  planGuardFix,
+} from '../../src/risk/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
 
@@ -64,6 +70,29 @@ describe('the default plan’s 1.5% error guard on 30 s windows', () => {
   });
 });
 
+describe('the fix the scenario can state (one guard window for the whole plan)', () => {
+  it('is a 2 h window with the minRequests the canary needs, under the target in every phase', () => {
+    const guardIndex = plan.guards.findIndex((guard) => guard.metric === 'errorRate');
+    const fix = planGuardFix(plan, guardIndex)!;
+    expect(fix.windowMs).toBe(7_200_000);
+    expect(fix.phases.map((phase) => phase.phase)).toEqual(['canary', 'ramp', 'rollout']);
+    for (const phase of fix.phases) {
+      expect(phase.minRequests).toBe(fix.minRequests);
+      expect(phase.falseTrip.upper).toBeLessThanOrEqual(NOISE_TARGET);
+      expect(phase.judgedShare).toBeGreaterThanOrEqual(MIN_JUDGED_SHARE);
+    }
+    // The same window with one request fewer misses the target in some phase.
+    const fewer = guardNoise({
+      ...plan,
+      guardWindowMs: fix.windowMs,
+      guards: plan.guards.map((guard, g) =>
+        g === guardIndex ? { ...guard, minRequests: fix.minRequests - 1 } : guard,
+      ),
+    });
+    expect(fewer.some((finding) => finding.current.falseTrip.upper > NOISE_TARGET)).toBe(true);
+  });
+});
+
 describe('a guard with enough requests per window', () => {
   it('is not flagged and gets no fix', () => {
     const busy = makePlan({
@@ -78,5 +107,6 @@ describe('a guard with enough requests per window', () => {
     expect(finding!.current.falseTrip.upper).toBeLessThan(1e-6);
     expect(finding!.windowFix).toBeNull();
     expect(finding!.minRequestsFix).toBeNull();
+    expect(planGuardFix(busy, 0)).toBeNull();
   });
 });

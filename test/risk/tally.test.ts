@@ -243,10 +243,23 @@ describe('true and false rollbacks', () => {
       }),
       faults: [fault('candidate', null, 12)],
     };
-    const tally = tallyRuns(plan, settings, 0, 300);
+    const runs = 400;
+    const tally = tallyRuns(plan, settings, 0, runs);
     expect(tally.rolledBack).toBeGreaterThan(50);
     expect(tally.completed).toBeGreaterThan(50);
     expect(tally.trueRollbacks).toBe(tally.rolledBack);
     expect(tally.phases[0]!.regressionReached).toBeGreaterThanOrEqual(tally.rolledBack);
+    // An episode strikes the 1 h phase with probability 1 − e^(−12/24) (a Poisson process of episodes),
+    // and almost every strike is caught; within four standard errors over the runs.
+    const [counts] = tally.faults;
+    const p = -Math.expm1(-12 / 24);
+    expect(Math.abs(counts!.struck / runs - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / runs));
+    expect(counts!.rolledBack + counts!.completed).toBe(counts!.struck);
+    expect(counts!.rolledBack).toBe(tally.rolledBack);
+    const risk = buildRisk({ plan, settings, runs, effectSamples: null }, tally, meta);
+    expect(risk.faults).toEqual([
+      expect.objectContaining({ kind: 'error-spike', target: 'candidate', phase: 'canary', ratePerDay: 12 }),
+    ]);
+    expect(risk.faults[0]!.pStruck.p).toBe(counts!.struck / runs);
   });
 });

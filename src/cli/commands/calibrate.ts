@@ -1,9 +1,9 @@
-import { isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { formatCandidateYaml } from '../../calibrate/index.js';
 import { InputError } from '../../errors.js';
 import { calibrateFile } from '../../io/calibrateFile.js';
 import type { RequestLogColumns } from '../../io/readRequestLog.js';
+import { flagProblem, inFolder, quoted } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 
 /** The flags as commander hands them over; a column flag is set only when the user gave it. */
@@ -39,16 +39,14 @@ export async function calibrateCommand(
   const seed = /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN;
   if (!Number.isSafeInteger(seed)) {
     const expected = 'a non-negative integer (at most 2^53 - 1)';
-    throw new InputError([
-      { file: '--seed', line: null, column: null, path: '', expected, found: JSON.stringify(seedText) },
-    ]);
+    throw new InputError([flagProblem('--seed', expected, quoted(seedText))]);
   }
   const columns: Partial<RequestLogColumns> = {};
   for (const [flag, column] of COLUMN_FLAGS) {
     const name = flags[flag];
     if (typeof name === 'string') columns[column] = name;
   }
-  const path = context.cwd === undefined || isAbsolute(file) ? file : join(context.cwd, file);
+  const path = inFolder(context.cwd, file);
   const calibration = await calibrateFile(path, { columns, cohort: flags.cohort ?? 'candidate', seed, file });
   context.stdout.write(
     flags.json ? `${JSON.stringify(calibration, null, 2)}\n` : formatCandidateYaml(calibration),

@@ -1,9 +1,10 @@
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
 import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatRiskSummary } from '../../risk/index.js';
+import type { Problem } from '../../scenario/problems.js';
+import { inFolder, outFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { riskJsonSummary } from './risk.js';
 
@@ -18,10 +19,6 @@ export interface MergeContext {
   cwd?: string;
 }
 
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
-}
-
 /**
  * `rehearse merge <partials...>` as a function: merges the shards' partial files into the risk.json,
  * risk.md and risk.html one machine would have written (byte-identical), writes them atomically into
@@ -33,14 +30,12 @@ export async function mergeCommand(
   flags: MergeFlags,
   context: MergeContext,
 ): Promise<number> {
-  if (flags.out !== undefined && flags.out.trim() === '') {
-    throw new InputError([
-      { file: '--out', line: null, column: null, path: '', expected: 'a folder', found: '""' },
-    ]);
-  }
+  const problems: Problem[] = [];
+  const out = outFlag(flags.out, problems);
+  throwIfProblems(problems);
   const { risk, files } = await mergeRiskStudy(partials.map((path) => inFolder(context.cwd, path)));
   const file = risk.scenario.file;
-  const outDir = flags.out ?? join('reports', basename(file, extname(file)));
+  const outDir = out ?? join('reports', basename(file, extname(file)));
   await writeFilesAtomically(inFolder(context.cwd, outDir), files);
   const written = files.map((output) => join(outDir, output.name));
   if (flags.json) context.stdout.write(`${JSON.stringify(riskJsonSummary(risk, written), null, 2)}\n`);

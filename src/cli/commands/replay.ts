@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { replayObservationsFile } from '../../io/readObservations.js';
 import { readScenario } from '../../io/readScenario.js';
+import { readRunTemplates } from '../../io/rehearseScenario.js';
 import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import {
   buildResults,
@@ -13,11 +12,11 @@ import {
   formatOutcomeLine,
   formatOutcomeTable,
   PLAIN_STYLE,
-  readRunTemplates,
-  renderRunFiles,
+  renderRunReport,
 } from '../../report/index.js';
+import type { Problem } from '../../scenario/problems.js';
+import { DEFAULT_SCENARIO, inFolder, outFlag, resolveScenario, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
-import { DEFAULT_SCENARIO } from './run.js';
 
 /** The flags as commander hands them over. */
 export interface ReplayFlags {
@@ -36,18 +35,6 @@ export interface ReplayContext {
   cwd?: string;
 }
 
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
-}
-
-/** The named scenario, or the default looked up in the current folder first, then in the package. */
-function resolveScenario(named: string | undefined, cwd: string | undefined): { path: string; file: string } {
-  if (named !== undefined) return { path: inFolder(cwd, named), file: named };
-  const local = inFolder(cwd, DEFAULT_SCENARIO);
-  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
-  return { path: existsSync(local) || !existsSync(packaged) ? local : packaged, file: DEFAULT_SCENARIO };
-}
-
 /**
  * `rehearse replay <observed.csv>` as a function, for the CLI and for tests: reads the plan, replays the
  * CSV through its gates and guards, writes the same files as `rehearse run` (with a `replay` section in
@@ -59,11 +46,9 @@ export async function replayCommand(
   flags: ReplayFlags,
   context: ReplayContext,
 ): Promise<number> {
-  if (flags.out !== undefined && flags.out.trim() === '') {
-    throw new InputError([
-      { file: '--out', line: null, column: null, path: '', expected: 'a folder', found: '""' },
-    ]);
-  }
+  const problems: Problem[] = [];
+  const out = outFlag(flags.out, problems);
+  throwIfProblems(problems);
   const scenario = resolveScenario(flags.scenario, context.cwd);
   const plan = await readScenario(scenario.path);
   const { rehearsal, replay } = await replayObservationsFile(inFolder(context.cwd, observed), plan, {
@@ -73,8 +58,8 @@ export async function replayCommand(
   const { root, version } = packageInfo();
   const meta = { tool: { name: 'rollout-rehearsal', version }, scenarioFile: scenario.file };
   const results = { ...buildResults(plan, rehearsal, meta), replay };
-  const outputs = renderRunFiles(results, await readRunTemplates(join(root, 'templates')));
-  const outDir = flags.out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
+  const outputs = await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
+  const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
   await writeFilesAtomically(inFolder(context.cwd, outDir), outputs);
   const written = outputs.map((output) => join(outDir, output.name));
 

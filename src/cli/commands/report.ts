@@ -1,20 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { renderWhatifFiles } from '../../faults/renderWhatifFiles.js';
 import type { WhatifResults } from '../../faults/whatifResults.js';
 import { packageInfo } from '../../io/packageRoot.js';
+import { readTemplates } from '../../io/readTemplate.js';
 import { type OutputFile, writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import {
   RESULTS_SCHEMA_VERSION,
   type Results,
-  readTemplate,
   renderRunReport,
   type TemplateSource,
 } from '../../report/index.js';
 import { type Risk, renderRiskFiles } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import { flagProblem, inFolder, outFlag, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 
 /** A Markdown and an HTML template with their partials: what every kind of report is rendered with. */
@@ -76,19 +77,16 @@ export interface ReportContext {
   cwd?: string;
 }
 
+/** A problem with the results file as a whole. */
 function problem(file: string, expected: string, found: string): Problem {
   return { file, line: null, column: null, path: '', expected, found };
-}
-
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
 }
 
 function parseFormats(text: string | undefined): Format[] {
   const names = (text ?? 'md,html').split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !(name in FORMATS));
   if (unknown.length > 0 || names.length === 0) {
-    throw new InputError([problem('--format', 'a list of md, html', JSON.stringify(text ?? ''))]);
+    throw new InputError([flagProblem('--format', 'a list of md, html', quoted(text ?? ''))]);
   }
   return [...new Set(names as Format[])];
 }
@@ -136,16 +134,12 @@ export function detectReportKind(json: object, file: string): ReportKind {
 
 async function readKindTemplates(dir: string, stem: string, flag: string): Promise<ReportTemplates> {
   try {
-    const [markdown, html] = await Promise.all([
-      readTemplate(dir, `${stem}.md.hbs`),
-      readTemplate(dir, `${stem}.html.hbs`),
-    ]);
-    return { markdown, html };
+    return await readTemplates(dir, stem);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
     throw new InputError([
-      problem(flag, `a folder with ${stem}.md.hbs and ${stem}.html.hbs`, JSON.stringify(dir)),
+      flagProblem(flag, `a folder with ${stem}.md.hbs and ${stem}.html.hbs`, quoted(dir)),
     ]);
   }
 }
@@ -163,8 +157,9 @@ export async function reportCommand(
   context: ReportContext,
 ): Promise<number> {
   const formats = parseFormats(flags.format);
-  if (flags.out !== undefined && flags.out.trim() === '')
-    throw new InputError([problem('--out', 'a folder', '""')]);
+  const problems: Problem[] = [];
+  const out = outFlag(flags.out, problems);
+  throwIfProblems(problems);
   const json = await readJson(inFolder(context.cwd, file), file);
   const kind = detectReportKind(json, file);
   const templateDir =
@@ -186,7 +181,7 @@ export async function reportCommand(
     ]);
   }
   const wanted = files.filter((output) => formats.some((format) => output.name.endsWith(FORMATS[format])));
-  const outDir = flags.out ?? dirname(file);
+  const outDir = out ?? dirname(file);
   await writeFilesAtomically(inFolder(context.cwd, outDir), wanted);
   const written = wanted.map((output) => join(outDir, output.name));
   if (flags.json) context.stdout.write(`${JSON.stringify({ kind: kind.name, files: written }, null, 2)}\n`);

@@ -1,16 +1,25 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { packageInfo } from '../../io/packageRoot.js';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
 import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatRiskSummary, parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import {
+  DEFAULT_SCENARIO,
+  fidelityFlag,
+  flagProblem,
+  inFolder,
+  outFlag,
+  printFlags,
+  quoted,
+  resolveScenario,
+  seedFlag,
+  throwIfProblems,
+  wholeNumberFlag,
+  workersFlag,
+} from '../flags.js';
 import { createProgressBar, type ProgressStream } from '../progressBar.js';
 import type { TextSink } from '../reportError.js';
-import { DEFAULT_SCENARIO, parseRunFlags } from './run.js';
 
 /** Runs of a study when `--runs` is not given. */
 export const DEFAULT_RUNS = 10_000;
@@ -38,73 +47,31 @@ export interface RiskContext {
   now?: () => number;
 }
 
-function flagProblem(flag: string, expected: string, found: string): Problem {
-  return { file: flag, line: null, column: null, path: '', expected, found: JSON.stringify(found) };
-}
-
-function wholeNumber(
-  text: string | undefined,
-  fallback: number,
-  flag: string,
-  min: number,
-  problems: Problem[],
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    problems.push(flagProblem(flag, `a whole number ≥ ${min}`, text));
-    return fallback;
-  }
-  return value;
-}
-
 /** Validates every flag and reports all bad ones at once. */
 export function parseRiskFlags(flags: RiskFlags) {
   const problems: Problem[] = [];
-  let common: ReturnType<typeof parseRunFlags> | null = null;
-  try {
-    common = parseRunFlags({
-      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-      ...(flags.out === undefined ? {} : { out: flags.out }),
-      ...(flags.fidelity === undefined ? {} : { fidelity: flags.fidelity }),
-      approve: flags.approve ?? true,
-    });
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
-  }
-  const runs = wholeNumber(flags.runs, DEFAULT_RUNS, '--runs', 1, problems);
-  const workers = wholeNumber(flags.workers, availableParallelism(), '--workers', 1, problems);
+  const seed = seedFlag(flags.seed, problems);
+  const fidelity = fidelityFlag(flags.fidelity, problems);
+  const out = outFlag(flags.out, problems);
+  const runs = wholeNumberFlag(flags.runs, '--runs', DEFAULT_RUNS, problems, { min: 1 });
+  const workers = workersFlag(flags.workers, problems);
   let shard: Shard | undefined;
   if (flags.shard !== undefined) {
     shard = parseShard(flags.shard) ?? undefined;
     if (shard === undefined)
-      problems.push(flagProblem('--shard', 'i/n with 1 ≤ i ≤ n, e.g. 2/4', flags.shard));
+      problems.push(flagProblem('--shard', 'i/n with 1 ≤ i ≤ n, e.g. 2/4', quoted(flags.shard)));
   }
-  if (problems.length > 0 || common === null) throw new InputError(problems);
+  throwIfProblems(problems);
   return {
-    seed: common.seed,
-    out: common.out,
-    fidelity: common.fidelity,
-    approve: common.approve,
+    seed,
+    out,
+    fidelity,
+    approve: flags.approve ?? true,
     runs,
     workers,
     shard,
-    json: flags.json ?? false,
-    quiet: flags.quiet ?? false,
+    ...printFlags(flags),
   };
-}
-
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
-}
-
-/** The named scenario, or the default from the current folder or else the package (as `rehearse run`). */
-function resolveScenario(named: string | undefined, cwd: string | undefined): { path: string; file: string } {
-  if (named !== undefined) return { path: inFolder(cwd, named), file: named };
-  const local = inFolder(cwd, DEFAULT_SCENARIO);
-  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
-  return { path: existsSync(local) || !existsSync(packaged) ? local : packaged, file: DEFAULT_SCENARIO };
 }
 
 /** What `--json` prints: the headline probabilities and the files written. */

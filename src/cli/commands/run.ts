@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Fidelity, OutcomeStatus } from '../../engine/rehearsal.js';
 import { InputError } from '../../errors.js';
-import { packageInfo } from '../../io/packageRoot.js';
+import { rehearseScenario } from '../../io/rehearseScenario.js';
 import { type OutputFile, writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import {
   buildRunJsonSummary,
@@ -11,20 +10,29 @@ import {
   formatOutcomeLine,
   formatOutcomeTable,
   PLAIN_STYLE,
-  rehearseScenario,
 } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import {
+  DEFAULT_SCENARIO,
+  fidelityFlag,
+  flagProblem,
+  inFolder,
+  outFlag,
+  printFlags,
+  quoted,
+  resolveScenario,
+  seedFlag,
+  throwIfProblems,
+} from '../flags.js';
 import type { TextSink } from '../reportError.js';
 
-/** The scenario `rehearse run` rehearses when none is named. */
-export const DEFAULT_SCENARIO = 'scenarios/sprint2-rollout.yaml';
+export { DEFAULT_SCENARIO } from '../flags.js';
 
 /** Exit code when the rehearsal's outcome matched `--fail-on` (0, 1 and 2 keep their meaning). */
 export const EXIT_FAIL_ON = 3;
 
 const FAIL_ON = ['rollback', 'halt', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
-const FIDELITIES: readonly Fidelity[] = ['aggregate', 'request'];
 
 /** The flags as commander hands them over: strings, not yet validated. */
 export interface RunFlags {
@@ -58,60 +66,24 @@ export interface RunContext {
   cwd?: string;
 }
 
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
-}
-
-function flagProblem(flag: string, expected: string, found: string): Problem {
-  return { file: flag, line: null, column: null, path: '', expected, found };
-}
-
-const quoted = (text: string) => JSON.stringify(text);
-
 /** Validates every flag and reports all bad ones at once: `--seed: expected a non-negative integer, found "x"`. */
 export function parseRunFlags(flags: RunFlags): RunOptions {
   const problems: Problem[] = [];
-  let seed: number | undefined;
-  if (flags.seed !== undefined) {
-    seed = Number(flags.seed);
-    if (!/^\d+$/.test(flags.seed))
-      problems.push(flagProblem('--seed', 'a non-negative integer', quoted(flags.seed)));
-    else if (!Number.isSafeInteger(seed)) {
-      problems.push(
-        flagProblem('--seed', `a non-negative integer up to ${Number.MAX_SAFE_INTEGER}`, quoted(flags.seed)),
-      );
-    }
-  }
-  const fidelity = flags.fidelity ?? 'aggregate';
-  if (!(FIDELITIES as readonly string[]).includes(fidelity)) {
-    problems.push(flagProblem('--fidelity', `one of ${FIDELITIES.join(', ')}`, quoted(fidelity)));
-  }
+  const seed = seedFlag(flags.seed, problems);
+  const fidelity = fidelityFlag(flags.fidelity, problems);
   if (flags.failOn !== undefined && !(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     problems.push(flagProblem('--fail-on', `one of ${FAIL_ON.join(', ')}`, quoted(flags.failOn)));
   }
-  if (flags.out !== undefined && flags.out.trim() === '')
-    problems.push(flagProblem('--out', 'a folder', quoted(flags.out)));
-  if (problems.length > 0) throw new InputError(problems);
+  const out = outFlag(flags.out, problems);
+  throwIfProblems(problems);
   return {
     seed,
-    out: flags.out,
-    fidelity: fidelity as Fidelity,
+    out,
+    fidelity,
     approve: flags.approve ?? true,
-    json: flags.json ?? false,
-    quiet: flags.quiet ?? false,
+    ...printFlags(flags),
     failOn: flags.failOn as FailOn | undefined,
   };
-}
-
-/**
- * The scenario to read: the named file, or the default looked up in the current folder first and then
- * in the package's own `scenarios/`. `file` is what results record: never a machine-specific path.
- */
-function resolveScenario(named: string | undefined, cwd: string | undefined): { path: string; file: string } {
-  if (named !== undefined) return { path: inFolder(cwd, named), file: named };
-  const local = inFolder(cwd, DEFAULT_SCENARIO);
-  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
-  return { path: existsSync(local) || !existsSync(packaged) ? local : packaged, file: DEFAULT_SCENARIO };
 }
 
 const UNWRITABLE = new Set(['EEXIST', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);

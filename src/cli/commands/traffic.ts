@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import {
@@ -11,12 +10,20 @@ import {
   REQUEST_LOG_COLUMNS,
   type RequestLogFormat,
 } from '../../engine/index.js';
-import { InputError } from '../../errors.js';
-import { packageInfo } from '../../io/packageRoot.js';
 import { readScenario } from '../../io/readScenario.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
-import { DEFAULT_SCENARIO } from './run.js';
+import {
+  DEFAULT_SCENARIO,
+  flagProblem,
+  inFolder,
+  outFlag,
+  quoted,
+  resolveScenario,
+  seedFlag,
+  throwIfProblems,
+  wholeNumberFlag,
+} from '../flags.js';
 
 const FORMATS: readonly RequestLogFormat[] = ['csv', 'ndjson'];
 
@@ -35,21 +42,9 @@ export interface TrafficContext {
   cwd?: string;
 }
 
+/** A problem with a flag that may be missing (`nothing`). */
 function problem(flag: string, expected: string, found: string | undefined): Problem {
-  return {
-    file: flag,
-    line: null,
-    column: null,
-    path: '',
-    expected,
-    found: found === undefined ? 'nothing' : JSON.stringify(found),
-  };
-}
-
-function wholeNumber(text: string | undefined, min: number): number | null {
-  if (text === undefined || !/^\d+$/.test(text)) return null;
-  const value = Number(text);
-  return Number.isSafeInteger(value) && value >= min ? value : null;
+  return flagProblem(flag, expected, found === undefined ? 'nothing' : quoted(found));
 }
 
 /** Validated flags; every bad flag is reported at once. */
@@ -64,14 +59,14 @@ function parseFlags(
     problems.push(problem('--phase', `one of the scenario's phases: ${names.join(', ')}`, flags.phase));
   const format = (flags.format ?? 'csv') as RequestLogFormat;
   if (!FORMATS.includes(format)) problems.push(problem('--format', 'csv or ndjson', flags.format));
-  const seed = flags.seed === undefined ? plan.seed : wholeNumber(flags.seed, 0);
-  if (seed === null) problems.push(problem('--seed', 'a non-negative integer', flags.seed));
-  const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : wholeNumber(flags.limit, 1);
-  if (limit === null) problems.push(problem('--limit', 'a whole number of rows ≥ 1', flags.limit));
-  if (flags.out !== undefined && flags.out.trim() === '')
-    problems.push(problem('--out', 'a file path', flags.out));
-  if (problems.length > 0) throw new InputError(problems);
-  return { phaseIndex, format, seed: seed!, limit: limit! };
+  const seed = seedFlag(flags.seed, problems) ?? plan.seed;
+  const limit = wholeNumberFlag(flags.limit, '--limit', Number.POSITIVE_INFINITY, problems, {
+    min: 1,
+    expected: 'a whole number of rows ≥ 1',
+  });
+  outFlag(flags.out, problems, 'a file path');
+  throwIfProblems(problems);
+  return { phaseIndex, format, seed, limit };
 }
 
 function isBrokenPipe(error: unknown): boolean {
@@ -131,16 +126,11 @@ export async function trafficCommand(
   flags: TrafficFlags,
   context: TrafficContext,
 ): Promise<number> {
-  const inFolder = (path: string) =>
-    context.cwd === undefined || isAbsolute(path) ? path : join(context.cwd, path);
-  const local = inFolder(DEFAULT_SCENARIO);
-  const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
-  const path = scenario !== undefined ? inFolder(scenario) : existsSync(local) ? local : packaged;
-  const plan = await readScenario(path);
+  const plan = await readScenario(resolveScenario(scenario, context.cwd).path);
   const options = parseFlags(flags, plan);
   if (flags.out === undefined) return streamLog(plan, options, context.stdout);
 
-  const finalPath = inFolder(flags.out);
+  const finalPath = inFolder(context.cwd, flags.out);
   const tmpPath = `${finalPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const file = createWriteStream(tmpPath);
   try {

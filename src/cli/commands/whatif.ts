@@ -1,23 +1,33 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, extname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
 import { FAULT_SPEC_EXAMPLE } from '../../faults/faultSpec.js';
-import { whatifRunnerOn } from '../../faults/runWhatifInWorkers.js';
-import { whatifScenario } from '../../faults/whatifScenario.js';
 import { formatPercent } from '../../gates/index.js';
 import { packageInfo } from '../../io/packageRoot.js';
+import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
+import { whatifScenario } from '../../io/whatifScenario.js';
 import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
+import {
+  DEFAULT_SCENARIO,
+  fidelityFlag,
+  inFolder,
+  outFlag,
+  printFlags,
+  resolveScenario,
+  seedFlag,
+  throwIfProblems,
+  wholeNumberFlag,
+  workersFlag,
+} from '../flags.js';
 import { createProgressBar, type ProgressStream } from '../progressBar.js';
 import type { TextSink } from '../reportError.js';
-import { DEFAULT_SCENARIO, parseRunFlags } from './run.js';
 
 /** Runs when `--runs` is not given: a detection probability to within about ±4 points (95%). */
 export const DEFAULT_WHATIF_RUNS = 500;
 const MAX_RUNS = 1_000_000;
+const MAX_WORKERS = 1024;
 /** Where the package keeps its fault library (`--faults seed-risks` finds `seed-risks.yaml` there). */
 const FAULT_LIBRARY = 'scenarios/faults';
 
@@ -44,11 +54,7 @@ export interface WhatifContext {
   cwd?: string;
 }
 
-function inFolder(cwd: string | undefined, path: string): string {
-  return cwd === undefined || isAbsolute(path) ? path : join(cwd, path);
-}
-
-/** The named file, else the package's copy (the default scenario, or a fault file of the library by name). */
+/** The named fault file, else the package's copy in its fault library. */
 function resolveFile(named: string, cwd: string | undefined, packaged: readonly string[]): string {
   const local = inFolder(cwd, named);
   if (existsSync(local) || isAbsolute(named)) return local;
@@ -56,36 +62,19 @@ function resolveFile(named: string, cwd: string | undefined, packaged: readonly 
   return packaged.map((candidate) => join(root, candidate)).find((path) => existsSync(path)) ?? local;
 }
 
-function wholeNumber(
-  text: string | undefined,
-  fallback: number,
-  flag: string,
-  max: number,
-  problems: Problem[],
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) {
-    const expected = `a whole number in [1, ${max.toLocaleString('en-US')}]`;
-    problems.push({ file: flag, line: null, column: null, path: '', expected, found: JSON.stringify(text) });
-  }
-  return value;
-}
-
 /** Validates every flag and reports all bad ones at once. */
 function parseWhatifFlags(flags: WhatifFlags) {
   const problems: Problem[] = [];
-  let common: ReturnType<typeof parseRunFlags> | null = null;
-  try {
-    common = parseRunFlags({ seed: flags.seed, out: flags.out, fidelity: flags.fidelity });
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
-  }
-  const runs = wholeNumber(flags.runs, DEFAULT_WHATIF_RUNS, '--runs', MAX_RUNS, problems);
-  const workers = wholeNumber(flags.workers, availableParallelism(), '--workers', 1024, problems);
-  if (problems.length > 0 || common === null) throw new InputError(problems);
-  return { ...common, runs, workers };
+  const seed = seedFlag(flags.seed, problems);
+  const fidelity = fidelityFlag(flags.fidelity, problems);
+  const out = outFlag(flags.out, problems);
+  const runs = wholeNumberFlag(flags.runs, '--runs', DEFAULT_WHATIF_RUNS, problems, {
+    min: 1,
+    max: MAX_RUNS,
+  });
+  const workers = workersFlag(flags.workers, problems, MAX_WORKERS);
+  throwIfProblems(problems);
+  return { seed, out, fidelity, runs, workers, ...printFlags(flags) };
 }
 
 /**
@@ -99,15 +88,15 @@ export async function whatifCommand(
   context: WhatifContext,
 ): Promise<number> {
   const options = parseWhatifFlags(flags);
-  const file = scenario ?? DEFAULT_SCENARIO;
+  const { path, file } = resolveScenario(scenario, context.cwd);
   const faultFiles = (flags.faults ?? []).map((named) => ({
     file: named,
     path: resolveFile(named, context.cwd, [join(FAULT_LIBRARY, named), join(FAULT_LIBRARY, `${named}.yaml`)]),
   }));
-  const bar = createProgressBar(flags.quiet || flags.json ? NO_TERMINAL : context.stderr, options.runs);
+  const bar = createProgressBar(options.quiet || options.json ? NO_TERMINAL : context.stderr, options.runs);
   let reported = 0;
   const { results, files } = await whatifScenario({
-    scenarioPath: resolveFile(file, context.cwd, scenario === undefined ? [DEFAULT_SCENARIO] : []),
+    scenarioPath: path,
     scenarioFile: file,
     faultFiles,
     faultSpecs: flags.fault ?? [],
@@ -124,7 +113,7 @@ export async function whatifCommand(
   const outDir = options.out ?? join('reports', basename(file, extname(file)));
   await writeFilesAtomically(inFolder(context.cwd, outDir), files);
   const written = files.map((output) => join(outDir, output.name));
-  if (flags.json) {
+  if (options.json) {
     const faults = results.faults.map((row) => ({
       rank: row.rank,
       name: row.name,
@@ -137,7 +126,7 @@ export async function whatifCommand(
     context.stdout.write(
       `${JSON.stringify({ runs: results.runs, seed: results.seed, faults, written }, null, 2)}\n`,
     );
-  } else if (!flags.quiet) {
+  } else if (!options.quiet) {
     for (const row of results.faults) {
       const detected =
         row.pDetected.p === null ? 'never began' : `detected ${formatPercent(row.pDetected.p)}`;

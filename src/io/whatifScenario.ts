@@ -2,16 +2,22 @@ import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { runWhatifInThread, type WhatifJob, type WhatifRunner } from '../engine/whatif.js';
 import { InputError } from '../errors.js';
-import { packageInfo } from '../io/packageRoot.js';
-import { readScenario } from '../io/readScenario.js';
-import type { OutputFile } from '../io/writeFilesAtomically.js';
+import { FAULT_SPEC_EXAMPLE } from '../faults/faultSpec.js';
+import { faultsFromSpecs, faultsOfPlan, type NamedFault } from '../faults/namedFault.js';
+import { renderWhatifFiles, type WhatifTemplates } from '../faults/renderWhatifFiles.js';
+import { summarizeWhatif } from '../faults/summarizeWhatif.js';
+import type { WhatifResults } from '../faults/whatifResults.js';
 import type { Problem } from '../scenario/problems.js';
-import { FAULT_SPEC_EXAMPLE } from './faultSpec.js';
-import { faultsFromSpecs, faultsOfPlan, type NamedFault } from './namedFault.js';
+import { packageInfo } from './packageRoot.js';
 import { readFaultFile } from './readFaultFile.js';
-import { readWhatifTemplates, renderWhatifFiles } from './renderWhatifFiles.js';
-import { summarizeWhatif } from './summarizeWhatif.js';
-import type { WhatifResults } from './whatifResults.js';
+import { readScenario } from './readScenario.js';
+import { readTemplates } from './readTemplate.js';
+import type { OutputFile } from './writeFilesAtomically.js';
+
+/** `whatif.md.hbs` and `whatif.html.hbs` from `dir`, with their partials (`partials/whatif-*.hbs`). */
+export function readWhatifTemplates(dir: string): Promise<WhatifTemplates> {
+  return readTemplates(dir, 'whatif');
+}
 
 /** What `rehearse whatif` asks for, flags already validated. */
 export interface WhatifScenarioOptions {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { rehearse } from '../engine/rehearse.js';
-import { packageInfo } from '../io/packageRoot.js';
-import { readScenario } from '../io/readScenario.js';
-import { buildResults } from './buildResults.js';
-import { type RunOutputs, type RunTemplates, renderRunReport } from './buildRunFiles.js';
-import { readTemplate } from './readTemplate.js';
+import { buildResults } from '../report/buildResults.js';
+import { type RunOutputs, type RunTemplates, renderRunReport } from '../report/buildRunFiles.js';
+import { packageInfo } from './packageRoot.js';
+import { readScenario } from './readScenario.js';
+import { readTemplates } from './readTemplate.js';
 
 /** What `rehearse run` asks for, flags already validated. */
 export interface RehearseScenarioOptions {
@@ -23,19 +23,14 @@ export interface RehearseScenarioOptions {
 }
 
 /** The run's templates from `dir`: `summary.md.hbs` and `summary.html.hbs` with their partials. */
-export async function readRunTemplates(dir: string): Promise<RunTemplates> {
-  const [markdown, html] = await Promise.all([
-    readTemplate(dir, 'summary.md.hbs'),
-    readTemplate(dir, 'summary.html.hbs'),
-  ]);
-  return { markdown, html };
+export function readRunTemplates(dir: string): Promise<RunTemplates> {
+  return readTemplates(dir, 'summary');
 }
 
 /**
  * One rehearsal of a scenario file, start to finish, short of writing: reads and compiles the scenario,
  * rehearses it at the chosen seed, and builds the results and the files that present them (charts
- * included). Bad input
- * throws `InputError` before anything is produced.
+ * included). Bad input throws `InputError` before anything is produced.
  *
  * @example const { results, files } = await rehearseScenario({ scenarioPath: 'plan.yaml', fidelity: 'aggregate', approve: true })
  */

@@ -1,25 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runWhatifInThread, type WhatifRun, type WhatifRunner } from '../engine/whatif.js';
-import { InternalError } from '../errors.js';
-import { packageInfo } from '../io/packageRoot.js';
-import { runInWorkerPool } from '../io/workerPool.js';
 import type { WhatifTask } from './whatifWorker.js';
+import { runInWorkerPool } from './workerPool.js';
+import { workerScript } from './workerScript.js';
 
 /** Largest number of runs in one task: a what-if run rehearses every fault, so tasks stay small. */
 const MAX_TASK_RUNS = 50;
-
-/** The compiled worker script (workers run plain JavaScript from `dist/`, also under vitest). */
-function whatifWorkerScript(): URL {
-  const path = join(packageInfo().root, 'dist', 'src', 'faults', 'whatifWorker.js');
-  if (!existsSync(path)) {
-    throw new InternalError(
-      `the worker script ${path} is missing: run \`npm run build\` (or use --workers 1)`,
-    );
-  }
-  return pathToFileURL(path);
-}
 
 /**
  * A {@link WhatifRunner} on `workers` threads of the shared worker pool (1: this thread, no worker). Runs
@@ -36,7 +21,7 @@ export function whatifRunnerOn(workers: number): WhatifRunner {
     for (let from = 0; from < runs; from += size) tasks.push([from, Math.min(runs, from + size)]);
     let done = 0;
     const batches = await runInWorkerPool<WhatifTask, WhatifRun[]>({
-      script: whatifWorkerScript(),
+      script: workerScript('whatifWorker.js'),
       workerData: job,
       workers,
       tasks,

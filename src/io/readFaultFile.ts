@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { type FaultFileResult, parseFaultFile } from '../faults/parseFaultFile.js';
 import { decodeText } from '../scenario/decodeText.js';
 import type { Plan } from '../scenario/plan.js';
-import { type FaultFileResult, parseFaultFile } from './parseFaultFile.js';
+import { describeReadError } from './describeReadError.js';
 
 /**
  * Reads a fault file and checks it against the plan (the IO edge of {@link parseFaultFile}). A file that
@@ -14,11 +15,7 @@ export async function readFaultFile(path: string, file: string, plan: Plan): Pro
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? `no file at ${path}`
-        : `a file that cannot be read (${code ?? String(error)})`;
+    const found = describeReadError(error, `no file at ${path}`);
     return {
       ok: false,
       problems: [

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TemplateSource } from './createReportHandlebars.js';
+import type { TemplateSource } from '../report/createReportHandlebars.js';
 
 /** The names in `dir`, or none when the folder does not exist (a template set without partials). */
 async function namesIn(dir: string): Promise<string[]> {
@@ -15,7 +15,7 @@ async function namesIn(dir: string): Promise<string[]> {
 /**
  * Reads a template (`summary.md.hbs`) from `dir` with the partials of the same format from
  * `dir/partials/` (`*.md.hbs`, registered without the suffix: `partials/phases.md.hbs` is `{{> phases}}`).
- * An IO edge of `report/` (with `rehearseScenario`); rendering after it is pure.
+ * Rendering after it is pure.
  */
 export async function readTemplate(dir: string, file: string): Promise<TemplateSource> {
   const suffix = file.slice(file.indexOf('.'));
@@ -26,4 +26,21 @@ export async function readTemplate(dir: string, file: string): Promise<TemplateS
     partials[name.slice(0, -suffix.length)] = await readFile(join(partialsDir, name), 'utf8');
   }
   return { template, partials };
+}
+
+/**
+ * A report's Markdown and HTML templates from `dir`, `<stem>.md.hbs` and `<stem>.html.hbs`, each with the
+ * partials of its format: what every kind of report (summary, risk, whatif) is rendered with.
+ *
+ * @example const templates = await readTemplates('templates', 'summary')
+ */
+export async function readTemplates(
+  dir: string,
+  stem: string,
+): Promise<{ markdown: TemplateSource; html: TemplateSource }> {
+  const [markdown, html] = await Promise.all([
+    readTemplate(dir, `${stem}.md.hbs`),
+    readTemplate(dir, `${stem}.html.hbs`),
+  ]);
+  return { markdown, html };
 }

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InternalError } from '../errors.js';
+import { packageInfo } from './packageRoot.js';
+
+/**
+ * The compiled worker script `file` of `src/io/`. Workers run plain JavaScript, so the script is always
+ * the built one in `<package root>/dist/src/io/`, whether the caller runs from `dist/` (the CLI) or from
+ * `src/` (vitest).
+ *
+ * @throws InternalError when the package has not been built.
+ * @example workerScript('whatifWorker.js') // file:///…/dist/src/io/whatifWorker.js
+ */
+export function workerScript(file: string): URL {
+  const path = join(packageInfo().root, 'dist', 'src', 'io', file);
+  if (!existsSync(path)) {
+    throw new InternalError(
+      `the worker script ${path} is missing: run \`npm run build\` (or use --workers 1)`,
+    );
+  }
+  return pathToFileURL(path);
+}
