@@ -471,14 +471,14 @@ export class CohortSimulation {
   private bin(requests: number, into: EngineWindow): void {
     const rng = this.streams!.latency;
     const counts = into.stats.latencyCounts;
-    into.binned = true;
+    const touched = into.latencyBuckets;
     const tables = this.groupTables;
     if (tables.length === 1) {
-      drawHistogramInto(rng, requests, tables[0]!, counts);
+      drawHistogramInto(rng, requests, tables[0]!, counts, touched);
       return;
     }
     const perGroup = sampleMultinomialInto(this.streams!.requests, requests, this.groupShare, this.scratch);
-    for (let g = 0; g < tables.length; g++) drawHistogramInto(rng, perGroup[g]!, tables[g]!, counts);
+    for (let g = 0; g < tables.length; g++) drawHistogramInto(rng, perGroup[g]!, tables[g]!, counts, touched);
   }
 
   /** New learners reached over the span, per segment, by thinning (each learner's requests are Poisson). */
@@ -554,8 +554,8 @@ export class CohortSimulation {
         this.groupRequests[g]!,
         bucketTable(groups[g]!, boundsMs),
         stats.latencyCounts,
+        into.latencyBuckets,
       );
-      into.binned = true;
     }
   }
 
@@ -567,6 +567,7 @@ export class CohortSimulation {
     const counts = stats.latencyCounts;
     const flags = this.exposedFlags!;
     const integrity = this.streams!.integrity;
+    const touched = into.latencyBuckets;
     let errors = 0;
     let wrong = 0;
     for (let i = 0; i < batch.count; i++) {
@@ -581,6 +582,8 @@ export class CohortSimulation {
       }
       const k = bucketOfLatency(boundsMs, batch.latencyMs[i]!);
       counts[k] = counts[k]! + 1;
+      if (k < touched.low) touched.low = k;
+      if (k > touched.high) touched.high = k;
       const learner = batch.learnerId[i]!;
       const word = learner >>> 5;
       const bit = 1 << (learner & 31);
@@ -589,7 +592,6 @@ export class CohortSimulation {
         this.exposedLearners++;
       }
     }
-    if (batch.count > 0) into.binned = true;
     stats.requests += batch.count;
     stats.errors += errors;
     stats.integrityChecks += batch.count - errors;

@@ -1,4 +1,10 @@
-import { addInto, emptyWindowStats, resetWindowStats, type WindowStats } from '../gates/index.js';
+import {
+  addInto,
+  type BucketRange,
+  emptyWindowStats,
+  resetWindowStats,
+  type WindowStats,
+} from '../gates/index.js';
 
 /**
  * A window's raw sums as the gates see them, plus the event counts the engine turns into the
@@ -10,27 +16,46 @@ export interface EngineWindow {
   churnEvents: number;
   /** Candidate learners' completions in the window. */
   completions: number;
-  /** Whether any latency count was added since the last reset: lets adds skip an all-zero histogram. */
-  binned: boolean;
+  /**
+   * Latency buckets that may hold a count (every non-zero one lies in it; empty when `high < low`): adds,
+   * subtractions, resets and the latency guards read only these, not all ~242 buckets, so a window of a few
+   * requests costs a few bucket reads.
+   */
+  latencyBuckets: BucketRange;
 }
 
 /** An empty window over the given latency bounds (ms, kept by reference) and segment count. */
 export function emptyEngineWindow(boundsMs: readonly number[], segmentCount: number): EngineWindow {
-  return { stats: emptyWindowStats(boundsMs, segmentCount), churnEvents: 0, completions: 0, binned: false };
+  const stats = emptyWindowStats(boundsMs, segmentCount);
+  const latencyBuckets = { low: stats.latencyCounts.length, high: -1 };
+  return { stats, churnEvents: 0, completions: 0, latencyBuckets };
 }
 
-/** Zeroes every sum in place (the histogram only when something was binned into it). */
+/** Zeroes every sum in place (of the histogram, only the buckets that may hold a count). */
 export function resetEngineWindow(window: EngineWindow): void {
-  resetWindowStats(window.stats, window.binned);
+  resetWindowStats(window.stats, false);
+  const buckets = window.latencyBuckets;
+  if (buckets.high >= buckets.low) {
+    window.stats.latencyCounts.fill(0, buckets.low, buckets.high + 1);
+    buckets.low = window.stats.latencyCounts.length;
+    buckets.high = -1;
+  }
   window.churnEvents = 0;
   window.completions = 0;
-  window.binned = false;
 }
 
-/** Adds `source` into `target` in place (no allocation; an unbinned source's histogram is skipped). */
+/** Adds `source` into `target` in place (no allocation; of the histogram, only the source's touched buckets). */
 export function addEngineWindow(target: EngineWindow, source: EngineWindow): void {
-  addInto(target.stats, source.stats, source.binned);
-  if (source.binned) target.binned = true;
+  addInto(target.stats, source.stats, false);
+  const from = source.latencyBuckets;
+  if (from.high >= from.low) {
+    const intoCounts = target.stats.latencyCounts;
+    const fromCounts = source.stats.latencyCounts;
+    for (let k = from.low; k <= from.high; k++) intoCounts[k] = intoCounts[k]! + fromCounts[k]!;
+    const into = target.latencyBuckets;
+    if (from.low < into.low) into.low = from.low;
+    if (from.high > into.high) into.high = from.high;
+  }
   target.churnEvents += source.churnEvents;
   target.completions += source.completions;
 }
@@ -47,12 +72,18 @@ export function subtractEngineWindow(target: EngineWindow, source: EngineWindow)
   into.errors -= from.errors;
   into.integrityChecks -= from.integrityChecks;
   into.integrityFailures -= from.integrityFailures;
-  if (source.binned) {
+  const removed = source.latencyBuckets;
+  if (removed.high >= removed.low) {
     const intoCounts = into.latencyCounts;
     const fromCounts = from.latencyCounts;
-    for (let k = 0; k < fromCounts.length; k++) {
-      const count = fromCounts[k]!;
-      if (count !== 0) intoCounts[k] = intoCounts[k]! - count;
+    for (let k = removed.low; k <= removed.high; k++) intoCounts[k] = intoCounts[k]! - fromCounts[k]!;
+    // Narrow the target's range past buckets that are empty now, so it stays as tight as the window.
+    const kept = target.latencyBuckets;
+    while (kept.high >= kept.low && intoCounts[kept.low] === 0) kept.low++;
+    while (kept.high >= kept.low && intoCounts[kept.high] === 0) kept.high--;
+    if (kept.high < kept.low) {
+      kept.low = intoCounts.length;
+      kept.high = -1;
     }
   }
   into.upMs -= from.upMs;

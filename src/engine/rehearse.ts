@@ -243,7 +243,7 @@ function runPhase(
       const window = trailing.window;
       if (anyGuardEstimate) setEstimates(window, guardEstimates);
       for (const guard of guards) {
-        if (!guardTrips(guard, window.stats)) continue;
+        if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
         const result = evaluateGuard(guard, window.stats, {
           phase: phase.name,
           label: formatDuration(endMs),

@@ -1,5 +1,5 @@
 import { asObserved } from './condition.js';
-import { histogramQuantile } from './histogramQuantile.js';
+import { type BucketRange, histogramQuantile } from './histogramQuantile.js';
 import type { MetricName } from './metrics.js';
 import type { WindowStats } from './windowStats.js';
 
@@ -32,18 +32,23 @@ function segmentVariance(stats: WindowStats): number | null {
  * - integrityErrorRate = integrityFailures / integrityChecks: the share of checked responses that an
  *   integrity check finds silently wrong (data inconsistency is invisible to errors and latency).
  *
+ * @param latencyBuckets optional range holding every non-zero latency count (see {@link histogramQuantile})
  * @example computeMetric('errorRate', { ...stats, requests: 7412, errors: 46 }) // 0.00620...
  */
-export function computeMetric(metric: MetricName, stats: WindowStats): number | null {
+export function computeMetric(
+  metric: MetricName,
+  stats: WindowStats,
+  latencyBuckets?: BucketRange,
+): number | null {
   switch (metric) {
     case 'errorRate':
       return ratio(stats.errors, stats.requests);
     case 'p50LatencyMs':
-      return histogramQuantile(0.5, stats.latencyBoundsMs, stats.latencyCounts);
+      return histogramQuantile(0.5, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
     case 'p95LatencyMs':
-      return histogramQuantile(0.95, stats.latencyBoundsMs, stats.latencyCounts);
+      return histogramQuantile(0.95, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
     case 'p99LatencyMs':
-      return histogramQuantile(0.99, stats.latencyBoundsMs, stats.latencyCounts);
+      return histogramQuantile(0.99, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
     case 'availability':
       return ratio(stats.upMs, stats.observedMs);
     case 'revenueImpact':

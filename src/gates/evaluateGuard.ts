@@ -1,5 +1,6 @@
 import { computeMetric } from './computeMetric.js';
 import { asObserved, type Condition, canEvaluate, type EvaluationContext } from './condition.js';
+import type { BucketRange } from './histogramQuantile.js';
 import type { MetricName } from './metrics.js';
 import { conditionHolds, type Operator } from './operators.js';
 import { comparisonReason, notEvaluatedReason } from './reason.js';
@@ -18,12 +19,13 @@ export interface GuardResult {
 /**
  * Whether a guard trips, allocating nothing (the engine calls it every monitoring interval). A guard names
  * the condition that triggers a rollback: `{ metric: 'p99LatencyMs', op: 'above', threshold: 250 }` trips
- * when p99 > 250 ms. No value, or fewer than `minRequests` requests, never trips.
+ * when p99 > 250 ms. No value, or fewer than `minRequests` requests, never trips. `latencyBuckets`, a range
+ * holding every non-zero latency count, spares a latency quantile the empty buckets.
  *
  * @example guardTrips({ metric: 'errorRate', op: 'above', threshold: 0.015 }, trailingWindow) // false
  */
-export function guardTrips(condition: Condition, stats: WindowStats): boolean {
-  const observed = computeMetric(condition.metric, stats);
+export function guardTrips(condition: Condition, stats: WindowStats, latencyBuckets?: BucketRange): boolean {
+  const observed = computeMetric(condition.metric, stats, latencyBuckets);
   return (
     canEvaluate(condition, observed, stats.requests) &&
     conditionHolds(condition.op, observed, condition.threshold)

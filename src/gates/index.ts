@@ -24,7 +24,7 @@ export {
   formatPercentagePoints,
   formatSignedPercent,
 } from './format.js';
-export { histogramQuantile } from './histogramQuantile.js';
+export { type BucketRange, histogramQuantile } from './histogramQuantile.js';
 export { defaultLatencyBucketsMs } from './latencyBuckets.js';
 export {
   formatMetricValue,

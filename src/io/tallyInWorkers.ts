@@ -1,38 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { InternalError } from '../errors.js';
-import {
-  emptyTally,
-  mergeTallies,
-  type RiskTally,
-  type StudySettings,
-  tallyRuns,
-  tallyShape,
-} from '../risk/index.js';
+import { emptyTally, mergeTallies, type RiskTally, type StudySettings, tallyShape } from '../risk/index.js';
 import type { Plan } from '../scenario/plan.js';
-import { packageInfo } from './packageRoot.js';
-import type { RiskTask, RiskWorkerData } from './riskWorker.js';
+import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
 import { runInWorkerPool } from './workerPool.js';
+import { workerScript } from './workerScript.js';
 
 /** Largest and smallest number of runs in one task. */
 const MAX_TASK_RUNS = 250;
 const MIN_TASK_RUNS = 25;
-
-/**
- * The compiled worker script. Workers run plain JavaScript, so the script is always the built one in
- * `<package root>/dist/src/io/riskWorker.js`, whether this module runs from `dist/` (the CLI) or from
- * `src/` (vitest): tests that start workers build first (`test/risk/ensureBuilt.ts`).
- */
-export function riskWorkerScript(): URL {
-  const path = join(packageInfo().root, 'dist', 'src', 'io', 'riskWorker.js');
-  if (!existsSync(path)) {
-    throw new InternalError(
-      `the worker script ${path} is missing: run \`npm run build\` (or use --workers 1)`,
-    );
-  }
-  return pathToFileURL(path);
-}
 
 /**
  * The run ranges of [from, to) as tasks, largest first (guided scheduling): each takes a share of what
@@ -52,9 +26,9 @@ export function riskTasks(from: number, to: number, workers: number): RiskTask[]
 }
 
 /**
- * Tallies runs [from, to) of a study on `workers` worker threads (1: on this thread, no worker). The
- * tallies are exact integer counts, so the merged tally is the same for any number of workers and any
- * order in which their tasks finish.
+ * Tallies runs [from, to) of a study on `workers` threads: this one and `workers − 1` worker threads
+ * (1: this thread alone). The tallies are exact integer counts, so the merged tally is the same for any
+ * number of workers and any order in which their tasks finish.
  *
  * @param onProgress called with the number of runs finished since the previous call.
  */
@@ -66,19 +40,17 @@ export async function tallyInWorkers(
   onProgress?: (done: number) => void,
 ): Promise<RiskTally> {
   const [from, to] = range;
-  if (workers <= 1 || to - from <= 1) {
-    let reported = 0;
-    return tallyRuns(plan, settings, from, to, (done) => {
-      onProgress?.(done - reported);
-      reported = done;
-    });
-  }
   const workerData: RiskWorkerData = { plan, settings };
+  const progress = (done: number) => onProgress?.(done);
+  if (workers <= 1 || to - from <= 1) return riskTask(workerData, range, progress);
+  // Workers run the compiled `dist/src/io/riskWorker.js`: tests that start workers build first
+  // (`test/risk/ensureBuilt.ts`).
   const tallies = await runInWorkerPool<RiskTask, RiskTally>({
-    script: riskWorkerScript(),
+    script: workerScript('riskWorker.js'),
     workerData,
     workers,
     tasks: riskTasks(from, to, workers),
+    runHere: (task, report) => riskTask(workerData, task, report),
     ...(onProgress === undefined ? {} : { onProgress }),
   });
   const total = emptyTally(tallyShape(plan));

@@ -1,3 +1,4 @@
+import type { BucketRange } from '../gates/histogramQuantile.js';
 import { type RandomStream, sampleBinomial } from '../random/index.js';
 import type { BucketTable } from './bucketTable.js';
 
@@ -43,15 +44,28 @@ function tailBucket(table: BucketTable, from: number, u: number): number {
  *
  * So the cost is ~min(n, buckets holding most of the mass) and barely grows with traffic.
  *
+ * @param touched optional range widened to cover every bucket this draw adds to, so the caller can add,
+ *   clear and read only those buckets afterwards
  * @example drawHistogramInto(rng, 417, bucketTable(mixture, boundsMs), window.latencyCounts)
  */
-export function drawHistogramInto(rng: RandomStream, n: number, table: BucketTable, counts: number[]): void {
+export function drawHistogramInto(
+  rng: RandomStream,
+  n: number,
+  table: BucketTable,
+  counts: number[],
+  touched?: BucketRange,
+): void {
   if (n <= 0) return;
+  let low = counts.length;
+  let high = -1;
   if (n < PER_REQUEST_BELOW) {
     for (let i = 0; i < n; i++) {
       const k = aliasBucket(table, rng.next());
       counts[k] = counts[k]! + 1;
+      if (k < low) low = k;
+      if (k > high) high = k;
     }
+    if (touched !== undefined) widen(touched, low, high);
     return;
   }
   const { order, conditional } = table;
@@ -64,12 +78,22 @@ export function drawHistogramInto(rng: RandomStream, n: number, table: BucketTab
       const k = order[j]!;
       counts[k] = counts[k]! + x;
       remaining -= x;
+      if (k < low) low = k;
+      if (k > high) high = k;
     }
   }
   for (; remaining > 0; remaining--) {
     const k = tailBucket(table, j, rng.next());
     counts[k] = counts[k]! + 1;
+    if (k < low) low = k;
+    if (k > high) high = k;
   }
+  if (touched !== undefined) widen(touched, low, high);
+}
+
+function widen(range: BucketRange, low: number, high: number): void {
+  if (low < range.low) range.low = low;
+  if (high > range.high) range.high = high;
 }
 
 /**

@@ -9,7 +9,7 @@ function interval(requests: number, bucket: number) {
   window.stats.requests = requests;
   window.stats.errors = requests % 3;
   window.stats.latencyCounts[bucket] = requests;
-  window.binned = requests > 0;
+  if (requests > 0) window.latencyBuckets = { low: bucket, high: bucket };
   window.stats.segments[1]!.requests = requests;
   window.stats.upMs = 30_000;
   window.stats.observedMs = 30_000;

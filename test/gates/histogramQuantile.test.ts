@@ -66,6 +66,25 @@ describe('histogramQuantile', () => {
   it('throws when counts do not match the bounds (a bug, not data)', () => {
     expect(() => histogramQuantile(0.5, [10, 20], [1, 2])).toThrow(/2 counts for 2 finite bounds/);
   });
+
+  // The range only spares reads: over any range holding every non-zero count the answer is identical.
+  it.each<[string, { bounds: number[]; counts: number[] }]>([
+    ['A', A],
+    ['A negative', A_NEGATIVE],
+    ['B', B],
+    ['C', C],
+    ['C negative', C_NEGATIVE],
+    ['empty first and last buckets', { bounds: [10, 20, 30, 40], counts: [0, 3, 0, 1, 0] }],
+    ['no observations', { bounds: [10, 20], counts: [0, 0, 0] }],
+  ])('gives the same value given a range of the non-empty buckets (%s)', (_label, { bounds, counts }) => {
+    const nonZero = counts.flatMap((count, k) => (count !== 0 ? [k] : []));
+    const tight = { low: nonZero[0] ?? counts.length, high: nonZero.at(-1) ?? -1 };
+    for (const q of [0, 0.01, 0.25, 0.5, 0.9, 0.99, 1]) {
+      const whole = histogramQuantile(q, bounds, counts);
+      expect(histogramQuantile(q, bounds, counts, tight)).toBe(whole);
+      expect(histogramQuantile(q, bounds, counts, { low: 0, high: counts.length - 1 })).toBe(whole);
+    }
+  });
 });
 
 /** Standard normal CDF via erfc (Numerical Recipes `erfcc`, fractional error < 1.2e-7). */

@@ -31,6 +31,14 @@ describe('drawHistogramInto', () => {
     });
   });
 
+  it.each([3, 300])('widens the touched range to every bucket it adds to (n = %d)', (n) => {
+    const counts = new Array<number>(boundsMs.length + 1).fill(0);
+    const touched = { low: counts.length, high: -1 };
+    drawHistogramInto(deriveStream(3, 'touched', n), n, table, counts, touched);
+    const nonZero = counts.flatMap((count, k) => (count !== 0 ? [k] : []));
+    expect(touched).toEqual({ low: nonZero[0], high: nonZero.at(-1) });
+  });
+
   it('adds to the counts already there and ignores n = 0', () => {
     const counts = [1, 1, 1, 1, 1, 1, 1];
     drawHistogramInto(deriveStream(1, 'x'), 0, table, counts);

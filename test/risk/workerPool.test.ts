@@ -48,6 +48,30 @@ describe('runInWorkerPool', () => {
     expect(progress).toBe(8);
   });
 
+  it('runs tasks on this thread too with runHere, starting one worker fewer', async () => {
+    const url = await script(
+      'double.mjs',
+      `parentPort.postMessage({ type: 'progress', done: 1 });
+       parentPort.postMessage({ type: 'result', index, result: task * 10 });`,
+    );
+    let progress = 0;
+    const results = await runInWorkerPool<number, number>({
+      script: url,
+      workerData: null,
+      workers: 2,
+      tasks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      onProgress: (done) => {
+        progress += done;
+      },
+      runHere: (task, report) => {
+        report(1);
+        return task * 10;
+      },
+    });
+    expect(results).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(progress).toBe(10);
+  });
+
   it('rejects with the error a worker reports', async () => {
     const url = await script(
       'fails.mjs',

@@ -159,7 +159,10 @@ export function registerRisk(program: Command): void {
     .description('rehearse a rollout many times on all cores; write risk.json, risk.md and risk.html')
     .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
     .option('--runs <n>', `rehearsals (default ${DEFAULT_RUNS.toLocaleString('en-US')})`)
-    .option('--workers <n>', 'worker threads (default: the number of cores; 1 runs on the main thread)')
+    .option(
+      '--workers <n>',
+      'threads: the main one and n − 1 workers (default: the number of cores; 1 runs on the main thread)',
+    )
     .option(
       '--seed <n>',
       "master seed, a non-negative integer (overrides the scenario's); run i uses runSeed(seed, i)",
