@@ -12,6 +12,7 @@ export { FAULT_SPEC_EXAMPLE, type FaultSpecResult, formatFaultSpec, parseFaultSp
 export { type FaultTiming, type FaultWindow, faultWindows, phaseStartsMs, windowAt } from './faultWindows.js';
 export { type FaultClaim, faultsFromSpecs, faultsOfPlan, type NamedFault } from './namedFault.js';
 export { type FaultFileResult, parseFaultFile } from './parseFaultFile.js';
+export { buildWhatifChartInputs, renderWhatifCharts, type WhatifCharts } from './renderWhatifCharts.js';
 export { renderWhatifFiles, stringifyWhatif, type WhatifTemplates } from './renderWhatifFiles.js';
 export { summarizeWhatif, type WhatifMeta } from './summarizeWhatif.js';
 export * from './whatifResults.js';

@@ -3,6 +3,7 @@ import type { TemplateSource } from '../report/createReportHandlebars.js';
 import { renderTemplate } from '../report/renderTemplate.js';
 import { stableNumber } from '../report/stableNumber.js';
 import { buildWhatifView } from './buildWhatifView.js';
+import { renderWhatifCharts } from './renderWhatifCharts.js';
 import type { WhatifResults } from './whatifResults.js';
 
 /** The what-if report's templates. */
@@ -19,12 +20,21 @@ export function stringifyWhatif(results: WhatifResults): string {
   return `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' ? stableNumber(value) : value), 2)}\n`;
 }
 
-/** The files of a what-if from its results alone: `whatif.json`, `whatif.md`, `whatif.html`. Pure. */
-export function renderWhatifFiles(results: WhatifResults, templates: WhatifTemplates): OutputFile[] {
+/**
+ * The files of a what-if from its results alone: `whatif.json`, `whatif.md`, `whatif.html` (with the
+ * time-to-detect chart, drawn from whatif.json as recorded so `rehearse report whatif.json` gives the
+ * same bytes). Deterministic.
+ */
+export async function renderWhatifFiles(
+  results: WhatifResults,
+  templates: WhatifTemplates,
+): Promise<OutputFile[]> {
+  const json = stringifyWhatif(results);
   const view = buildWhatifView(results);
+  const charts = await renderWhatifCharts(JSON.parse(json) as WhatifResults);
   return [
-    { name: 'whatif.json', content: stringifyWhatif(results) },
+    { name: 'whatif.json', content: json },
     { name: 'whatif.md', content: renderTemplate(templates.markdown, view, 'markdown') },
-    { name: 'whatif.html', content: renderTemplate(templates.html, view, 'html') },
+    { name: 'whatif.html', content: renderTemplate(templates.html, { ...view, charts }, 'html') },
   ];
 }

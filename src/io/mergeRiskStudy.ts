@@ -34,5 +34,5 @@ export async function mergeRiskStudy(
   const { inputs, meta, tally } = mergeRiskPartials(partials);
   const risk = buildRisk(inputs, tally, meta);
   const templates = await readRiskTemplates(templateDir ?? join(packageInfo().root, 'templates'));
-  return { risk, files: renderRiskFiles(risk, templates) };
+  return { risk, files: await renderRiskFiles(risk, templates) };
 }

@@ -92,5 +92,5 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
     return { kind: 'partial', partial, runs: range, files };
   }
   const risk = buildRisk(inputs, tally, meta);
-  return { kind: 'risk', risk, files: renderRiskFiles(risk, templates!) };
+  return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates!) };
 }

@@ -93,5 +93,5 @@ export async function whatifScenario(
     fidelity: options.fidelity,
   });
   const templates = await readWhatifTemplates(options.templateDir ?? join(root, 'templates'));
-  return { results, files: renderWhatifFiles(results, templates) };
+  return { results, files: await renderWhatifFiles(results, templates) };
 }

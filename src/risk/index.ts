@@ -51,6 +51,7 @@ export {
   regressionInPhase,
   regressionPresent,
 } from './regressionFacts.js';
+export { buildRiskChartInputs, type RiskCharts, renderRiskCharts } from './renderRiskCharts.js';
 export { type RiskTemplates, renderRiskFiles } from './renderRiskFiles.js';
 export {
   type ExactCheckpoint,

@@ -1,5 +1,6 @@
 import type { OutputFile } from '../io/writeFilesAtomically.js';
 import { renderTemplate, type TemplateSource } from '../report/index.js';
+import { renderRiskCharts } from './renderRiskCharts.js';
 import type { Risk } from './risk.js';
 import { buildRiskView } from './riskView.js';
 import { stringifyRisk } from './stringifyRisk.js';
@@ -11,14 +12,17 @@ export interface RiskTemplates {
 }
 
 /**
- * Everything `rehearse risk` and `rehearse merge` write, from risk.json's content alone (pure):
- * `risk.json`, and `risk.md` / `risk.html` rendered from its view model.
+ * Everything `rehearse risk` and `rehearse merge` write, from risk.json's content alone: `risk.json`,
+ * and `risk.md` / `risk.html` rendered from its view model, with the outcomes chart in `risk.html`
+ * (drawn from risk.json as recorded, so `rehearse report risk.json` gives the same bytes). Deterministic.
  */
-export function renderRiskFiles(risk: Risk, templates: RiskTemplates): OutputFile[] {
+export async function renderRiskFiles(risk: Risk, templates: RiskTemplates): Promise<OutputFile[]> {
+  const json = stringifyRisk(risk);
   const view = buildRiskView(risk);
+  const charts = await renderRiskCharts(JSON.parse(json) as Risk);
   return [
-    { name: 'risk.json', content: stringifyRisk(risk) },
+    { name: 'risk.json', content: json },
     { name: 'risk.md', content: renderTemplate(templates.markdown, view, 'markdown') },
-    { name: 'risk.html', content: renderTemplate(templates.html, view, 'html') },
+    { name: 'risk.html', content: renderTemplate(templates.html, { ...view, charts }, 'html') },
   ];
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -108,6 +108,22 @@ describe('summary.html in Chromium', () => {
     expect(await page.title()).toBe(`Rollout rehearsal: ${HOSTILE}`);
     expect(await page.locator('script').count()).toBe(0);
     expect((await chartSizes(page)).length).toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+});
+
+describe('risk.html in Chromium', () => {
+  it('the golden risk report loads with no errors and no requests, its outcomes chart has a size', async () => {
+    const file = join(ARTIFACTS, 'risk.html');
+    writeFileSync(file, readFileSync(join(ROOT, 'test/risk/golden/risk.html.golden'), 'utf8'));
+    const { page, log } = await open(file);
+    expect(log).toEqual({ consoleErrors: [], pageErrors: [], dialogs: [], requests: [] });
+    const sizes = await chartSizes(page);
+    expect(sizes.map((size) => size.id)).toEqual(['outcomes']);
+    for (const size of sizes) {
+      expect(size.width, size.id).toBeGreaterThan(100);
+      expect(size.height, size.id).toBeGreaterThan(50);
+    }
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ describe('whatif.md and whatif.html', () => {
       fidelity: 'aggregate',
     });
     const files = Object.fromEntries(
-      renderWhatifFiles(results, await readWhatifTemplates('templates')).map((file) => [
+      (await renderWhatifFiles(results, await readWhatifTemplates('templates'))).map((file) => [
         file.name,
         file.content,
       ]),

@@ -64,7 +64,7 @@ describe('whatif: a ×10 latency spike against a 250 ms p99 guard', () => {
   beforeAll(async () => {
     busy = await whatif(busyCanary(), [named(spike, 'Latency spike ×10')], 200);
     const templates = await readWhatifTemplates('templates');
-    markdown = renderWhatifFiles(busy, templates).find((file) => file.name === 'whatif.md')!
+    markdown = (await renderWhatifFiles(busy, templates)).find((file) => file.name === 'whatif.md')!
       .content as string;
   });
 
@@ -111,7 +111,7 @@ describe('whatif: the seed report residual risks on the seed plan (thin canary t
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     seedRisks = await whatif(plan, parsed.faults, 200, plan.seed);
     const templates = await readWhatifTemplates('templates');
-    markdown = renderWhatifFiles(seedRisks, templates).find((file) => file.name === 'whatif.md')!
+    markdown = (await renderWhatifFiles(seedRisks, templates)).find((file) => file.name === 'whatif.md')!
       .content as string;
   });
 

@@ -79,6 +79,14 @@ describe('rehearse whatif', () => {
     expect(result.stdout).toContain('1. outage phase=canary at=10m duration=5m availability=0: ');
   });
 
+  it('draws the time-to-detect chart into whatif.html as an inline <svg> with a non-zero width', async () => {
+    const result = await run({}, 'chart');
+    expect(result.code).toBe(0);
+    const html = await readFile(join(dir, 'chart', 'whatif.html'), 'utf8');
+    const width = /<svg id="time-to-detect"[^>]* width="(\d+(?:\.\d+)?)"/.exec(html)?.[1];
+    expect(Number(width)).toBeGreaterThan(0);
+  });
+
   it('takes --faults files and --fault specs instead, and prints JSON with --json', async () => {
     const result = await run(
       {

@@ -101,6 +101,12 @@ describe('rehearse risk on the default scenario', () => {
     await expect(markdown).toMatchFileSnapshot('golden/risk.md.golden');
     await expect(html).toMatchFileSnapshot('golden/risk.html.golden');
   });
+
+  it('draws the outcomes chart into risk.html as an inline <svg> with a non-zero width', async () => {
+    const [, , html] = await files('w1');
+    const width = /<svg id="outcomes"[^>]* width="(\d+(?:\.\d+)?)"/.exec(html ?? '')?.[1];
+    expect(Number(width)).toBeGreaterThan(0);
+  });
 });
 
 describe('bad input', () => {
