@@ -70,11 +70,16 @@ function markerOf(results: Results, phase: ResultsPhase): TrafficMarker[] {
   ];
 }
 
+/** How the report names what actually happened: a replay shows recorded metrics, not a rehearsal. */
+function asRun(results: Results): string {
+  return results.fidelity === 'replay' ? 'as replayed' : 'as rehearsed';
+}
+
 function trafficInput(results: Results): TrafficChartInput {
   const planned = plannedSteps(results);
   const endMs = Math.max(planned.at(-1)?.toMs ?? 0, results.outcome.elapsedMs);
   return {
-    title: 'Traffic on the candidate over time: as rehearsed (filled) and as planned (dashed)',
+    title: `Traffic on the candidate over time: ${asRun(results)} (filled) and as planned (dashed)`,
     rehearsed: rehearsedSteps(results, endMs),
     planned,
     phases: planned.map((step, index) => ({ name: results.phases[index]?.name ?? '', startMs: step.fromMs })),
@@ -121,9 +126,9 @@ function revenueFanInput(results: Results): RevenueFanChartInput | null {
   return {
     title: `Cumulative revenue impact over ${finance.inputs.horizonDays} days, mean and p10–p90`,
     series: same
-      ? [{ name: 'as rehearsed (= plan)', points: rehearsed }]
+      ? [{ name: `${asRun(results)} (= plan)`, points: rehearsed }]
       : [
-          { name: 'as rehearsed', points: rehearsed },
+          { name: asRun(results), points: rehearsed },
           { name: 'plan on schedule', points: planned },
         ],
   };
