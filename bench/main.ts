@@ -7,7 +7,6 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { type Fidelity, rehearse } from '../src/engine/index.js';
-import { defaultLatencyBucketsMs } from '../src/gates/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
@@ -40,17 +39,18 @@ function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {
  * the cohort's requests (Poisson), its errors (binomial) and its latency histogram (multinomial), per
  * interval.
  */
-function floorDraws(learners: number, intervals: number): Workload {
+function floorDraws(plan: Plan, learners: number, intervals: number): Workload {
   const rng = deriveStream(1, 'bench-floor');
-  const { mu, sigma } = fitLognormal(25, 46);
-  const table = bucketTable(lognormalMixture(mu, sigma), defaultLatencyBucketsMs());
+  const candidate = plan.analyzers.candidate.bySegment[0]!;
+  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
+  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
   const counts = new Array<number>(table.probabilities.length).fill(0);
   const expected = (learners * REQUESTS_PER_LEARNER_HOUR * INTERVAL_MS) / HOUR_MS;
   return {
     run: () => {
       for (let i = 0; i < intervals; i++) {
         const requests = samplePoisson(rng, expected);
-        sampleBinomial(rng, requests, 0.00079);
+        sampleBinomial(rng, requests, candidate.errorRate);
         drawHistogramInto(rng, requests, table, counts);
       }
     },
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   );
   const sizes = [5_000, 50_000, 500_000];
   const plans = sizes.map((learners) =>
-    scalePlan({
+    scalePlan(plan, {
       learners,
       requestsPerLearnerHour: REQUESTS_PER_LEARNER_HOUR,
       traffic: 1,
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const timed = msPerCall(
     [
       ...plans.map((each) => rehearsals(each, 'aggregate', 5)),
-      ...sizes.map((learners) => floorDraws(learners, intervals)),
+      ...sizes.map((learners) => floorDraws(plan, learners, intervals)),
     ],
     { warmup: 20, repeats: 15 },
   );

@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { defaultLatencyBucketsMs } from '../src/gates/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import { runRiskStudy } from '../src/io/runRiskStudy.js';
@@ -46,10 +45,11 @@ function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
  * candidate's requests (Poisson), errors (binomial) and latency histogram (multinomial, for the p99
  * guard), at the phase's expected requests per window.
  */
-function floorUsPerWindow(lambda: number, errorRate: number): number {
+function floorUsPerWindow(plan: Plan, lambda: number, errorRate: number): number {
   const rng = deriveStream(1, 'bench-risk-floor');
-  const { mu, sigma } = fitLognormal(25, 46);
-  const table = bucketTable(lognormalMixture(mu, sigma), defaultLatencyBucketsMs());
+  const candidate = plan.analyzers.candidate.bySegment[0]!;
+  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
+  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
   const counts = new Array<number>(table.probabilities.length).fill(0);
   const windows = 200_000;
   const times: number[] = [];
@@ -149,7 +149,8 @@ export async function benchRisk(): Promise<void> {
   windows.forEach((count, p) => {
     if (count === 0) return;
     const traffic = candidateTraffic(plan, p);
-    floorUs += (count / totalWindows) * floorUsPerWindow(traffic.requestsPerInterval, traffic.errorRate);
+    floorUs +=
+      (count / totalWindows) * floorUsPerWindow(plan, traffic.requestsPerInterval, traffic.errorRate);
   });
   const shares = plan.phases.map(
     (phase, p) => `${phase.name} ${fixed((100 * windows[p]!) / totalWindows, 1)}%`,
