@@ -5,6 +5,8 @@
 export * as engine from './engine/index.js';
 export * as finance from './finance/index.js';
 export * as gates from './gates/index.js';
+export * as io from './io/index.js';
 export * as random from './random/index.js';
+export * as risk from './risk/index.js';
 export * as scenario from './scenario/index.js';
 export * as stats from './stats/index.js';

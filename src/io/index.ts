@@ -8,6 +8,8 @@ export { readFaultFile } from './readFaultFile.js';
 export { readScenario } from './readScenario.js';
 export { readTemplate, readTemplates } from './readTemplate.js';
 export { type RehearseScenarioOptions, readRunTemplates, rehearseScenario } from './rehearseScenario.js';
+export { type RiskStudyOptions, type RiskStudyOutputs, runRiskStudy } from './runRiskStudy.js';
 export { whatifRunnerOn } from './runWhatifInWorkers.js';
+export { closeRiskWorkers, prestartRiskWorkers, tallyInWorkers } from './tallyInWorkers.js';
 export { readWhatifTemplates, type WhatifScenarioOptions, whatifScenario } from './whatifScenario.js';
 export { type OutputFile, writeFilesAtomically } from './writeFilesAtomically.js';

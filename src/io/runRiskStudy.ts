@@ -18,7 +18,7 @@ import { packageInfo } from './packageRoot.js';
 import { readEffectSamples } from './readEffectSamples.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
-import { tallyInWorkers } from './tallyInWorkers.js';
+import { prestartRiskWorkers, tallyInWorkers } from './tallyInWorkers.js';
 import type { OutputFile } from './writeFilesAtomically.js';
 
 /** What `rehearse risk` asks for, flags already validated. */
@@ -61,6 +61,7 @@ export function partialFileName(shard: Shard): string {
  * partial. Bad input throws `InputError` before any run.
  */
 export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudyOutputs> {
+  prestartRiskWorkers(options.workers);
   const plan = await readScenario(options.scenarioPath);
   const samplesFile = plan.business?.effectSamples?.file;
   const effectSamples: EffectSamples | null =

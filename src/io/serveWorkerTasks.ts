@@ -1,24 +1,30 @@
 import { parentPort } from 'node:worker_threads';
-import type { TaskMessage, WorkerMessage } from './workerPool.js';
+import type { PoolMessage, WorkerMessage } from './workerPool.js';
 
 /**
- * The worker side of the protocol of `runInWorkerPool` (workerPool.ts): runs each task the pool sends with `run`
- * and posts its result back; `run` reports units of work done through `progress`; a thrown error is
- * posted with its stack and fails the pool. Call it once at the top of a worker script.
+ * The worker side of the protocol of `WorkerPool` (workerPool.ts): keeps the context of the current job
+ * (undefined until the pool sends one), runs each task the pool sends with `run` and posts its result back;
+ * `run` reports units of work done through `progress`; a thrown error is posted with its stack and fails
+ * the job. Call it once at the top of a worker script.
  *
  * @param script the script's name, for the error when it is not run in a worker thread
  * @example serveWorkerTasks<[number, number], number>('sumWorker.js', ([from, to]) => to - from)
  */
-export function serveWorkerTasks<Task, Result>(
+export function serveWorkerTasks<Task, Result, Context = never>(
   script: string,
-  run: (task: Task, progress: (done: number) => void) => Result,
+  run: (task: Task, progress: (done: number) => void, context: Context | undefined) => Result,
 ): void {
   const port = parentPort;
   if (port === null) throw new Error(`${script} must run in a worker thread`);
   const post = (message: WorkerMessage<Result>) => port.postMessage(message);
-  port.on('message', (message: TaskMessage<Task>) => {
+  let context: Context | undefined;
+  port.on('message', (message: PoolMessage<Task, Context>) => {
+    if (message.type === 'context') {
+      context = message.context;
+      return;
+    }
     try {
-      const result = run(message.task, (done) => post({ type: 'progress', done }));
+      const result = run(message.task, (done) => post({ type: 'progress', done }), context);
       post({ type: 'result', index: message.index, result });
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));

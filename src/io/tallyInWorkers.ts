@@ -1,7 +1,8 @@
+import { InternalError } from '../errors.js';
 import { emptyTally, mergeTallies, type RiskTally, type StudySettings, tallyShape } from '../risk/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
-import { runInWorkerPool } from './workerPool.js';
+import { WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';
 
 /** Largest and smallest number of runs in one task. */
@@ -25,6 +26,37 @@ export function riskTasks(from: number, to: number, workers: number): RiskTask[]
   return tasks;
 }
 
+let sharedPool: WorkerPool<RiskTask, RiskTally, RiskWorkerData> | null = null;
+
+/**
+ * The process's risk workers, kept between studies: a second study (a benchmark round, a tuning loop
+ * calling {@link tallyInWorkers} again) finds them with their modules loaded and their code compiled.
+ * Idle workers do not keep the process alive.
+ */
+function riskPool(): WorkerPool<RiskTask, RiskTally, RiskWorkerData> {
+  sharedPool ??= new WorkerPool(workerScript('riskWorker.js'));
+  return sharedPool;
+}
+
+/**
+ * Starts the worker threads a study on `workers` threads will use (`workers − 1`: this thread works too),
+ * so that their start-up overlaps reading the scenario: `runRiskStudy` calls it first thing. Never throws:
+ * a missing build is reported by the study itself, and only if it needs the workers.
+ */
+export function prestartRiskWorkers(workers: number): void {
+  if (workers <= 1) return;
+  try {
+    riskPool().prestart(workers - 1);
+  } catch (error) {
+    if (!(error instanceof InternalError)) throw error;
+  }
+}
+
+/** Stops the kept risk workers (tests and embedders that want a clean exit; idle ones never block it). */
+export async function closeRiskWorkers(): Promise<void> {
+  await sharedPool?.close();
+}
+
 /**
  * Tallies runs [from, to) of a study on `workers` threads: this one and `workers − 1` worker threads
  * (1: this thread alone). The tallies are exact integer counts, so the merged tally is the same for any
@@ -40,17 +72,16 @@ export async function tallyInWorkers(
   onProgress?: (done: number) => void,
 ): Promise<RiskTally> {
   const [from, to] = range;
-  const workerData: RiskWorkerData = { plan, settings };
+  const study: RiskWorkerData = { plan, settings };
   const progress = (done: number) => onProgress?.(done);
-  if (workers <= 1 || to - from <= 1) return riskTask(workerData, range, progress);
+  if (workers <= 1 || to - from <= 1) return riskTask(study, range, progress);
   // Workers run the compiled `dist/src/io/riskWorker.js`: tests that start workers build first
   // (`test/risk/ensureBuilt.ts`).
-  const tallies = await runInWorkerPool<RiskTask, RiskTally>({
-    script: workerScript('riskWorker.js'),
-    workerData,
+  const tallies = await riskPool().run({
+    context: study,
     workers,
     tasks: riskTasks(from, to, workers),
-    runHere: (task, report) => riskTask(workerData, task, report),
+    runHere: (task, report) => riskTask(study, task, report),
     ...(onProgress === undefined ? {} : { onProgress }),
   });
   const total = emptyTally(tallyShape(plan));

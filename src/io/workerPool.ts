@@ -6,121 +6,233 @@ export type WorkerMessage<Result> =
   | { type: 'result'; index: number; result: Result }
   | { type: 'error'; message: string; stack?: string };
 
-/** What the pool posts to a worker: one task, by its index in the task list. */
-export interface TaskMessage<Task> {
-  type: 'task';
-  index: number;
-  task: Task;
-}
+/**
+ * What the pool posts to a worker: one task, by its index in the job's task list, or the context of the
+ * tasks that follow (a job's plan and settings: sent once per job, before its tasks, to a worker that
+ * outlives jobs).
+ */
+export type PoolMessage<Task, Context> =
+  | { type: 'task'; index: number; task: Task }
+  | { type: 'context'; context: Context };
 
-export interface WorkerPoolOptions<Task, Result> {
-  /** The worker script (plain JavaScript: workers run compiled code from `dist/`). */
-  script: URL;
-  /** Handed to every worker once, as `workerData` (the plan and settings). */
-  workerData: unknown;
-  /** Threads to work on the tasks, ≥ 1 (never more than there are tasks), counting this one if `runHere` is given. */
-  workers: number;
+/** One job for a pool: tasks, the context they need, and how to report progress. */
+export interface PoolJob<Task, Result, Context> {
   tasks: readonly Task[];
+  /**
+   * Threads to work on the tasks, ≥ 1 (never more than there are tasks), counting this one if `runHere` is
+   * given. The pool starts the worker threads it lacks and leaves any others idle.
+   */
+  workers: number;
+  /** Sent to each worker once before the job's tasks (omit it when `workerData` says all). */
+  context?: Context;
   /** Called on the main thread with each progress report's units of work. */
   onProgress?: (done: number) => void;
   /**
    * Runs a task on this thread, exactly as the worker script would, reporting units of work through
-   * `progress`. Given it, this thread takes tasks too and only `workers − 1` threads are started: on a
+   * `progress`. Given it, this thread takes tasks too and only `workers − 1` worker threads work: on a
    * 2-core machine that spares a worker's start-up and JIT warm-up while this thread would only wait.
    */
   runHere?: (task: Task, progress: (done: number) => void) => Result;
+}
+
+/**
+ * This process's Node options, which workers inherit, less `--input-type`: a worker runs a script file,
+ * and Node refuses that option for one (a process started as `node --input-type=module -e …` would
+ * otherwise see every worker fail at start).
+ */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter((option) => !option.startsWith('--input-type'));
 }
 
 /** Tasks a worker holds at once: the next one waits in its queue while this thread is busy with its own. */
 const TASKS_IN_FLIGHT = 2;
 
 /**
- * Runs tasks on a pool of worker threads (and on this thread, with `runHere`) and resolves with their
- * results in task order, whatever order they finished in. Tasks are handed out as threads become free, so
- * a faster thread takes more; each worker holds up to {@link TASKS_IN_FLIGHT}, so it never waits for this
- * thread to hand it the next. A failure anywhere (a thrown error, a crash) terminates the pool and rejects
- * with that error; the message protocol is {@link WorkerMessage} / {@link TaskMessage}.
+ * Worker threads running one script, kept between jobs: a worker that has run a job has its modules loaded
+ * and its code compiled by the JIT, so the next job (another study in the same process, a benchmark's
+ * next round) starts at full speed instead of paying ~0.2 s of start-up and warm-up per worker. Idle
+ * workers do not keep the process alive. One job runs at a time; a job started while another runs waits.
+ *
+ * Tasks are handed out as threads become free, so a faster thread takes more, and results come back in
+ * task order whatever order they finished in. Each worker holds up to {@link TASKS_IN_FLIGHT} tasks, so it
+ * never waits for this thread to hand it the next. A failure anywhere (a thrown error, a crash) terminates
+ * the pool's workers and rejects the job with that error; the pool starts fresh workers for the next job.
+ *
+ * The worker side is `serveWorkerTasks` (serveWorkerTasks.ts); the protocol is {@link PoolMessage} /
+ * {@link WorkerMessage}.
+ *
+ * @example
+ * const pool = new WorkerPool<RiskTask, RiskTally, RiskWorkerData>(workerScript('riskWorker.js'));
+ * const tallies = await pool.run({ tasks: [[0, 500], [500, 1000]], workers: 2, context: { plan, settings } });
+ */
+export class WorkerPool<Task, Result, Context = never> {
+  private readonly workers: Worker[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * @param script the worker script (plain JavaScript: workers run compiled code from `dist/`).
+   * @param workerData handed to every worker once, at its start.
+   */
+  constructor(
+    private readonly script: URL,
+    private readonly workerData: unknown = null,
+  ) {}
+
+  /**
+   * Starts worker threads until there are `count`, so that their start-up (loading modules) overlaps
+   * whatever this thread does before the first job; they wait idle and do not keep the process alive.
+   */
+  prestart(count: number): void {
+    while (this.workers.length < count) {
+      const worker = new Worker(this.script, { workerData: this.workerData, execArgv: workerExecArgv() });
+      worker.unref();
+      // A crash while idle only loses the worker: the next job starts a fresh one.
+      worker.on('error', () => this.forget(worker));
+      worker.on('exit', () => this.forget(worker));
+      this.workers.push(worker);
+    }
+  }
+
+  /** Runs a job (after any job already running) and resolves with its results in task order. */
+  run(job: PoolJob<Task, Result, Context>): Promise<Result[]> {
+    const result = this.queue.then(() => this.runNow(job));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Stops every worker; the pool can still run jobs afterwards, starting fresh ones. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private forget(worker: Worker): void {
+    const at = this.workers.indexOf(worker);
+    if (at >= 0) this.workers.splice(at, 1);
+  }
+
+  private runNow(job: PoolJob<Task, Result, Context>): Promise<Result[]> {
+    const { tasks, runHere } = job;
+    const results: Result[] = new Array(tasks.length);
+    if (tasks.length === 0) return Promise.resolve(results);
+    const count =
+      runHere === undefined
+        ? Math.max(1, Math.min(job.workers, tasks.length))
+        : Math.max(0, Math.min(job.workers - 1, tasks.length - 1));
+    this.prestart(count);
+    const workers = this.workers.slice(0, count);
+    return new Promise((resolve, reject) => {
+      /** Tasks each worker holds: one that exits while holding any has lost them. */
+      const held = new Map<Worker, number>();
+      let next = 0;
+      let finished = 0;
+      let settled = false;
+      const detach = () => {
+        for (const worker of workers) {
+          worker.off('message', onMessage.get(worker)!);
+          worker.off('error', fail);
+          worker.off('exit', onExit.get(worker)!);
+          worker.unref();
+        }
+      };
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        detach();
+        void this.close();
+        reject(error);
+      };
+      const complete = (index: number, result: Result) => {
+        results[index] = result;
+        finished++;
+        if (finished === tasks.length && !settled) {
+          settled = true;
+          detach();
+          resolve(results);
+        }
+      };
+      const dispatch = (worker: Worker) => {
+        while (!settled && next < tasks.length && (held.get(worker) ?? 0) < TASKS_IN_FLIGHT) {
+          held.set(worker, (held.get(worker) ?? 0) + 1);
+          const index = next++;
+          const message: PoolMessage<Task, Context> = { type: 'task', index, task: tasks[index]! };
+          worker.postMessage(message);
+        }
+      };
+      const onMessage = new Map<Worker, (message: WorkerMessage<Result>) => void>();
+      const onExit = new Map<Worker, (code: number) => void>();
+      for (const worker of workers) {
+        onMessage.set(worker, (message) => {
+          if (settled) return;
+          if (message.type === 'progress') job.onProgress?.(message.done);
+          else if (message.type === 'error') {
+            const error = new Error(message.message);
+            if (message.stack !== undefined) error.stack = message.stack;
+            fail(error);
+          } else {
+            held.set(worker, held.get(worker)! - 1);
+            complete(message.index, message.result);
+            dispatch(worker);
+          }
+        });
+        onExit.set(worker, (code) => {
+          if ((held.get(worker) ?? 0) > 0)
+            fail(new Error(`a worker thread stopped (exit code ${code}) before its task was done`));
+        });
+        worker.on('message', onMessage.get(worker)!);
+        worker.on('error', fail);
+        worker.on('exit', onExit.get(worker)!);
+        worker.ref();
+        if (job.context !== undefined) {
+          const message: PoolMessage<Task, Context> = { type: 'context', context: job.context };
+          worker.postMessage(message);
+        }
+        dispatch(worker);
+      }
+      if (runHere === undefined) return;
+      // This thread's share: one task at a time, yielding between tasks so that workers' messages (results,
+      // progress) are handled and they are handed their next tasks.
+      const progress = (done: number) => job.onProgress?.(done);
+      const workHere = () => {
+        if (settled || next >= tasks.length) return;
+        const index = next++;
+        let result: Result;
+        try {
+          result = runHere(tasks[index]!, progress);
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        complete(index, result);
+        setImmediate(workHere);
+      };
+      setImmediate(workHere);
+    });
+  }
+}
+
+/** The options of a one-off pool job: {@link PoolJob} plus the script and its `workerData`. */
+export interface WorkerPoolOptions<Task, Result> extends Omit<PoolJob<Task, Result, never>, 'context'> {
+  /** The worker script (plain JavaScript: workers run compiled code from `dist/`). */
+  script: URL;
+  /** Handed to every worker once, as `workerData` (the plan and settings). */
+  workerData: unknown;
+}
+
+/**
+ * Runs one job on a pool of its own, stopped when the job ends: for work done once per process (a what-if
+ * study), where keeping workers would gain nothing. See {@link WorkerPool} for how tasks are handed out.
  *
  * @example const tallies = await runInWorkerPool({ script, workerData: { plan }, workers: 2, tasks: [[0, 500], [500, 1000]] })
  */
-export function runInWorkerPool<Task, Result>(options: WorkerPoolOptions<Task, Result>): Promise<Result[]> {
-  const { tasks, runHere } = options;
-  const results: Result[] = new Array(tasks.length);
-  if (tasks.length === 0) return Promise.resolve(results);
-  const threads =
-    runHere === undefined
-      ? Math.max(1, Math.min(options.workers, tasks.length))
-      : Math.max(0, Math.min(options.workers - 1, tasks.length - 1));
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    /** Tasks each worker holds: one that exits while holding any has lost them. */
-    const held = new Map<Worker, number>();
-    let next = 0;
-    let finished = 0;
-    let failed = false;
-    const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
-      for (const worker of workers) void worker.terminate();
-      reject(error);
-    };
-    const complete = (index: number, result: Result) => {
-      results[index] = result;
-      finished++;
-      if (finished === tasks.length) {
-        for (const worker of workers) void worker.terminate();
-        resolve(results);
-      }
-    };
-    const dispatch = (worker: Worker) => {
-      while (!failed && next < tasks.length && (held.get(worker) ?? 0) < TASKS_IN_FLIGHT) {
-        held.set(worker, (held.get(worker) ?? 0) + 1);
-        const index = next++;
-        const message: TaskMessage<Task> = { type: 'task', index, task: tasks[index]! };
-        worker.postMessage(message);
-      }
-      if (!failed && next >= tasks.length && (held.get(worker) ?? 0) === 0) void worker.terminate();
-    };
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(options.script, { workerData: options.workerData });
-      workers.push(worker);
-      worker.on('message', (message: WorkerMessage<Result>) => {
-        if (failed) return;
-        if (message.type === 'progress') options.onProgress?.(message.done);
-        else if (message.type === 'error') {
-          const error = new Error(message.message);
-          if (message.stack !== undefined) error.stack = message.stack;
-          fail(error);
-        } else {
-          held.set(worker, held.get(worker)! - 1);
-          complete(message.index, message.result);
-          dispatch(worker);
-        }
-      });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if ((held.get(worker) ?? 0) > 0)
-          fail(new Error(`a worker thread stopped (exit code ${code}) before its task was done`));
-      });
-      dispatch(worker);
-    }
-    if (runHere === undefined) return;
-    // This thread's share: one task at a time, yielding between tasks so that workers' messages (results,
-    // progress) are handled and they are handed their next tasks.
-    const progress = (done: number) => options.onProgress?.(done);
-    const workHere = () => {
-      if (failed || next >= tasks.length) return;
-      const index = next++;
-      let result: Result;
-      try {
-        result = runHere(tasks[index]!, progress);
-      } catch (error) {
-        fail(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      complete(index, result);
-      setImmediate(workHere);
-    };
-    setImmediate(workHere);
-  });
+export async function runInWorkerPool<Task, Result>(
+  options: WorkerPoolOptions<Task, Result>,
+): Promise<Result[]> {
+  const { script, workerData, ...job } = options;
+  const pool = new WorkerPool<Task, Result>(script, workerData);
+  try {
+    return await pool.run(job);
+  } finally {
+    await pool.close();
+  }
 }

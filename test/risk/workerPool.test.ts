@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInWorkerPool } from '../../src/io/workerPool.js';
+import { runInWorkerPool, WorkerPool } from '../../src/io/workerPool.js';
+import { ensureBuilt } from './ensureBuilt.js';
 
 let dir: string;
 
@@ -12,8 +14,8 @@ async function script(name: string, onTask: string): Promise<URL> {
   const path = join(dir, name);
   await writeFile(
     path,
-    `import { parentPort, workerData } from 'node:worker_threads';
-parentPort.on('message', ({ index, task }) => { ${onTask} });\n`,
+    `import { parentPort, threadId, workerData } from 'node:worker_threads';
+parentPort.on('message', ({ type, index, task, context }) => { ${onTask} });\n`,
   );
   return pathToFileURL(path);
 }
@@ -93,5 +95,96 @@ describe('runInWorkerPool', () => {
   it('resolves at once with no tasks', async () => {
     const url = await script('idle.mjs', '');
     expect(await runInWorkerPool({ script: url, workerData: null, workers: 2, tasks: [] })).toEqual([]);
+  });
+});
+
+describe('WorkerPool', () => {
+  /** Answers each task with the worker's thread id, the job's context and the task. */
+  async function echoScript(): Promise<URL> {
+    return script(
+      'echo.mjs',
+      `if (type === 'context') { globalThis.job = context; return; }
+       parentPort.postMessage({ type: 'result', index, result: { thread: threadId, job: globalThis.job, task } });`,
+    );
+  }
+
+  it('keeps its workers between jobs and sends each job its context before its tasks', async () => {
+    const pool = new WorkerPool<number, { thread: number; job: string; task: number }, string>(
+      await echoScript(),
+    );
+    try {
+      const first = await pool.run({ tasks: [1, 2, 3, 4], workers: 2, context: 'study A' });
+      const second = await pool.run({ tasks: [5, 6], workers: 2, context: 'study B' });
+      expect(first.map((result) => [result.job, result.task])).toEqual([
+        ['study A', 1],
+        ['study A', 2],
+        ['study A', 3],
+        ['study A', 4],
+      ]);
+      expect(second.map((result) => [result.job, result.task])).toEqual([
+        ['study B', 5],
+        ['study B', 6],
+      ]);
+      // Two workers served the first job; the second ran on the same threads, none new.
+      const threads = new Set(first.map((result) => result.thread));
+      expect(threads.size).toBe(2);
+      for (const result of second) expect(threads.has(result.thread)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs jobs started together one after the other, each with its own context', async () => {
+    const pool = new WorkerPool<number, { job: string; task: number }, string>(await echoScript());
+    try {
+      const [a, b] = await Promise.all([
+        pool.run({ tasks: [1, 2, 3], workers: 2, context: 'A' }),
+        pool.run({ tasks: [4, 5, 6], workers: 2, context: 'B' }),
+      ]);
+      expect(a.map((result) => `${result.job}${result.task}`)).toEqual(['A1', 'A2', 'A3']);
+      expect(b.map((result) => `${result.job}${result.task}`)).toEqual(['B4', 'B5', 'B6']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts fresh workers for the next job after one fails', async () => {
+    const url = await script(
+      'failsOnce.mjs',
+      `if (type === 'context') return;
+       if (task < 0) parentPort.postMessage({ type: 'error', message: 'negative task' });
+       else parentPort.postMessage({ type: 'result', index, result: task + 1 });`,
+    );
+    const pool = new WorkerPool<number, number, string>(url);
+    try {
+      await expect(pool.run({ tasks: [1, -1, 2], workers: 2, context: 'x' })).rejects.toThrow(
+        'negative task',
+      );
+      expect(await pool.run({ tasks: [1, 2, 3], workers: 2, context: 'y' })).toEqual([2, 3, 4]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lets the process exit while its workers wait idle, prestarted or after a job', async () => {
+    await ensureBuilt();
+    const url = await echoScript();
+    const pool = new URL('../../dist/src/io/workerPool.js', import.meta.url).href;
+    // A child process that prestarts two workers, runs a job, and then simply ends its script.
+    const main = join(dir, 'main.mjs');
+    await writeFile(
+      main,
+      `const { WorkerPool } = await import(${JSON.stringify(pool)});
+      const pool = new WorkerPool(new URL(${JSON.stringify(url.href)}));
+      pool.prestart(2);
+      const results = await pool.run({ tasks: [1, 2, 3], workers: 2, context: 'c' });
+      console.log(results.map((result) => result.task).join(','));`,
+    );
+    const started = Date.now();
+    const child = spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('1,2,3');
+    expect(child.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
