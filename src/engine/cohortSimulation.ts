@@ -15,6 +15,7 @@ import {
   NO_EFFECTS,
   neutralCohortEffects,
   neutralSegmentEffects,
+  restartAvailability,
   sampleNewlyExposed,
   sampleRevenueUsd,
 } from '../model/index.js';
@@ -202,7 +203,11 @@ export class CohortSimulation {
         this.cohort === 'candidate' ? segmentFirst : segmentFirst + phase.candidateBySegment[s]!;
       this.traffic.learners[s] = learners;
     }
-    this.availability = createAvailability(streams.availability, params.availability, params.meanOutageMs);
+    if (this.availability === null) {
+      this.availability = createAvailability(streams.availability, params.availability, params.meanOutageMs);
+    } else {
+      restartAvailability(this.availability, streams.availability, params.availability, params.meanOutageMs);
+    }
     if (this.cohort === 'baseline') {
       this.exposedLearners = 0;
       this.exposedBySegment.fill(0);
@@ -245,16 +250,16 @@ export class CohortSimulation {
     this.churnPerHour = (this.learnersTotal * params.churnPerLearnerMonth) / HOURS_PER_MONTH;
     this.completionsPerHour = (this.learnersTotal * params.completionsPerLearnerMonth) / HOURS_PER_MONTH;
 
-    const mixtures: LatencyMixture[] = [];
+    // Segments sharing a mixture share its (cached) table, so the tables group the segments.
+    const tables = this.groupTables;
+    tables.length = 0;
     this.groupShare.fill(0);
     for (let s = 0; s < this.segmentCount; s++) {
-      const mixture = params.latency[s]!;
-      let g = mixtures.indexOf(mixture);
-      if (g < 0) g = mixtures.push(mixture) - 1;
+      const table = bucketTable(params.latency[s]!, setup.latencyBoundsMs);
+      let g = tables.indexOf(table);
+      if (g < 0) g = tables.push(table) - 1;
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
     }
-    this.groupTables.length = 0;
-    for (const mixture of mixtures) this.groupTables.push(bucketTable(mixture, setup.latencyBoundsMs));
   }
 
   /**

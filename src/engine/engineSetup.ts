@@ -1,4 +1,4 @@
-import type { Condition, PhaseRules } from '../gates/index.js';
+import type { Condition, EvaluationContext, PhaseRules } from '../gates/index.js';
 import type { FaultSpec, LatencyMixture, RevenueModel } from '../model/index.js';
 
 /** What one cohort's analyzer does, per segment: the parameters the model draws from. */
@@ -37,6 +37,8 @@ export interface GuardNeeds {
 export interface CheckpointSetup {
   label: string;
   offsetMs: number;
+  /** Where its gates' reasons say they were evaluated: `{ phase: 'ramp', label: '2h checkpoint' }`. */
+  gateContext: EvaluationContext;
 }
 
 /** One phase, resolved into learners per segment and learner-id ranges. */

@@ -1,26 +1,45 @@
 import {
+  type BucketRange,
   checkpointVerdict,
   computeMetric,
-  evaluateGate,
-  METRIC_NAMES,
-  type MetricName,
+  evaluateGateValue,
+  type METRIC_NAMES,
   type WindowStats,
 } from '../gates/index.js';
 import type { CheckpointSetup, PhaseSetup } from './engineSetup.js';
+import type { EngineWindow } from './engineWindow.js';
 import type { CheckpointResult, MetricValues } from './rehearsal.js';
 
-/** Every metric's value over a window (null where the window gives none). */
-export function metricValues(stats: WindowStats): MetricValues {
-  const values = {} as MetricValues;
-  for (const metric of METRIC_NAMES) values[metric as MetricName] = computeMetric(metric, stats);
-  return values;
+/**
+ * Every metric's value over a window (null where the window gives none), keyed in {@link METRIC_NAMES}
+ * order (the order results files write them; a test holds it). One literal rather than twelve keys added
+ * one by one, each of which could grow the object's property store.
+ *
+ * @param latencyBuckets optional range holding every non-zero latency count: the quantiles then read
+ *   only those buckets (same values)
+ */
+export function metricValues(stats: WindowStats, latencyBuckets?: BucketRange): MetricValues {
+  return {
+    errorRate: computeMetric('errorRate', stats),
+    p50LatencyMs: computeMetric('p50LatencyMs', stats, latencyBuckets),
+    p95LatencyMs: computeMetric('p95LatencyMs', stats, latencyBuckets),
+    p99LatencyMs: computeMetric('p99LatencyMs', stats, latencyBuckets),
+    availability: computeMetric('availability', stats),
+    revenueImpact: computeMetric('revenueImpact', stats),
+    churnRate: computeMetric('churnRate', stats),
+    completionRate: computeMetric('completionRate', stats),
+    segmentVariance: computeMetric('segmentVariance', stats),
+    incidents: computeMetric('incidents', stats),
+    requests: computeMetric('requests', stats),
+    integrityErrorRate: computeMetric('integrityErrorRate', stats),
+  };
 }
 
 /** The windows a checkpoint looks at, with their estimates already set. */
 export interface CheckpointWindows {
-  candidate: WindowStats;
+  candidate: EngineWindow;
   /** Null when the baseline cohort has no learners (a 100% phase). */
-  baseline: WindowStats | null;
+  baseline: EngineWindow | null;
   windowFromMs: number;
   segmentIds: readonly string[];
 }
@@ -35,19 +54,24 @@ export function evaluateCheckpoint(
   at: string,
   windows: CheckpointWindows,
 ): CheckpointResult {
-  const context = { phase: phase.name, label: `${checkpoint.label} checkpoint` };
-  const gates = phase.gates.map((gate) => evaluateGate(gate, windows.candidate, context));
+  const candidate = windows.candidate.stats;
+  const metrics = metricValues(candidate, windows.candidate.latencyBuckets);
+  // Each gate judges the metric's value already computed: what evaluateGate on the window gives.
+  const gates = phase.gates.map((gate) =>
+    evaluateGateValue(gate, metrics[gate.metric], candidate.requests, checkpoint.gateContext),
+  );
+  const baseline = windows.baseline;
   return {
     label: checkpoint.label,
     offsetMs: checkpoint.offsetMs,
     at,
     windowFromMs: windows.windowFromMs,
     windowToMs: checkpoint.offsetMs,
-    metrics: metricValues(windows.candidate),
-    baselineMetrics: windows.baseline === null ? null : metricValues(windows.baseline),
+    metrics,
+    baselineMetrics: baseline === null ? null : metricValues(baseline.stats, baseline.latencyBuckets),
     gates,
     verdict: checkpointVerdict(gates),
-    segments: windows.candidate.segments.map((segment, s) => ({
+    segments: candidate.segments.map((segment, s) => ({
       id: windows.segmentIds[s]!,
       requests: segment.requests,
       errors: segment.errors,

@@ -22,10 +22,24 @@ export function nextIntervalEndMs(
 }
 
 /**
+ * Times already written, by epoch ms: every run of a Monte Carlo writes the same instants (checkpoints,
+ * interval ends), and writing one costs ~0.6 µs and a Date. Emptied when full, so it stays small.
+ */
+const written = new Map<number, string>();
+const WRITTEN_LIMIT = 4096;
+
+/**
  * An absolute time as ISO-8601 UTC: pure arithmetic on epoch ms, never the clock.
  *
  * @example isoAt(Date.UTC(2025, 9, 31, 12), 900_000) // '2025-10-31T12:15:00.000Z'
  */
 export function isoAt(startMs: number, offsetMs: number): string {
-  return new Date(startMs + offsetMs).toISOString();
+  const timeMs = startMs + offsetMs;
+  let iso = written.get(timeMs);
+  if (iso === undefined) {
+    iso = new Date(timeMs).toISOString();
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(timeMs, iso);
+  }
+  return iso;
 }

@@ -77,7 +77,10 @@ function phaseSetup(
     name: phase.name,
     traffic: phase.traffic,
     durationMs: phase.durationMs,
-    checkpoints: checkpointsMs.map((offsetMs) => ({ label: formatDuration(offsetMs), offsetMs })),
+    checkpoints: checkpointsMs.map((offsetMs) => {
+      const label = formatDuration(offsetMs);
+      return { label, offsetMs, gateContext: { phase: phase.name, label: `${label} checkpoint` } };
+    }),
     gates: phase.gates,
     rules: { require: phase.require, advance: phase.advance },
     sinceLastCheckpoint: phase.window === 'since-last-checkpoint',

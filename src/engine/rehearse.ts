@@ -10,7 +10,7 @@ import {
   type PhaseRules,
   type Verdict,
 } from '../gates/index.js';
-import type { FaultEffectBuilder } from '../model/index.js';
+import type { EffectsSource, FaultEffectBuilder } from '../model/index.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { Plan } from '../scenario/plan.js';
 import { CohortSimulation } from './cohortSimulation.js';
@@ -32,7 +32,7 @@ import type {
   Rehearsal,
 } from './rehearsal.js';
 import { runEffects } from './runEffects.js';
-import { cohortStreams, type RunKey } from './streams.js';
+import { CohortStreamSet, type RunKey } from './streams.js';
 import { TrailingWindow } from './trailingWindow.js';
 
 /** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
@@ -52,7 +52,53 @@ export interface RehearseOptions {
   faultEffects?: Readonly<Record<string, FaultEffectBuilder>>;
 }
 
-/** Buffers of one (setup, fidelity), reused by every rehearsal of it so the hot loop allocates nothing. */
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function usesMetric(conditions: readonly Condition[], metric: MetricName): boolean {
+  return conditions.some((condition) => condition.metric === metric);
+}
+
+/** What the estimates of one phase's windows need to know: the same in every run, so built once. */
+interface PhaseEstimates {
+  /** For the guards' trailing window; null when no guard looks at an estimate. */
+  guards: EstimateContext | null;
+  /** For each cohort's checkpoint window. */
+  candidate: EstimateContext;
+  baseline: EstimateContext;
+}
+
+function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
+  const candidateLearners = sum(phase.candidateBySegment);
+  const checkpointEstimates = (learners: number, isCandidate: boolean): EstimateContext => ({
+    traffic: phase.traffic,
+    learners,
+    revenue: setup.revenue,
+    needsRevenueImpact: isCandidate,
+    needsChurn: setup.needsChurn,
+    needsCompletions: setup.needsCompletions,
+  });
+  const guards: EstimateContext = {
+    traffic: phase.traffic,
+    learners: candidateLearners,
+    revenue: setup.revenue,
+    needsRevenueImpact: usesMetric(setup.guards, 'revenueImpact'),
+    needsChurn: usesMetric(setup.guards, 'churnRate'),
+    needsCompletions: usesMetric(setup.guards, 'completionRate'),
+  };
+  const anyGuardEstimate = guards.needsRevenueImpact || guards.needsChurn || guards.needsCompletions;
+  return {
+    guards: anyGuardEstimate ? guards : null,
+    candidate: checkpointEstimates(candidateLearners, true),
+    baseline: checkpointEstimates(sum(phase.baselineBySegment), false),
+  };
+}
+
+/**
+ * Buffers, streams and per-phase constants of one (setup, fidelity), reused by every rehearsal of it so the
+ * hot loop allocates nothing.
+ */
 class Workspace {
   readonly candidate: CohortSimulation;
   readonly baseline: CohortSimulation;
@@ -64,6 +110,12 @@ class Workspace {
   readonly baselineCumulative: EngineWindow;
   readonly baselineSinceCheckpoint: EngineWindow;
   readonly trailing: TrailingWindow;
+  readonly candidateStreams: CohortStreamSet;
+  readonly baselineStreams: CohortStreamSet;
+  /** By phase index. */
+  readonly estimates: readonly PhaseEstimates[];
+  /** The windows that start every phase empty. */
+  private readonly phaseWindows: readonly EngineWindow[];
 
   constructor(setup: EngineSetup, fidelity: Fidelity) {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
@@ -81,10 +133,10 @@ class Workspace {
       setup.latencyBoundsMs,
       setup.segmentIds.length,
     );
-  }
-
-  startPhase(): void {
-    for (const window of [
+    this.candidateStreams = new CohortStreamSet('candidate', setup.phases.length);
+    this.baselineStreams = new CohortStreamSet('baseline', setup.phases.length);
+    this.estimates = setup.phases.map((phase) => phaseEstimates(setup, phase));
+    this.phaseWindows = [
       this.interval,
       this.cumulative,
       this.sinceCheckpoint,
@@ -92,10 +144,23 @@ class Workspace {
       this.baselineSpan,
       this.baselineCumulative,
       this.baselineSinceCheckpoint,
-    ]) {
-      resetEngineWindow(window);
-    }
+    ];
+  }
+
+  /** Starts run `key` with its fault effects. */
+  beginRehearsal(key: RunKey, effects: EffectsSource): void {
+    this.candidate.beginRehearsal(effects);
+    this.baseline.beginRehearsal(effects);
+    this.candidateStreams.forRun(key);
+    this.baselineStreams.forRun(key);
+  }
+
+  /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
+  startPhase(phase: PhaseSetup, phaseStartMs: number): void {
+    for (const window of this.phaseWindows) resetEngineWindow(window);
     this.trailing.clear();
+    this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));
+    this.baseline.startPhase(phase, phaseStartMs, this.baselineStreams.forPhase(phase.index));
   }
 }
 
@@ -109,10 +174,6 @@ function workspaceFor(setup: EngineSetup, fidelity: Fidelity): Workspace {
   }
   byFidelity[fidelity] ??= new Workspace(setup, fidelity);
   return byFidelity[fidelity];
-}
-
-function usesMetric(conditions: readonly Condition[], metric: MetricName): boolean {
-  return conditions.some((condition) => condition.metric === metric);
 }
 
 /** The first gate with `verdict` among the checkpoints that decided: the decision's cause. */
@@ -145,10 +206,6 @@ function totals(
   };
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
 /** How a phase ended, for the rehearsal's outcome. */
 interface PhaseEnd {
   result: PhaseResult;
@@ -170,11 +227,14 @@ function closeSpans(space: Workspace): void {
   space.baseline.closeSpan(baselineSpan);
   addEngineWindow(space.baselineCumulative, baselineSpan);
   addEngineWindow(space.baselineSinceCheckpoint, baselineSpan);
-  for (const window of [space.cumulative, space.sinceCheckpoint]) {
-    window.stats.baselineRevenueUsd += baselineSpan.stats.baselineRevenueUsd;
-    window.stats.baselineLearnerHours += baselineSpan.stats.baselineLearnerHours;
-  }
+  addBaselineRevenue(space.cumulative, baselineSpan);
+  addBaselineRevenue(space.sinceCheckpoint, baselineSpan);
   resetEngineWindow(baselineSpan);
+}
+
+function addBaselineRevenue(window: EngineWindow, baselineSpan: EngineWindow): void {
+  window.stats.baselineRevenueUsd += baselineSpan.stats.baselineRevenueUsd;
+  window.stats.baselineLearnerHours += baselineSpan.stats.baselineLearnerHours;
 }
 
 function runPhase(
@@ -182,35 +242,15 @@ function runPhase(
   space: Workspace,
   phase: PhaseSetup,
   phaseStartMs: number,
-  key: RunKey,
   approve: boolean,
 ): PhaseEnd {
   const { candidate, baseline, interval, cumulative, trailing } = space;
-  space.startPhase();
-  candidate.startPhase(phase, phaseStartMs, cohortStreams(key, 'candidate', phase.index));
-  baseline.startPhase(phase, phaseStartMs, cohortStreams(key, 'baseline', phase.index));
+  space.startPhase(phase, phaseStartMs);
   const candidateLearners = candidate.cohortLearners;
   const closesEveryInterval = candidate.closesEveryInterval;
   const baselineLearners = baseline.cohortLearners;
   const guards = setup.guards;
-  const guardEstimates: EstimateContext = {
-    traffic: phase.traffic,
-    learners: candidateLearners,
-    revenue: setup.revenue,
-    needsRevenueImpact: usesMetric(guards, 'revenueImpact'),
-    needsChurn: usesMetric(guards, 'churnRate'),
-    needsCompletions: usesMetric(guards, 'completionRate'),
-  };
-  const anyGuardEstimate =
-    guardEstimates.needsRevenueImpact || guardEstimates.needsChurn || guardEstimates.needsCompletions;
-  const checkpointEstimates = (learners: number, isCandidate: boolean): EstimateContext => ({
-    traffic: phase.traffic,
-    learners,
-    revenue: setup.revenue,
-    needsRevenueImpact: isCandidate,
-    needsChurn: setup.needsChurn,
-    needsCompletions: setup.needsCompletions,
-  });
+  const estimates = space.estimates[phase.index]!;
 
   const checkpoints: CheckpointResult[] = [];
   const trips: GuardTrip[] = [];
@@ -241,7 +281,7 @@ function runPhase(
     if (guards.length > 0) {
       trailing.push(interval);
       const window = trailing.window;
-      if (anyGuardEstimate) setEstimates(window, guardEstimates);
+      if (estimates.guards !== null) setEstimates(window, estimates.guards);
       for (const guard of guards) {
         if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
         const result = evaluateGuard(guard, window.stats, {
@@ -273,12 +313,12 @@ function runPhase(
       const useSince = phase.sinceLastCheckpoint;
       const window = useSince ? space.sinceCheckpoint : cumulative;
       const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
-      setEstimates(window, checkpointEstimates(candidateLearners, true));
-      setEstimates(baselineWindow, checkpointEstimates(baselineLearners, false));
+      setEstimates(window, estimates.candidate);
+      setEstimates(baselineWindow, estimates.baseline);
       checkpoints.push(
         evaluateCheckpoint(phase, checkpoint, isoAt(phaseStartMs, checkpoint.offsetMs), {
-          candidate: window.stats,
-          baseline: baselineLearners > 0 ? baselineWindow.stats : null,
+          candidate: window,
+          baseline: baselineLearners > 0 ? baselineWindow : null,
           windowFromMs: useSince ? lastCheckpointMs : 0,
           segmentIds: setup.segmentIds,
         }),
@@ -352,8 +392,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const space = workspaceFor(setup, fidelity);
   const effects = runEffects(setup, key, options.faultEffects);
-  space.candidate.beginRehearsal(effects);
-  space.baseline.beginRehearsal(effects);
+  space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
   let phaseStartMs = setup.startMs;
@@ -363,7 +402,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
       phases.push(notReachedPhase(phase, sum(phase.candidateBySegment), sum(phase.baselineBySegment)));
       continue;
     }
-    const { result, stop } = runPhase(setup, space, phase, phaseStartMs, key, options.approve ?? true);
+    const { result, stop } = runPhase(setup, space, phase, phaseStartMs, options.approve ?? true);
     phases.push(result);
     if (stop !== null) {
       outcome = {

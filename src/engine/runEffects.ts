@@ -4,6 +4,7 @@ import {
   type EffectsSource,
   FAULT_EFFECT_BUILDERS,
   type FaultEffectBuilder,
+  NO_EFFECTS,
 } from '../model/index.js';
 import type { EngineSetup } from './engineSetup.js';
 import { faultStream, type RunKey } from './streams.js';
@@ -11,7 +12,8 @@ import { faultStream, type RunKey } from './streams.js';
 /**
  * The fault effects of one run of a resolved plan, compiled against its phases, segments and each
  * cohort's nominal latency and error rate, with random timing drawn from the run's own fault stream.
- * A rehearsal and the request log of the same (seed, run) get the very same effects.
+ * A rehearsal and the request log of the same (seed, run) get the very same effects. A plan without
+ * faults has nothing to compile and derives no fault stream (nothing would draw from it).
  *
  * @param builders effect models by fault kind (default: the model's registry)
  */
@@ -20,6 +22,7 @@ export function runEffects(
   key: RunKey,
   builders: Readonly<Record<string, FaultEffectBuilder>> = FAULT_EFFECT_BUILDERS,
 ): EffectsSource {
+  if (setup.faults.length === 0) return NO_EFFECTS;
   const cohort = (name: Cohort) => (name === 'candidate' ? setup.candidate : setup.baseline);
   return compileEffects(
     setup.faults,

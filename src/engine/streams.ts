@@ -1,5 +1,5 @@
 import type { Cohort } from '../model/index.js';
-import { deriveStream, type RandomStream } from '../random/index.js';
+import { deriveStream, RandomStream, streamKeyHead, streamKeyTail } from '../random/index.js';
 import type { CohortStreams } from './cohortSimulation.js';
 
 /** Which run of which seed: a single rehearsal (`run` undefined) or run i of a Monte Carlo. */
@@ -14,53 +14,103 @@ function path(key: RunKey): number[] {
 
 type Purpose = keyof CohortStreams;
 
+/** Each purpose's slot in a {@link CohortStreamSet}. A stream's key names its purpose, not its slot. */
+const SLOT: Readonly<Record<Purpose, number>> = {
+  requests: 0,
+  errors: 1,
+  latency: 2,
+  availability: 3,
+  revenue: 4,
+  exposure: 5,
+  events: 6,
+  integrity: 7,
+};
+const PURPOSES = Object.keys(SLOT) as Purpose[];
+
 /**
- * A cohort's streams, each derived on first use: seeding one costs ~3 µs, and a rehearsal that rolls back
- * early, or a cohort no fault touches, never draws from several of them. A stream depends only on its
- * key, so deriving it later gives the same sequence.
+ * One cohort's streams, phase after phase and run after run, each derived on first use: seeding one costs
+ * ~2 µs, and a rehearsal that rolls back early, or a cohort no fault touches, never draws from several of
+ * them. A stream depends only on its key, so deriving it later gives the same sequence.
+ *
+ * The set is reused: {@link forRun} and {@link forPhase} point it at another (run, phase), and each stream
+ * is then re-seeded in place when first drawn from, so a rehearsal allocates no stream state, and the
+ * key's parts are formatted once (the run's when it begins, each (purpose, phase)'s when the set is built).
+ * A phase's streams are valid until the set moves on.
  */
-class LazyCohortStreams implements CohortStreams {
-  private readonly derived: Partial<Record<Purpose, RandomStream>> = {};
+export class CohortStreamSet implements CohortStreams {
+  /** The end of every stream key, `,"purpose","cohort",phase]`, by phase and slot. */
+  private readonly tails: ReadonlyArray<readonly string[]>;
+  private readonly streams: Array<RandomStream | null> = PURPOSES.map(() => null);
+  /** The start of every stream key of the current run, `[seed` or `[seed,run`. */
+  private head = '';
+  private phaseTails: readonly string[] = [];
+  /** Bit `slot` is set when that stream is seeded for the current (run, phase). */
+  private seeded = 0;
 
-  constructor(
-    private readonly key: RunKey,
-    private readonly cohort: Cohort,
-    private readonly phaseIndex: number,
-  ) {}
+  /** @param phaseCount the plan's phases (keys are built for phases 0 .. phaseCount − 1). */
+  constructor(cohort: Cohort, phaseCount: number) {
+    this.tails = Array.from({ length: phaseCount }, (_, phaseIndex) =>
+      PURPOSES.map((purpose) => streamKeyTail([purpose, cohort, phaseIndex])),
+    );
+  }
 
-  private stream(purpose: Purpose): RandomStream {
-    let stream = this.derived[purpose];
-    if (stream === undefined) {
-      const { key } = this;
-      stream = deriveStream(key.seed, ...path(key), purpose, this.cohort, this.phaseIndex);
-      this.derived[purpose] = stream;
+  /** Starts run `key`: the streams of its phases derive from `(seed, [run,] purpose, cohort, phase)`. */
+  forRun(key: RunKey): void {
+    this.head = streamKeyHead(key.seed, path(key));
+    this.seeded = 0;
+  }
+
+  /** Moves to phase `phaseIndex` of the current run; every stream starts afresh. */
+  forPhase(phaseIndex: number): CohortStreams {
+    const tails = this.tails[phaseIndex];
+    if (tails === undefined) throw new RangeError(`CohortStreamSet: no phase ${phaseIndex}`);
+    this.phaseTails = tails;
+    this.seeded = 0;
+    return this;
+  }
+
+  private stream(slot: number): RandomStream {
+    const stream = this.streams[slot] ?? null;
+    return stream !== null && (this.seeded & (1 << slot)) !== 0 ? stream : this.seed(slot);
+  }
+
+  /** Seeds the stream of `slot` for the current key (apart from {@link stream}, which samplers call often). */
+  private seed(slot: number): RandomStream {
+    const key = this.head + this.phaseTails[slot]!;
+    this.seeded |= 1 << slot;
+    const existing = this.streams[slot] ?? null;
+    if (existing !== null) {
+      existing.reseed(key);
+      return existing;
     }
+    const stream = new RandomStream(key);
+    this.streams[slot] = stream;
     return stream;
   }
 
   get requests(): RandomStream {
-    return this.stream('requests');
+    return this.stream(SLOT.requests);
   }
   get errors(): RandomStream {
-    return this.stream('errors');
+    return this.stream(SLOT.errors);
   }
   get latency(): RandomStream {
-    return this.stream('latency');
+    return this.stream(SLOT.latency);
   }
   get availability(): RandomStream {
-    return this.stream('availability');
+    return this.stream(SLOT.availability);
   }
   get revenue(): RandomStream {
-    return this.stream('revenue');
+    return this.stream(SLOT.revenue);
   }
   get exposure(): RandomStream {
-    return this.stream('exposure');
+    return this.stream(SLOT.exposure);
   }
   get events(): RandomStream {
-    return this.stream('events');
+    return this.stream(SLOT.events);
   }
   get integrity(): RandomStream {
-    return this.stream('integrity');
+    return this.stream(SLOT.integrity);
   }
 }
 
@@ -68,10 +118,13 @@ class LazyCohortStreams implements CohortStreams {
  * One cohort's streams for one phase, each derived from `(seed, [run,] purpose, cohort, phase)`, so a
  * change in how one purpose draws (or in one phase, or one cohort) shifts no other draw, and a phase's
  * draws do not depend on what happened before it: `rehearse traffic --phase ramp` reproduces the ramp
- * of a request-fidelity rehearsal exactly. Each stream is derived when first drawn from.
+ * of a request-fidelity rehearsal exactly. Each stream is derived when first drawn from; a rehearsal
+ * reuses a {@link CohortStreamSet} instead.
  */
 export function cohortStreams(key: RunKey, cohort: Cohort, phaseIndex: number): CohortStreams {
-  return new LazyCohortStreams(key, cohort, phaseIndex);
+  const set = new CohortStreamSet(cohort, phaseIndex + 1);
+  set.forRun(key);
+  return set.forPhase(phaseIndex);
 }
 
 /** The stream fault effects may use for random timing, derived from `(seed, [run,] 'faults')`. */

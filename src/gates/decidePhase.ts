@@ -29,7 +29,9 @@ export interface CheckpointGates {
 
 /** A checkpoint's verdict: the worst of its gates (`pass` when it has none). The one place this rule lives. */
 export function checkpointVerdict(gates: readonly GateResult[]): Verdict {
-  return worst(...gates.map((gate) => gate.verdict));
+  let verdict: Verdict = 'pass';
+  for (const gate of gates) verdict = worst(verdict, gate.verdict);
+  return verdict;
 }
 
 /** The first gate with `verdict` over the checkpoints, plus how many more there are: the decision's reason. */

@@ -45,26 +45,44 @@ export function createAvailability(
   availability: number,
   meanOutageMs: number,
 ): AvailabilityProcess {
-  if (!(availability >= 0 && availability <= 1))
-    throw new RangeError(`availability ${availability} is not in [0, 1]`);
-  const meanDownMs = availability === 1 ? 0 : availability === 0 ? Number.POSITIVE_INFINITY : meanOutageMs;
-  const meanUpMs =
-    availability === 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
-  const up = availability === 1 || (availability > 0 && rng.next() < availability);
   const process: AvailabilityProcess = {
-    meanUpMs,
-    meanDownMs,
-    up,
+    meanUpMs: 0,
+    meanDownMs: 0,
+    up: true,
     remainingMs: 0,
-    downAtEnd: !up,
+    downAtEnd: false,
     upMs: 0,
     outagesBegun: 0,
     downStartsMs: new Float64Array(8),
     downEndsMs: new Float64Array(8),
     downCount: 0,
   };
-  process.remainingMs = residualMs(rng, meanOf(process, up));
+  restartAvailability(process, rng, availability, meanOutageMs);
   return process;
+}
+
+/**
+ * Starts `process` afresh, in place, exactly as {@link createAvailability} starts a new one (the same
+ * draws from `rng`), keeping its buffers: the engine restarts each cohort's deployment every phase.
+ */
+export function restartAvailability(
+  process: AvailabilityProcess,
+  rng: RandomStream,
+  availability: number,
+  meanOutageMs: number,
+): void {
+  if (!(availability >= 0 && availability <= 1))
+    throw new RangeError(`availability ${availability} is not in [0, 1]`);
+  process.meanDownMs = availability === 1 ? 0 : availability === 0 ? Number.POSITIVE_INFINITY : meanOutageMs;
+  process.meanUpMs =
+    availability === 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
+  const up = availability === 1 || (availability > 0 && rng.next() < availability);
+  process.up = up;
+  process.downAtEnd = !up;
+  process.upMs = 0;
+  process.outagesBegun = 0;
+  process.downCount = 0;
+  process.remainingMs = residualMs(rng, meanOf(process, up));
 }
 
 function pushDownSpan(process: AvailabilityProcess, startMs: number, endMs: number): void {
@@ -117,6 +135,26 @@ function mergeForcedDown(process: AvailabilityProcess, forcedDownMs: number): vo
  * @example advanceAvailability(process, rng, 30_000, 0); process.upMs // 30000 most of the time
  */
 export function advanceAvailability(
+  process: AvailabilityProcess,
+  rng: RandomStream,
+  durationMs: number,
+  forcedDownFraction: number,
+): void {
+  if (process.up && process.remainingMs > durationMs && durationMs > 0 && !(forcedDownFraction > 0)) {
+    // Up throughout, by far the most common interval (up periods last hours): exactly what the walk below
+    // gives then. Kept apart so that the engine's per-interval code, which inlines this, stays small.
+    process.remainingMs -= durationMs;
+    process.downCount = 0;
+    process.upMs = durationMs;
+    process.outagesBegun = 0;
+    process.downAtEnd = false;
+    return;
+  }
+  walkTransitions(process, rng, durationMs, forcedDownFraction);
+}
+
+/** {@link advanceAvailability} in general: every transition within the interval, and a forced outage. */
+function walkTransitions(
   process: AvailabilityProcess,
   rng: RandomStream,
   durationMs: number,

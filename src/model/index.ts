@@ -11,6 +11,7 @@ export {
   advanceAvailability,
   createAvailability,
   isDownAt,
+  restartAvailability,
 } from './availability.js';
 export { type BucketTable, bucketTable } from './bucketTable.js';
 export { diurnalFactor, normaliseDiurnalProfile } from './diurnal.js';

@@ -14,3 +14,4 @@ export { sampleLognormal } from './sampleLognormal.js';
 export { type CountsOut, sampleMultinomialInto } from './sampleMultinomialInto.js';
 export { sampleNormal, sampleStandardNormal } from './sampleNormal.js';
 export { samplePoisson } from './samplePoisson.js';
+export { type StreamKeyPart, streamKey, streamKeyHead, streamKeyTail } from './streamKey.js';

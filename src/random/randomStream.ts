@@ -2,6 +2,13 @@ const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 const WEYL_STEP = 0x61c88647;
 
+/** xor4096's recurrence: a new state word from the word 33 places ahead of it (mod 128) and the word it replaces. */
+function recurrence(far: number, near: number): number {
+  const u = far ^ (far << 13);
+  const t = near ^ (near << 17);
+  return u ^ (u >>> 15) ^ t ^ (t >>> 12);
+}
+
 /**
  * A seeded, deterministic stream of uniform random numbers. Every sampler takes one as its first
  * argument, so randomness is a parameter and never global state.
@@ -30,15 +37,31 @@ export class RandomStream {
 
   /** @param key any string; equal keys give equal streams. */
   constructor(key: string) {
-    // seedrandom's xor4096 `init` for a string key, step for step.
-    const x = new Int32Array(128);
-    const seed = `${key}\0`;
-    const limit = Math.max(128, seed.length);
+    this.state = new Int32Array(128);
+    this.index = 0;
+    this.weyl = 0;
+    this.reseed(key);
+  }
+
+  /**
+   * Seeds the stream afresh from `key`, in place: afterwards it draws exactly what `new RandomStream(key)`
+   * draws. For an owner that derives many short-lived streams (the engine derives ~25 per rehearsal)
+   * and would otherwise allocate a state buffer for each.
+   */
+  reseed(key: string): void {
+    // seedrandom's xor4096 `init` for a string key, step for step. seedrandom seeds from `key + '\0'`;
+    // the NUL is read here as the position past the key's end, so no string is built.
+    const x = this.state;
+    x.fill(0);
+    const seedLength = key.length + 1;
+    const limit = Math.max(128, seedLength);
     let v = 0;
     let w = 0;
     let zeroes = 0;
+    let c = 0;
     for (let j = -32; j < limit; j++) {
-      v ^= seed.charCodeAt((j + 32) % seed.length);
+      v ^= c < key.length ? key.charCodeAt(c) : 0;
+      c = c + 1 === seedLength ? 0 : c + 1;
       if (j === 0) w = v;
       v ^= v << 10;
       v ^= v >>> 15;
@@ -51,39 +74,29 @@ export class RandomStream {
         zeroes = t === 0 ? zeroes + 1 : 0;
       }
     }
-    if (zeroes >= 128) x[seed.length & 127] = -1;
-    // Mix the state with 512 steps of the recurrence, the Weyl sequence held still.
-    let i = 127;
-    for (let j = 4 * 128; j > 0; j--) {
-      let u = x[(i + 34) & 127]!;
-      i = (i + 1) & 127;
-      let t = x[i]!;
-      u ^= u << 13;
-      t ^= t << 17;
-      u ^= u >>> 15;
-      t ^= t >>> 12;
-      x[i] = u ^ t;
+    if (zeroes >= 128) x[seedLength & 127] = -1;
+    // Mix the state with 512 steps of the recurrence (four passes over the ring), the Weyl sequence held
+    // still. Step p of a pass rewrites word p from itself and word p + 33 (mod 128), as in nextInt32;
+    // each pass is written as two runs so that no index wraps. The index ends where it started, at 127.
+    for (let pass = 0; pass < 4; pass++) {
+      for (let p = 0; p < 95; p++) x[p] = recurrence(x[p + 33]!, x[p]!);
+      for (let p = 95; p < 128; p++) x[p] = recurrence(x[p - 95]!, x[p]!);
     }
-    this.state = x;
-    this.index = i;
+    this.index = 127;
     this.weyl = w;
   }
 
   /** The next 32-bit output as a signed integer, exactly as seedrandom's `xor4096(key).int32()`. */
   nextInt32(): number {
+    // Kept to few operations: engines inline a function only while the inlined code stays small, and
+    // every uniform calls this twice.
     const x = this.state;
-    this.weyl = (this.weyl + WEYL_STEP) | 0;
-    let v = x[(this.index + 34) & 127]!;
     const i = (this.index + 1) & 127;
-    let t = x[i]!;
-    v ^= v << 13;
-    t ^= t << 17;
-    v ^= v >>> 15;
-    t ^= t >>> 12;
-    v ^= t;
+    const v = recurrence(x[(i + 33) & 127]!, x[i]!);
     x[i] = v;
     this.index = i;
-    const w = this.weyl;
+    const w = (this.weyl + WEYL_STEP) | 0;
+    this.weyl = w;
     return (v + (w ^ (w >>> 16))) | 0;
   }
 

@@ -61,9 +61,15 @@ function tallyPhase(
     if (regression) phase.trueRollbacks += 1;
   }
   phase.gates.forEach((gate, g) => {
-    const verdicts = result.checkpoints.map((checkpoint) => checkpoint.gates[g]?.verdict);
-    if (verdicts.includes('fail')) gate.failed += 1;
-    if (verdicts.includes('inconclusive')) gate.inconclusive += 1;
+    let failed = false;
+    let inconclusive = false;
+    for (const checkpoint of result.checkpoints) {
+      const verdict = checkpoint.gates[g]?.verdict;
+      if (verdict === 'fail') failed = true;
+      else if (verdict === 'inconclusive') inconclusive = true;
+    }
+    if (failed) gate.failed += 1;
+    if (inconclusive) gate.inconclusive += 1;
   });
   plan.guards.forEach((guard, g) => {
     if (result.guardTrips.some((trip) => sameCondition(guard, trip))) phase.guards[g]!.tripped += 1;

@@ -126,6 +126,26 @@ describe('evaluateGate: reasons', () => {
   ])('%j → %s', (condition, overrides, context, expected) => {
     expect(evaluateGate(condition, makeStats(overrides), context).reason).toBe(expected);
   });
+
+  it('quotes a condition and a context as they are now, even when they were changed in place', () => {
+    const condition: Condition = { metric: 'errorRate', op: 'below', threshold: 0.005 };
+    const context = { phase: 'ramp', label: '2h checkpoint' };
+    const stats = makeStats({ requests: 7412, errors: 46 });
+    const reasons = [evaluateGate(condition, stats, context).reason];
+    reasons.push(evaluateGate(condition, stats, context).reason);
+    condition.threshold = 0.01;
+    context.label = '3h checkpoint';
+    reasons.push(evaluateGate(condition, stats, context).reason);
+    condition.op = 'max';
+    context.phase = 'rollout';
+    reasons.push(evaluateGate(condition, stats, context).reason);
+    expect(reasons).toEqual([
+      'errorRate 0.62% ≥ 0.50% limit (ramp, 2h checkpoint, 7,412 requests)',
+      'errorRate 0.62% ≥ 0.50% limit (ramp, 2h checkpoint, 7,412 requests)',
+      'errorRate 0.62% < 1.00% (ramp, 3h checkpoint, 7,412 requests)',
+      'errorRate 0.62% ≤ 1.00% (rollout, 3h checkpoint, 7,412 requests)',
+    ]);
+  });
 });
 
 describe('evaluateGate: a verdict is monotone in its threshold', () => {

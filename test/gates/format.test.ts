@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { groupThousands } from '../../src/gates/format.js';
 import {
   formatCount,
   formatMetricValue,
@@ -62,5 +64,58 @@ describe('formatMetricValue and formatThreshold', () => {
     ['errorRate', 'below', 0.01, '1.00%'],
   ])('%s %s %d → %s', (metric, op, threshold, expected) => {
     expect(formatThreshold(metric, op, threshold)).toBe(expected);
+  });
+});
+
+/** The grouping as first written, with split and a regex: the reference the allocation-free one must match. */
+function groupThousandsByRegex(fixed: string): string {
+  const [integerPart = '', fractionPart] = fixed.split('.');
+  const grouped = integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fractionPart === undefined ? grouped : `${grouped}.${fractionPart}`;
+}
+
+describe('groupThousands', () => {
+  it.each([
+    ['0', '0'],
+    ['999', '999'],
+    ['1000', '1,000'],
+    ['7412.5', '7,412.5'],
+    ['123456', '123,456'],
+    ['1234567.25', '1,234,567.25'],
+    ['100.000', '100.000'],
+    ['NaN', 'NaN'],
+    ['Infinity', 'Infinity'],
+    ['1e+21', '1e+21'],
+    ['1.2345e+300', '1.2345e+300'],
+  ])('groupThousands(%j) = %j', (fixed, expected) => {
+    expect(groupThousands(fixed)).toBe(expected);
+  });
+
+  it('groups every toFixed output exactly as the split-and-regex grouping did', () => {
+    const magnitude = fc.oneof(
+      fc.double({ min: 0, noNaN: true }),
+      fc.double({ min: 0, max: 1e7, noNaN: true }),
+      fc.nat(),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 1e21, 999.9999, 999_999.995),
+    );
+    fc.assert(
+      fc.property(magnitude, fc.integer({ min: 0, max: 6 }), (value, decimals) => {
+        const fixed = value.toFixed(decimals);
+        expect(groupThousands(fixed)).toBe(groupThousandsByRegex(fixed));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('formats counts as toFixed and the regex grouping did, huge integers included', () => {
+    const count = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 2 ** 53, 1e21, -1e22));
+    fc.assert(
+      fc.property(count, (value) => {
+        const magnitude = Math.abs(value);
+        const fixed = magnitude.toFixed(Number.isInteger(magnitude) ? 0 : 2);
+        expect(formatCount(value)).toBe(`${value < 0 ? '-' : ''}${groupThousandsByRegex(fixed)}`);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
