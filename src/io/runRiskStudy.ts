@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
 import {
+  analyzePlan,
   buildRisk,
   type Risk,
   type RiskInputs,
@@ -86,12 +87,16 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
     options.shard === undefined
       ? await readRiskTemplates(options.templateDir ?? join(packageInfo().root, 'templates'))
       : null;
-  const tally = await tallyInWorkers(plan, inputs.settings, range, options.workers, options.onProgress);
+  const tallying = tallyInWorkers(plan, inputs.settings, range, options.workers, options.onProgress);
+  // The plan's exact analysis needs no runs: this thread computes it while the workers start on theirs,
+  // then joins them (with --workers 1 the runs are already tallied by now).
+  const analysis = options.shard === undefined ? analyzePlan(plan) : null;
+  const tally = await tallying;
   if (options.shard !== undefined) {
     const partial = riskPartial(inputs, meta, options.shard, tally);
     const files = [{ name: partialFileName(options.shard), content: stringifyRiskPartial(partial) }];
     return { kind: 'partial', partial, runs: range, files };
   }
-  const risk = buildRisk(inputs, tally, meta);
+  const risk = buildRisk(inputs, tally, meta, analysis ?? undefined);
   return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates!) };
 }

@@ -67,6 +67,8 @@ const TASKS_IN_FLIGHT = 2;
  */
 export class WorkerPool<Task, Result, Context = never> {
   private readonly workers: Worker[] = [];
+  /** Jobs running or waiting, and the promise that settles when the last of them has. */
+  private jobs = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -93,10 +95,26 @@ export class WorkerPool<Task, Result, Context = never> {
     }
   }
 
-  /** Runs a job (after any job already running) and resolves with its results in task order. */
+  /**
+   * Runs a job and resolves with its results in task order. With no job running, the workers are handed
+   * their first tasks before `run` returns, so this thread can do other work while they start on them (it
+   * takes its own tasks once it yields); otherwise the job waits for the ones before it.
+   */
   run(job: PoolJob<Task, Result, Context>): Promise<Result[]> {
-    const result = this.queue.then(() => this.runNow(job));
-    this.queue = result.catch(() => undefined);
+    const start = () => {
+      try {
+        return this.runNow(job);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    const result = this.jobs === 0 ? start() : this.queue.then(start);
+    this.jobs++;
+    this.queue = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.jobs--;
+      });
     return result;
   }
 

@@ -11,11 +11,12 @@ import type { Plan } from '../scenario/plan.js';
 import { type Probability, probability } from '../stats/index.js';
 import { type CountHistogram, histogramMean, histogramQuantiles, sortedEntries } from './countHistogram.js';
 import { exactGate } from './exactGate.js';
-import { guardNoise } from './guardNoise.js';
+import { type GuardNoise, guardNoise } from './guardNoise.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './phaseGuard.js';
 import { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import {
+  type ExactGate,
   RISK_SCHEMA_VERSION,
   type Risk,
   type RiskDistribution,
@@ -108,7 +109,40 @@ function finance(inputs: RiskInputs, tally: RiskTally): FinanceSimulation | null
   );
 }
 
-function phaseOf(inputs: RiskInputs, tally: RiskTally, phase: PhaseTally, p: number): RiskPhase {
+/**
+ * The part of risk.json that depends on the plan alone, not on any run: each gate's exact operating
+ * characteristic, the exact noise analysis of the guards and the plan fixes it proposes. It is most of
+ * `buildRisk`'s time (incomplete beta functions and binomial sums), so `runRiskStudy` computes it on the
+ * main thread while the workers start tallying.
+ */
+export interface PlanAnalysis {
+  /** By phase, then gate; null where the gate has no exact model. */
+  exactGates: Array<Array<ExactGate | null>>;
+  noise: GuardNoise[];
+  planFixes: PlanGuardFix[];
+}
+
+/** {@link PlanAnalysis} of a plan (pure). */
+export function analyzePlan(plan: Plan): PlanAnalysis {
+  const noise = guardNoise(plan);
+  return {
+    exactGates: plan.phases.map((phase, p) => phase.gates.map((condition) => exactGate(plan, p, condition))),
+    noise,
+    planFixes: [
+      ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
+    ]
+      .map((guardIndex) => planGuardFix(plan, guardIndex))
+      .filter((fix): fix is PlanGuardFix => fix !== null),
+  };
+}
+
+function phaseOf(
+  inputs: RiskInputs,
+  tally: RiskTally,
+  phase: PhaseTally,
+  p: number,
+  exactGates: ReadonlyArray<ExactGate | null>,
+): RiskPhase {
   const { plan } = inputs;
   const planned = plan.phases[p]!;
   const among = (count: number): Probability => probability(count, phase.reached);
@@ -124,7 +158,7 @@ function phaseOf(inputs: RiskInputs, tally: RiskTally, phase: PhaseTally, p: num
       pCausedRollback: among(counts.causedRollback),
       pCausedFalseRollback: among(counts.causedRollback - counts.causedTrueRollback),
       pCausedHalt: among(counts.causedHalt),
-      exact: exactGate(plan, p, condition),
+      exact: exactGates[g]!,
     };
   });
   const guards = plan.guards.map((condition, g): RiskGuard => {
@@ -162,9 +196,15 @@ function phaseOf(inputs: RiskInputs, tally: RiskTally, phase: PhaseTally, p: num
  * with their seeds, the exact noise analysis of the error-rate guards beside the Monte Carlo, and the
  * finance distribution over the runs' timelines. Same inputs and tally ⇒ same object, whoever tallied.
  *
+ * @param analysis the plan's {@link analyzePlan}, when it was computed ahead (default: computed here)
  * @throws InternalError when the tally does not cover runs 0..runs−1 exactly once.
  */
-export function buildRisk(inputs: RiskInputs, tally: RiskTally, meta: RiskMeta): Risk {
+export function buildRisk(
+  inputs: RiskInputs,
+  tally: RiskTally,
+  meta: RiskMeta,
+  analysis: PlanAnalysis = analyzePlan(inputs.plan),
+): Risk {
   const { plan, settings } = inputs;
   const covered =
     tally.ranges.length === 1 && tally.ranges[0]![0] === 0 && tally.ranges[0]![1] === inputs.runs;
@@ -173,8 +213,8 @@ export function buildRisk(inputs: RiskInputs, tally: RiskTally, meta: RiskMeta):
       `the tally covers ${JSON.stringify(tally.ranges)}, not runs 0..${inputs.runs - 1}`,
     );
   }
-  const phases = tally.phases.map((phase, p) => phaseOf(inputs, tally, phase, p));
-  const noise = guardNoise(plan).map((finding) => {
+  const phases = tally.phases.map((phase, p) => phaseOf(inputs, tally, phase, p, analysis.exactGates[p]!));
+  const noise = analysis.noise.map((finding) => {
     const phase = tally.phases[finding.phaseIndex]!;
     const guard = phase.guards[finding.guardIndex]!;
     return {
@@ -231,11 +271,7 @@ export function buildRisk(inputs: RiskInputs, tally: RiskTally, meta: RiskMeta):
       targetPerPhase: NOISE_TARGET,
       minJudgedShare: MIN_JUDGED_SHARE,
       guards: noise,
-      planFixes: [
-        ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
-      ]
-        .map((guardIndex) => planGuardFix(plan, guardIndex))
-        .filter((fix): fix is PlanGuardFix => fix !== null),
+      planFixes: analysis.planFixes,
     },
     finance: finance(inputs, tally),
     warnings: tally.warnings,

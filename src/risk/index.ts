@@ -6,7 +6,14 @@
  * error-rate gates and guards beside the Monte Carlo (`gateOperatingCharacteristic`, `guardNoise`).
  * Pure: workers and files are in `io/` and `cli/`. See docs/risk.md and docs/sharding.md.
  */
-export { buildRisk, type RiskInputs, type RiskMeta, RUN_SEED_SCHEME } from './buildRisk.js';
+export {
+  analyzePlan,
+  buildRisk,
+  type PlanAnalysis,
+  type RiskInputs,
+  type RiskMeta,
+  RUN_SEED_SCHEME,
+} from './buildRisk.js';
 export { type CandidateTraffic, candidateTraffic } from './candidateTraffic.js';
 export {
   addCount,

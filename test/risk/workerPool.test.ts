@@ -148,6 +148,26 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('hands the workers their tasks before run returns, so this thread can work meanwhile', async () => {
+    // The worker raises a shared flag when it gets its task; this thread waits for the flag without
+    // yielding to the event loop, as it does while it computes a study's exact analysis.
+    const url = await script(
+      'flag.mjs',
+      `if (type === 'context') { globalThis.flag = new Int32Array(context); return; }
+       Atomics.store(globalThis.flag, 0, 1); Atomics.notify(globalThis.flag, 0);
+       parentPort.postMessage({ type: 'result', index, result: task });`,
+    );
+    const pool = new WorkerPool<number, number, SharedArrayBuffer>(url);
+    try {
+      const shared = new SharedArrayBuffer(4);
+      const job = pool.run({ tasks: [7], workers: 1, context: shared });
+      expect(Atomics.wait(new Int32Array(shared), 0, 0, 10_000)).not.toBe('timed-out');
+      expect(await job).toEqual([7]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('starts fresh workers for the next job after one fails', async () => {
     const url = await script(
       'failsOnce.mjs',
