@@ -4,6 +4,9 @@
  * and the cost of one simulated monitoring window against the random draws it needs (the floor).
  * Runs from `dist/` (the workers run the compiled worker script).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageInfo } from '../src/io/packageRoot.js';
@@ -18,6 +21,8 @@ import { median } from './measure.js';
 
 const RUNS = 10_000;
 const ROUNDS = 3;
+/** Timed rounds of the 1- and 2-thread tallies, after one untimed round of each (JIT warm-up on both sides). */
+const TALLY_ROUNDS = 5;
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -95,6 +100,23 @@ async function parallelCeiling(): Promise<number> {
   return median(ratios);
 }
 
+/**
+ * Seconds that `rehearse risk --runs RUNS --workers <workers> --quiet` takes as its own process (start-up,
+ * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for.
+ */
+function cliSeconds(root: string, workers: number): number {
+  const out = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
+  try {
+    const start = performance.now();
+    const args = ['risk', '--runs', String(RUNS), '--workers', String(workers), '--quiet', '--out', out];
+    const child = spawnSync(process.execPath, [join(root, 'bin', 'rehearse.js'), ...args], { cwd: root });
+    if (child.status !== 0) throw new Error(`rehearse risk failed: ${child.stderr.toString()}`);
+    return (performance.now() - start) / 1000;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 /** Prints the Monte Carlo section of the benchmark. */
 export async function benchRisk(): Promise<void> {
   const root = packageInfo().root;
@@ -105,10 +127,13 @@ export async function benchRisk(): Promise<void> {
   line(
     `Monte Carlo (rehearse risk), default scenario, ${RUNS.toLocaleString('en-US')} rehearsals, aggregate fidelity:`,
   );
-  await tallyInWorkers(plan, settings, [0, 500], 1);
+  // Warm both sides alike with one untimed round each: this thread's code and the kept worker's
+  // (tallyInWorkers keeps its workers between studies).
+  await tallyInWorkers(plan, settings, [0, RUNS], 1);
+  await tallyInWorkers(plan, settings, [0, RUNS], 2);
   const tallyMs: Record<1 | 2, number[]> = { 1: [], 2: [] };
   let tally: RiskTally | null = null;
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < TALLY_ROUNDS; round++) {
     for (const workers of [1, 2] as const) {
       const start = performance.now();
       tally = await tallyInWorkers(plan, settings, [0, RUNS], workers);
@@ -124,9 +149,20 @@ export async function benchRisk(): Promise<void> {
     `  2 workers: ${fixed(two / 1000)} s, ${fixed((RUNS / two) * 1000, 0)} rehearsals/s (${fixed(two / RUNS, 3)} ms each)`,
   );
   line(
-    `  speed-up 2 workers / 1: ${fixed(one / two)}× (target ≥ 1.7×); medians of ${ROUNDS} alternating rounds`,
+    `  speed-up 2 workers / 1: ${fixed(one / two)}× (target ≥ 1.7×); both sides warm, medians of ${TALLY_ROUNDS} alternating rounds`,
   );
   line(`  machine ceiling now (a pure CPU loop, 2 threads / 1): ${fixed(await parallelCeiling())}×`);
+
+  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
+  }
+  const cliOne = median(cli[1]);
+  const cliTwo = median(cli[2]);
+  line(
+    `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cliOne)} s, ` +
+      `--workers 2 ${fixed(cliTwo)} s: ${fixed(cliOne / cliTwo)}× (start-up, cold JIT, analysis and rendering included)`,
+  );
 
   const start = performance.now();
   await runRiskStudy({
