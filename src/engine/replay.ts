@@ -16,6 +16,13 @@ import { PhaseReplay } from './replayPhase.js';
 export interface ReplayOptions {
   file: string;
   lenient: boolean;
+  /**
+   * Known phase starts, epoch ms by phase name (`--phase-start`). A phase given here takes its ISO rows as
+   * times since this start, whatever its first row is (an export every minute, say); without it, the
+   * phase's first row is taken as its first planned checkpoint. Offsets are always since the phase
+   * start, and its absolute times then follow from the given one.
+   */
+  phaseStarts?: Readonly<Record<string, number>>;
 }
 
 /** What the replay read and found, beside the rehearsal-shaped result: `results.json`'s `replay` section. */
@@ -74,7 +81,14 @@ export class ReplayBuilder {
     for (const phase of plan.phases) {
       this.phases.set(
         phase.name,
-        new PhaseReplay(phase, plan.guards, plan.intervalMs / 2, options.file, segmentIds),
+        new PhaseReplay(
+          phase,
+          plan.guards,
+          plan.intervalMs / 2,
+          options.file,
+          segmentIds,
+          options.phaseStarts?.[phase.name] ?? null,
+        ),
       );
     }
   }

@@ -76,7 +76,11 @@ export class PhaseReplay {
     private readonly file: string,
     /** The scenario's segment ids: checkpoint segment totals follow their order, unknown ids after. */
     private readonly segmentIds: readonly string[],
-  ) {}
+    /** The phase start when it is known (`--phase-start`), epoch ms; null: inferred from the first ISO row. */
+    private readonly givenStartEpochMs: number | null = null,
+  ) {
+    this.startEpochMs = givenStartEpochMs;
+  }
 
   private segmentTotals(point: ObservedPoint): SegmentTotals[] {
     const rank = (id: string) => {
@@ -106,13 +110,13 @@ export class PhaseReplay {
     if (row.at.kind === 'offset') return row.at.offsetMs;
     this.startEpochMs ??= row.at.epochMs - (this.plan.checkpointsMs[0] ?? 0);
     const offsetMs = row.at.epochMs - this.startEpochMs;
-    if (offsetMs < 0)
-      return this.problem(
-        row,
-        'at',
-        'a time after the phase start (inferred from its first row)',
-        row.at.text,
-      );
+    if (offsetMs < 0) {
+      const start =
+        this.givenStartEpochMs === null
+          ? 'the phase start (inferred from its first row)'
+          : `the phase start given, ${new Date(this.givenStartEpochMs).toISOString()}`;
+      return this.problem(row, 'at', `a time after ${start}`, row.at.text);
+    }
     return offsetMs;
   }
 

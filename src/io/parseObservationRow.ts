@@ -36,6 +36,18 @@ export type RowParse = { ok: true; row: ObservationRow } | { ok: false; problems
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * An ISO-8601 time with its zone (`2025-10-31T12:30:00Z`, `…+01:00`) as epoch ms, or null when the text
+ * is not one: a time without a zone would depend on the machine's time zone.
+ *
+ * @example parseIsoTime('2025-10-31T12:30:00Z') // 1761913800000
+ */
+export function parseIsoTime(text: string): number | null {
+  if (!ISO_TIME.test(text)) return null;
+  const epochMs = Date.parse(text);
+  return Number.isNaN(epochMs) ? null : epochMs;
+}
+
 const AT_EXPECTED = `${DURATION_EXAMPLES.replace('a duration', 'an offset')}, or an ISO-8601 time with zone like 2025-10-31T12:30:00Z`;
 
 /** Half a unit of a decimal's last written digit: how far rounding could have moved it (0.0005 for `0.079`). */
@@ -171,10 +183,8 @@ class RowReader {
     const text = this.cell('at');
     const offsetMs = parseDurationMs(text);
     if (offsetMs !== null) return { kind: 'offset', offsetMs, text };
-    if (ISO_TIME.test(text)) {
-      const epochMs = Date.parse(text);
-      if (!Number.isNaN(epochMs)) return { kind: 'time', epochMs, text };
-    }
+    const epochMs = parseIsoTime(text);
+    if (epochMs !== null) return { kind: 'time', epochMs, text };
     return this.problem('at', AT_EXPECTED, text === '' ? 'an empty cell' : `"${text}"`);
   }
 }

@@ -1,5 +1,5 @@
 import type { ObservationRow } from '../engine/observation.js';
-import { MAX_LISTED, type Replay, ReplayBuilder } from '../engine/replay.js';
+import { MAX_LISTED, type Replay, ReplayBuilder, type ReplayOptions } from '../engine/replay.js';
 import { InputError } from '../errors.js';
 import type { Plan } from '../scenario/plan.js';
 import { type Problem, sortProblems } from '../scenario/problems.js';
@@ -60,10 +60,10 @@ export async function* readObservations(path: string, file: string = path): Asyn
 export async function replayObservationsFile(
   path: string,
   plan: Plan,
-  options: { lenient: boolean; file?: string },
+  options: Omit<ReplayOptions, 'file'> & { file?: string },
 ): Promise<Replay> {
   const file = options.file ?? path;
-  const builder = new ReplayBuilder(plan, { file, lenient: options.lenient });
+  const builder = new ReplayBuilder(plan, { ...options, file });
   for await (const item of readObservations(path, file)) {
     if (item.kind === 'header') builder.ignoredColumns(item.header.ignored);
     else if (item.kind === 'row') builder.row(item.row);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { observedWindowStats } from '../../src/engine/observedGates.js';
 import type { ObservedPoint } from '../../src/engine/observedPoint.js';
 import { ReplayBuilder } from '../../src/engine/replay.js';
+import { InputError } from '../../src/errors.js';
 import { computeMetric } from '../../src/gates/index.js';
 import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { readScenario } from '../../src/io/readScenario.js';
@@ -240,6 +241,53 @@ describe('checkpoints, guards and time', () => {
       ['2h', 7_200_000, '2025-11-03T11:00:00.000Z'],
     ]);
     expect(canary.decision?.action).toBe('advance');
+  });
+
+  it('ISO times with a given phase start: an export every 10 minutes lands on the planned checkpoints', async () => {
+    // Rows at 09:10, 09:20, …, 11:00: the first is not a checkpoint. Inferred, the phase would start at
+    // 08:40 (09:10 taken as the 30m checkpoint); given 09:00, the 30m checkpoint is the 09:30 row.
+    const lines = [HEADER];
+    for (let minutes = 10; minutes <= 120; minutes += 10) {
+      const at = new Date(Date.UTC(2025, 10, 3, 9, minutes)).toISOString();
+      lines.push(`canary,${at},${minutes * 50},0,40,0.9997,0.004`);
+    }
+    const csv = writeCsv(lines);
+    const inferred = await replayObservationsFile(csv, replayPlan(), { lenient: false });
+    expect(inferred.rehearsal.phases[0]!.startedAt).toBe('2025-11-03T08:40:00.000Z');
+    const given = await replayObservationsFile(csv, replayPlan(), {
+      lenient: false,
+      phaseStarts: { canary: Date.UTC(2025, 10, 3, 9, 0) },
+    });
+    const canary = given.rehearsal.phases[0]!;
+    expect(canary.startedAt).toBe('2025-11-03T09:00:00.000Z');
+    expect(canary.checkpoints.map((checkpoint) => [checkpoint.label, checkpoint.at])).toEqual([
+      ['30m', '2025-11-03T09:30:00.000Z'],
+      ['1h', '2025-11-03T10:00:00.000Z'],
+      ['1h30m', '2025-11-03T10:30:00.000Z'],
+      ['2h', '2025-11-03T11:00:00.000Z'],
+    ]);
+    // The 2h checkpoint judged the row recorded at 11:00: 6,000 requests.
+    expect(canary.checkpoints.at(-1)!.metrics.requests).toBe(6000);
+  });
+
+  it('ISO times before a given phase start are a problem of their row', async () => {
+    const csv = writeCsv([HEADER, 'canary,2025-11-03T08:50:00Z,100,0,40,0.9997,0.004']);
+    const error = await replayObservationsFile(csv, replayPlan(), {
+      lenient: false,
+      file: 'obs.csv',
+      phaseStarts: { canary: Date.UTC(2025, 10, 3, 9, 0) },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      {
+        file: 'obs.csv',
+        line: 2,
+        column: null,
+        path: 'at',
+        expected: 'a time after the phase start given, 2025-11-03T09:00:00.000Z',
+        found: '2025-11-03T08:50:00Z',
+      },
+    ]);
   });
 
   it('warns when cumulative counts fall', async () => {

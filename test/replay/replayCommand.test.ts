@@ -60,6 +60,47 @@ describe('rehearse replay', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--phase-start sets when a phase started; bad ones are each a problem, exit 2, nothing written', async () => {
+    const out = join(tempDir(), 'out');
+    await replayCommand(
+      'scenarios/observed/sprint2-canary.csv',
+      { out, quiet: true, phaseStart: ['canary=2025-10-31T12:05:00+01:00'] },
+      { stdout: sink(), stderr: sink(), color: false },
+    );
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    // The sample's rows are offsets (15m … 2h) since the start given: 11:05 UTC.
+    expect(results.phases[0].startedAt).toBe('2025-10-31T11:05:00.000Z');
+    expect(results.phases[0].checkpoints.at(-1).at).toBe('2025-10-31T13:05:00.000Z');
+
+    const bad = join(tempDir(), 'bad');
+    const flags = [
+      'canry=2025-10-31T12:00:00Z',
+      'ramp=yesterday',
+      'rollout',
+      'ramp=2025-11-01T09:00:00',
+      'ramp=2025-11-01T09:00:00Z',
+      'ramp=2025-11-01T10:00:00Z',
+    ];
+    const error = await replayCommand(
+      'scenarios/observed/sprint2-canary.csv',
+      { out: bad, phaseStart: flags },
+      { stdout: sink(), stderr: sink(), color: false },
+    ).catch((caught: unknown) => caught);
+    const stderr = sink();
+    expect(reportError(error, stderr)).toBe(2);
+    const format = 'expected <phase>=<ISO-8601 time with zone>, like canary=2025-10-31T12:00:00Z';
+    expect(stderr.text.split('\n')).toEqual([
+      `error: --phase-start: expected one of the scenario's phases (canary, ramp, rollout), found "canry" (did you mean canary?)`,
+      `error: --phase-start: ${format}, found "ramp=yesterday"`,
+      `error: --phase-start: ${format}, found "rollout"`,
+      `error: --phase-start: ${format}, found "ramp=2025-11-01T09:00:00"`,
+      'error: --phase-start: expected one start per phase, found ramp given twice',
+      '5 problems; nothing was written.',
+      '',
+    ]);
+    expect(existsSync(bad)).toBe(false);
+  });
+
   it('with --lenient, skips the bad rows and counts them in results.json', async () => {
     const out = join(tempDir(), 'out');
     const csv = writeCsv([HEADER, 'canary,15m,48,0,39,0.9997,0.0037', 'canary,30m,x,0,40,0.9997,0.004']);

@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { packageInfo } from '../../io/packageRoot.js';
+import { parseIsoTime } from '../../io/parseObservationRow.js';
 import { replayObservationsFile } from '../../io/readObservations.js';
 import { readScenario } from '../../io/readScenario.js';
 import { readRunTemplates } from '../../io/rehearseScenario.js';
@@ -14,8 +15,18 @@ import {
   PLAIN_STYLE,
   renderRunReport,
 } from '../../report/index.js';
+import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
-import { DEFAULT_SCENARIO, inFolder, outFlag, resolveScenario, throwIfProblems } from '../flags.js';
+import { closestName } from '../../scenario/suggest.js';
+import {
+  DEFAULT_SCENARIO,
+  flagProblem,
+  inFolder,
+  outFlag,
+  quoted,
+  resolveScenario,
+  throwIfProblems,
+} from '../flags.js';
 import type { TextSink } from '../reportError.js';
 
 /** The flags as commander hands them over. */
@@ -23,8 +34,37 @@ export interface ReplayFlags {
   scenario?: string;
   out?: string;
   lenient?: boolean;
+  /** `--phase-start <phase>=<ISO time>`, repeated: one per phase. */
+  phaseStart?: string[];
   json?: boolean;
   quiet?: boolean;
+}
+
+const PHASE_START_EXPECTED = '<phase>=<ISO-8601 time with zone>, like canary=2025-10-31T12:00:00Z';
+
+/**
+ * `--phase-start` texts as epoch ms by phase name: each `<phase>=<ISO time>`, a phase of the plan, once.
+ * Adds a problem for each bad one.
+ */
+function phaseStartFlags(texts: readonly string[], plan: Plan, problems: Problem[]): Record<string, number> {
+  const names = plan.phases.map((phase) => phase.name);
+  const starts: Record<string, number> = {};
+  for (const text of texts) {
+    const equals = text.indexOf('=');
+    const name = text.slice(0, Math.max(0, equals));
+    const epochMs = equals < 0 ? null : parseIsoTime(text.slice(equals + 1));
+    if (epochMs === null) problems.push(flagProblem('--phase-start', PHASE_START_EXPECTED, quoted(text)));
+    else if (!names.includes(name)) {
+      const hint = closestName(name, names);
+      const found = `${quoted(name)}${hint === null ? '' : ` (did you mean ${hint}?)`}`;
+      problems.push(
+        flagProblem('--phase-start', `one of the scenario's phases (${names.join(', ')})`, found),
+      );
+    } else if (name in starts)
+      problems.push(flagProblem('--phase-start', `one start per phase`, `${name} given twice`));
+    else starts[name] = epochMs;
+  }
+  return starts;
 }
 
 /** Where the command prints, and the folder relative paths start from (as for `rehearse run`). */
@@ -51,9 +91,12 @@ export async function replayCommand(
   throwIfProblems(problems);
   const scenario = resolveScenario(flags.scenario, context.cwd);
   const plan = await readScenario(scenario.path);
+  const phaseStarts = phaseStartFlags(flags.phaseStart ?? [], plan, problems);
+  throwIfProblems(problems);
   const { rehearsal, replay } = await replayObservationsFile(inFolder(context.cwd, observed), plan, {
     lenient: flags.lenient ?? false,
     file: observed,
+    phaseStarts,
   });
   const { root, version } = packageInfo();
   const meta = { tool: { name: 'rollout-rehearsal', version }, scenarioFile: scenario.file };
@@ -93,6 +136,11 @@ export function registerReplay(program: Command): void {
     .option('--scenario <file>', `the plan whose gates and guards apply (default ${DEFAULT_SCENARIO})`)
     .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
     .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
+    .option(
+      '--phase-start <phase=time>',
+      "when a phase started, e.g. canary=2025-10-31T12:00:00Z (repeat per phase); default: a phase's first ISO row is its first checkpoint",
+      (text: string, previous: string[] = []) => [...previous, text],
+    )
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but warnings and errors')
     .action(async (observed: string, flags: ReplayFlags) => {
