@@ -7,6 +7,7 @@ import { type RiskFlags, riskCommand } from '../../src/cli/commands/risk.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { createProgressBar, formatProgress } from '../../src/cli/progressBar.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { closeRiskWorkers } from '../../src/io/tallyInWorkers.js';
 import { ensureBuilt } from './ensureBuilt.js';
 import { riskSchemaErrors } from './riskSchema.js';
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeRiskWorkers();
   await rm(dir, { recursive: true, force: true });
 });
 
