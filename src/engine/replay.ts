@@ -50,6 +50,20 @@ export interface Replay {
 
 export type ReplayResult = { ok: true; replay: Replay } | { ok: false; problems: Problem[] };
 
+/**
+ * What a problem says of a phase name the scenario does not have (a CSV row's, a `--phase-start` flag's):
+ * the phases it has, and the closest one when there is one.
+ *
+ * @example unknownPhase('canry', ['canary', 'ramp']).found // '"canry" (did you mean canary?)'
+ */
+export function unknownPhase(name: string, names: readonly string[]): { expected: string; found: string } {
+  const hint = closestName(name, names);
+  return {
+    expected: `one of the scenario's phases (${names.join(', ')})`,
+    found: `${JSON.stringify(name)}${hint === null ? '' : ` (did you mean ${hint}?)`}`,
+  };
+}
+
 /** Listed problems and warnings are capped so that a file of a million bad rows stays readable and bounded. */
 export const MAX_LISTED = 100;
 
@@ -128,10 +142,7 @@ export class ReplayBuilder {
     this.rows++;
     const phase = this.phases.get(row.phase);
     if (phase === undefined) {
-      const names = [...this.phases.keys()];
-      const hint = closestName(row.phase, names);
-      const found = `"${row.phase}"${hint === null ? '' : ` (did you mean ${hint}?)`}`;
-      const expected = `one of the scenario's phases (${names.join(', ')})`;
+      const { expected, found } = unknownPhase(row.phase, [...this.phases.keys()]);
       this.reject(row.line, [
         { file: this.options.file, line: row.line, column: null, path: 'phase', expected, found },
       ]);

@@ -1,11 +1,11 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
-import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatRiskSummary } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import { inFolder, outFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 import { riskJsonSummary } from './risk.js';
 
 export interface MergeFlags {
@@ -36,8 +36,7 @@ export async function mergeCommand(
   const { risk, files } = await mergeRiskStudy(partials.map((path) => inFolder(context.cwd, path)));
   const file = risk.scenario.file;
   const outDir = out ?? join('reports', basename(file, extname(file)));
-  await writeFilesAtomically(inFolder(context.cwd, outDir), files);
-  const written = files.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, files);
   if (flags.json) context.stdout.write(`${JSON.stringify(riskJsonSummary(risk, written), null, 2)}\n`);
   else if (!flags.quiet) {
     context.stdout.write(

@@ -1,11 +1,11 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
+import { unknownPhase } from '../../engine/replay.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { parseIsoTime } from '../../io/parseObservationRow.js';
 import { replayObservationsFile } from '../../io/readObservations.js';
 import { readScenario } from '../../io/readScenario.js';
 import { readRunTemplates } from '../../io/rehearseScenario.js';
-import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import {
   buildResults,
   buildRunJsonSummary,
@@ -17,7 +17,6 @@ import {
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
-import { closestName } from '../../scenario/suggest.js';
 import {
   DEFAULT_SCENARIO,
   flagProblem,
@@ -28,6 +27,7 @@ import {
   throwIfProblems,
 } from '../flags.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 /** The flags as commander hands them over. */
 export interface ReplayFlags {
@@ -55,13 +55,10 @@ function phaseStartFlags(texts: readonly string[], plan: Plan, problems: Problem
     const epochMs = equals < 0 ? null : parseIsoTime(text.slice(equals + 1));
     if (epochMs === null) problems.push(flagProblem('--phase-start', PHASE_START_EXPECTED, quoted(text)));
     else if (!names.includes(name)) {
-      const hint = closestName(name, names);
-      const found = `${quoted(name)}${hint === null ? '' : ` (did you mean ${hint}?)`}`;
-      problems.push(
-        flagProblem('--phase-start', `one of the scenario's phases (${names.join(', ')})`, found),
-      );
+      const { expected, found } = unknownPhase(name, names);
+      problems.push(flagProblem('--phase-start', expected, found));
     } else if (name in starts)
-      problems.push(flagProblem('--phase-start', `one start per phase`, `${name} given twice`));
+      problems.push(flagProblem('--phase-start', 'one start per phase', `${name} given twice`));
     else starts[name] = epochMs;
   }
   return starts;
@@ -103,8 +100,7 @@ export async function replayCommand(
   const results = { ...buildResults(plan, rehearsal, meta), replay };
   const outputs = await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
   const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
-  await writeFilesAtomically(inFolder(context.cwd, outDir), outputs);
-  const written = outputs.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, outputs);
 
   for (const warning of replay.warnings) context.stderr.write(`warning: ${warning.message}\n`);
   const total = Object.values(replay.warningCounts).reduce((sum, count) => sum + count, 0);

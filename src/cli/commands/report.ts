@@ -6,7 +6,7 @@ import { renderWhatifFiles } from '../../faults/renderWhatifFiles.js';
 import type { WhatifResults } from '../../faults/whatifResults.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { readTemplates } from '../../io/readTemplate.js';
-import { type OutputFile, writeFilesAtomically } from '../../io/writeFilesAtomically.js';
+import type { OutputFile } from '../../io/writeFilesAtomically.js';
 import {
   RESULTS_SCHEMA_VERSION,
   type Results,
@@ -17,6 +17,7 @@ import { type Risk, renderRiskFiles } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import { flagProblem, inFolder, outFlag, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 /** A Markdown and an HTML template with their partials: what every kind of report is rendered with. */
 interface ReportTemplates {
@@ -182,8 +183,7 @@ export async function reportCommand(
   }
   const wanted = files.filter((output) => formats.some((format) => output.name.endsWith(FORMATS[format])));
   const outDir = out ?? dirname(file);
-  await writeFilesAtomically(inFolder(context.cwd, outDir), wanted);
-  const written = wanted.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, wanted);
   if (flags.json) context.stdout.write(`${JSON.stringify({ kind: kind.name, files: written }, null, 2)}\n`);
   else if (!flags.quiet)
     context.stdout.write(`rendered ${kind.name} from ${file}\nwrote ${written.join('\n      ')}\n`);

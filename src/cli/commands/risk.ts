@@ -1,14 +1,12 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
-import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatRiskSummary, parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
   DEFAULT_SCENARIO,
   fidelityFlag,
   flagProblem,
-  inFolder,
   outFlag,
   printFlags,
   quoted,
@@ -20,6 +18,7 @@ import {
 } from '../flags.js';
 import { createProgressBar, type ProgressStream } from '../progressBar.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 /** Runs of a study when `--runs` is not given. */
 export const DEFAULT_RUNS = 10_000;
@@ -126,8 +125,7 @@ export async function riskCommand(
     onProgress: (done) => bar.add(done),
   }).finally(() => bar.end());
   const seconds = ((now() - startMs) / 1000).toFixed(1);
-  await writeFilesAtomically(inFolder(context.cwd, outDir), outputs.files);
-  const written = outputs.files.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, outputs.files);
   if (outputs.kind === 'partial') {
     const [from, to] = outputs.runs;
     if (options.json)

@@ -1,9 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Fidelity, OutcomeStatus } from '../../engine/rehearsal.js';
-import { InputError } from '../../errors.js';
 import { rehearseScenario } from '../../io/rehearseScenario.js';
-import { type OutputFile, writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import {
   buildRunJsonSummary,
   COLOR_STYLE,
@@ -16,7 +14,6 @@ import {
   DEFAULT_SCENARIO,
   fidelityFlag,
   flagProblem,
-  inFolder,
   outFlag,
   printFlags,
   quoted,
@@ -25,6 +22,7 @@ import {
   throwIfProblems,
 } from '../flags.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 export { DEFAULT_SCENARIO } from '../flags.js';
 
@@ -86,21 +84,6 @@ export function parseRunFlags(flags: RunFlags): RunOptions {
   };
 }
 
-const UNWRITABLE = new Set(['EEXIST', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
-
-/** Writes the run's files; an output folder that cannot be written is bad input (`--out`), not a bug. */
-async function writeOutputs(outDir: string, dir: string, files: readonly OutputFile[]): Promise<void> {
-  try {
-    await writeFilesAtomically(dir, files);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined || !UNWRITABLE.has(code)) throw error;
-    throw new InputError([
-      flagProblem('--out', 'a folder this user can write', `${quoted(outDir)} (${code})`),
-    ]);
-  }
-}
-
 /** Whether the outcome is one `--fail-on` names. */
 function matchesFailOn(failOn: FailOn | undefined, status: OutcomeStatus): boolean {
   switch (failOn) {
@@ -135,8 +118,7 @@ export async function runCommand(
     fidelity: options.fidelity,
     approve: options.approve,
   });
-  await writeOutputs(outDir, inFolder(context.cwd, outDir), files);
-  const written = files.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, files);
 
   for (const warning of results.warnings) context.stderr.write(`warning: ${warning}\n`);
   if (options.json) {

@@ -6,7 +6,6 @@ import { formatPercent } from '../../gates/index.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
 import { whatifScenario } from '../../io/whatifScenario.js';
-import { writeFilesAtomically } from '../../io/writeFilesAtomically.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
@@ -23,6 +22,7 @@ import {
 } from '../flags.js';
 import { createProgressBar, type ProgressStream } from '../progressBar.js';
 import type { TextSink } from '../reportError.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 /** Runs when `--runs` is not given: a detection probability to within about ±4 points (95%). */
 export const DEFAULT_WHATIF_RUNS = 500;
@@ -111,8 +111,7 @@ export async function whatifCommand(
   });
   bar.end();
   const outDir = options.out ?? join('reports', basename(file, extname(file)));
-  await writeFilesAtomically(inFolder(context.cwd, outDir), files);
-  const written = files.map((output) => join(outDir, output.name));
+  const written = await writeOutputs(context.cwd, outDir, files);
   if (options.json) {
     const faults = results.faults.map((row) => ({
       rank: row.rank,
