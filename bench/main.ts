@@ -12,7 +12,7 @@ import { readScenario } from '../src/io/readScenario.js';
 import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
 import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
 import type { Plan } from '../src/scenario/index.js';
-import { msPerCall, type Workload } from './measure.js';
+import { fixed, line, msPerCall, type Workload } from './measure.js';
 import { benchRisk } from './risk.js';
 import { scalePlan } from './scalePlan.js';
 
@@ -20,14 +20,6 @@ const HOUR_MS = 3_600_000;
 const SCALE_DURATION_MS = 6 * HOUR_MS;
 const REQUESTS_PER_LEARNER_HOUR = 10;
 const INTERVAL_MS = 30_000;
-
-function line(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-function fixed(value: number, digits = 2): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 /** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i). */
 function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {

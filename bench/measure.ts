@@ -1,3 +1,13 @@
+/** Prints one line of the benchmark's report. */
+export function line(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** A figure with `digits` decimals and thousands separators: `fixed(3372.4, 0)` → `3,372`. */
+export function fixed(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** Median of a list of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

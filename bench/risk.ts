@@ -17,20 +17,12 @@ import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '
 import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
 import { candidateTraffic, type RiskTally, sortedEntries } from '../src/risk/index.js';
 import type { Plan } from '../src/scenario/index.js';
-import { median } from './measure.js';
+import { fixed, line, median } from './measure.js';
 
 const RUNS = 10_000;
 const ROUNDS = 3;
 /** Timed rounds of the 1- and 2-thread tallies, after one untimed round of each (JIT warm-up on both sides). */
 const TALLY_ROUNDS = 5;
-
-function line(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-function fixed(value: number, digits = 2): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 /** Monitoring windows the candidate was simulated for, per phase, summed over the runs (from the timelines). */
 function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {

@@ -79,24 +79,24 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
     tool: { name: 'rollout-rehearsal', version: packageInfo().version },
     scenarioFile: options.scenarioFile,
   };
-  const range =
-    options.shard === undefined
-      ? ([0, options.runs] as [number, number])
-      : shardRange(options.runs, options.shard);
-  const templates =
-    options.shard === undefined
-      ? await readRiskTemplates(options.templateDir ?? join(packageInfo().root, 'templates'))
-      : null;
-  const tallying = tallyInWorkers(plan, inputs.settings, range, options.workers, options.onProgress);
-  // The plan's exact analysis needs no runs: this thread computes it while the workers start on theirs,
-  // then joins them (with --workers 1 the runs are already tallied by now).
-  const analysis = options.shard === undefined ? analyzePlan(plan) : null;
-  const tally = await tallying;
   if (options.shard !== undefined) {
+    const range = shardRange(options.runs, options.shard);
+    const tally = await tallyInWorkers(plan, inputs.settings, range, options.workers, options.onProgress);
     const partial = riskPartial(inputs, meta, options.shard, tally);
     const files = [{ name: partialFileName(options.shard), content: stringifyRiskPartial(partial) }];
     return { kind: 'partial', partial, runs: range, files };
   }
-  const risk = buildRisk(inputs, tally, meta, analysis ?? undefined);
-  return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates!) };
+  const templates = await readRiskTemplates(options.templateDir ?? join(packageInfo().root, 'templates'));
+  const tallying = tallyInWorkers(
+    plan,
+    inputs.settings,
+    [0, options.runs],
+    options.workers,
+    options.onProgress,
+  );
+  // The plan's exact analysis needs no runs: this thread computes it while the workers start on theirs,
+  // then joins them (with --workers 1 the runs are already tallied by now).
+  const analysis = analyzePlan(plan);
+  const risk = buildRisk(inputs, await tallying, meta, analysis);
+  return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates) };
 }

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../gates/index.js';
+import { formatCount, formatPercent, OPERATOR_SYMBOLS } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
 import type { Risk } from './risk.js';
 
@@ -29,7 +29,7 @@ export function formatRiskSummary(risk: Risk): string {
   }
   for (const finding of risk.noise.guards.filter((guard) => guard.firesOnNoise)) {
     lines.push(
-      `noise: in the ${finding.phase}, errorRate ${finding.op === 'above' ? '>' : '≥'} ${formatPercent(finding.threshold)} trips on noise alone: ` +
+      `noise: in the ${finding.phase}, errorRate ${OPERATOR_SYMBOLS[finding.op]} ${formatPercent(finding.threshold)} trips on noise alone: ` +
         `${formatPercent(finding.current.falseTrip.lower)} of phases (exact), ${chance(finding.pFalseRollback)} false rollbacks (Monte Carlo); see risk.md for the fix`,
     );
   }

@@ -1,4 +1,4 @@
-import { type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
+import { conditionHolds, type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
 import type { GuardSetting } from './phaseGuard.js';
 import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
@@ -159,8 +159,7 @@ function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
     expectedRequestsPerWindow: roundTo(finding.expectedRequestsPerWindow, 2),
     typicalRequests,
     singleErrorRate,
-    singleErrorTrips:
-      finding.op === 'above' ? singleErrorRate > finding.threshold : singleErrorRate >= finding.threshold,
+    singleErrorTrips: conditionHolds(finding.op, singleErrorRate, finding.threshold),
     errorRate: finding.errorRate,
     tripPerWindow: finding.tripPerWindow,
     checks: finding.checks,
