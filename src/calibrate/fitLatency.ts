@@ -1,3 +1,4 @@
+import { Z99 } from '../model/index.js';
 import { normalQuantile } from '../random/index.js';
 import { ANDERSON_DARLING_MIN_N, andersonDarlingNormal } from './andersonDarlingNormal.js';
 import type { LogLatencySample } from './logLatencySample.js';
@@ -6,7 +7,6 @@ import type { LogLatencySample } from './logLatencySample.js';
 export const FIT_ALPHA = 0.05;
 
 const Z95 = normalQuantile(0.975);
-const Z99 = normalQuantile(0.99);
 
 /** An estimate with its 95% interval. */
 export interface Estimate {

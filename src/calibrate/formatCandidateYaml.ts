@@ -36,7 +36,7 @@ function errorRateLines(calibration: Calibration): string[] {
   ];
   if (overrides.length === 0) return lines;
   lines.push(
-    '    segments: # error rates that differ from the other segments (Bonferroni-corrected 95% intervals)',
+    '    segments: # error rates that differ from the other segments (tested at 5%/k, Bonferroni; 95% intervals)',
   );
   for (const segment of overrides) {
     lines.push(

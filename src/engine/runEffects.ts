@@ -1,6 +1,7 @@
 import {
   type Cohort,
   compileEffects,
+  type EffectsContext,
   type EffectsSource,
   FAULT_EFFECT_BUILDERS,
   type FaultEffectBuilder,
@@ -23,17 +24,22 @@ export function runEffects(
   builders: Readonly<Record<string, FaultEffectBuilder>> = FAULT_EFFECT_BUILDERS,
 ): EffectsSource {
   if (setup.faults.length === 0) return NO_EFFECTS;
+  return compileEffects(setup.faults, effectsContext(setup, key), builders);
+}
+
+/**
+ * What effects of a resolved plan are compiled against for run `key`: its phases and segments, each
+ * cohort's nominal latency and error rate, and the run's own fault stream (a fresh one per call, so every
+ * caller sees the very draws the engine's {@link runEffects} saw).
+ */
+export function effectsContext(setup: EngineSetup, key: RunKey): EffectsContext {
   const cohort = (name: Cohort) => (name === 'candidate' ? setup.candidate : setup.baseline);
-  return compileEffects(
-    setup.faults,
-    {
-      phaseNames: setup.phases.map((phase) => phase.name),
-      phaseDurationsMs: setup.phases.map((phase) => phase.durationMs),
-      segmentIds: setup.segmentIds,
-      rng: faultStream(key),
-      nominalLatency: (name, segment) => cohort(name).latency[segment]!,
-      nominalErrorRate: (name, segment) => cohort(name).errorRate[segment]!,
-    },
-    builders,
-  );
+  return {
+    phaseNames: setup.phases.map((phase) => phase.name),
+    phaseDurationsMs: setup.phases.map((phase) => phase.durationMs),
+    segmentIds: setup.segmentIds,
+    rng: faultStream(key),
+    nominalLatency: (name, segment) => cohort(name).latency[segment]!,
+    nominalErrorRate: (name, segment) => cohort(name).errorRate[segment]!,
+  };
 }

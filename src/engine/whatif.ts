@@ -1,18 +1,13 @@
 import { classifyDetection, type Detection } from '../faults/classifyDetection.js';
 import { type FaultExposure, faultExposure } from '../faults/faultExposure.js';
 import { faultWindows, windowAt } from '../faults/faultWindows.js';
-import {
-  compileEffects,
-  type EffectsContext,
-  FAULT_EFFECT_BUILDERS,
-  type FaultEffectBuilder,
-} from '../model/index.js';
-import type { RandomStream } from '../random/index.js';
+import { compileEffects, FAULT_EFFECT_BUILDERS, type FaultEffectBuilder } from '../model/index.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
 import type { EngineSetup } from './engineSetup.js';
 import { setupOf } from './planSetup.js';
 import type { Fidelity, OutcomeStatus } from './rehearsal.js';
 import { rehearseSetup } from './rehearse.js';
+import { effectsContext } from './runEffects.js';
 import { faultStream, type RunKey } from './streams.js';
 
 /**
@@ -87,20 +82,6 @@ function prepare(job: WhatifJob): Prepared {
   return ready;
 }
 
-/** The context the engine compiles effects with (same fields, same stream), so the walk sees what it saw. */
-function effectsContext(setup: EngineSetup, rng: RandomStream): EffectsContext {
-  const params = (cohort: 'candidate' | 'baseline') =>
-    cohort === 'candidate' ? setup.candidate : setup.baseline;
-  return {
-    phaseNames: setup.phases.map((phase) => phase.name),
-    phaseDurationsMs: setup.phases.map((phase) => phase.durationMs),
-    segmentIds: setup.segmentIds,
-    rng,
-    nominalLatency: (cohort, segment) => params(cohort).latency[segment]!,
-    nominalErrorRate: (cohort, segment) => params(cohort).errorRate[segment]!,
-  };
-}
-
 /**
  * Run `run` of a what-if: the plan without faults, then with each fault alone, at the same (seed, run).
  * The reference carries a fault that never acts, so it takes the same simulation path as the faulted runs
@@ -119,7 +100,7 @@ export function whatifRun(job: WhatifJob, run: number): WhatifRun {
   const faults = job.faults.map((fault, index): FaultRun => {
     const setup = ready.faulted[index]!;
     const faulted = rehearseSetup(setup, options);
-    const context = effectsContext(setup, faultStream(key));
+    const context = effectsContext(setup, key);
     const windows = faultWindows(fault, context.phaseDurationsMs, faultStream(key));
     const { activeSpans, ...toll } = faultExposure(setup, faulted, {
       fault,

@@ -23,7 +23,7 @@ export interface BucketTable {
 }
 
 /** P(latency ≤ x ms) and P(latency > x ms) of one component, each computed on its accurate side. */
-function componentCdf(component: LatencyComponent, xMs: number, upper: boolean): number {
+export function componentCdf(component: LatencyComponent, xMs: number, upper: boolean): number {
   const { mu, sigma, factor, addMs } = component;
   if (xMs === Number.POSITIVE_INFINITY) return upper ? 0 : 1;
   const scaledMs = xMs - addMs;

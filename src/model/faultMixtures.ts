@@ -1,4 +1,4 @@
-import { normalCdf } from '../random/index.js';
+import { componentCdf } from './bucketTable.js';
 import type { LatencyComponent, LatencyMixture } from './latencyMixture.js';
 
 /**
@@ -72,16 +72,6 @@ export function stableTransform(
  */
 export function latencyTailShare(mixture: LatencyMixture, thresholdMs: number): number {
   let tail = 0;
-  for (const component of mixture) {
-    const scaledMs = thresholdMs - component.addMs;
-    let share: number;
-    if (scaledMs <= 0) share = 1;
-    else if (component.factor === 0 || component.sigma === 0) {
-      share = component.factor * Math.exp(component.mu) > scaledMs ? 1 : 0;
-    } else {
-      share = normalCdf(-(Math.log(scaledMs / component.factor) - component.mu) / component.sigma);
-    }
-    tail += component.weight * share;
-  }
+  for (const component of mixture) tail += component.weight * componentCdf(component, thresholdMs, true);
   return tail;
 }

@@ -1,11 +1,9 @@
+import { groupThousands } from '../gates/format.js';
+
 /**
  * Report formats beyond the gate catalogue's (percent, ms, count live in `gates/format.ts`): money,
  * ratios and dates (durations: `formatDuration` in `scenario/duration.ts`). Locale-independent, so reports are byte-identical on every machine.
  */
-
-function groupThousands(integerText: string): string {
-  return integerText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 const MONEY_UNITS = [
   { size: 1e12, suffix: 'T' },

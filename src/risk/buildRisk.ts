@@ -9,7 +9,13 @@ import {
 import { deriveStream } from '../random/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type Probability, probability } from '../stats/index.js';
-import { type CountHistogram, histogramMean, histogramQuantiles, sortedEntries } from './countHistogram.js';
+import {
+  type CountHistogram,
+  countTotal,
+  histogramMean,
+  histogramQuantiles,
+  sortedEntries,
+} from './countHistogram.js';
 import { exactGate } from './exactGate.js';
 import { type GuardNoise, guardNoise } from './guardNoise.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './phaseGuard.js';
@@ -55,9 +61,7 @@ function distribution(histogram: CountHistogram): RiskDistribution | null {
   const mean = histogramMean(histogram);
   if (values === null || mean === null) return null;
   const [p10, p50, p90] = values as [number, number, number];
-  let runs = 0;
-  for (const count of histogram.values()) runs += count;
-  return { runs, p10, p50, p90, mean };
+  return { runs: countTotal(histogram), p10, p50, p90, mean };
 }
 
 function shellWord(text: string): string {
