@@ -1,22 +1,11 @@
 /**
  * Two-sample tests for the fidelity-agreement test, written out so that the test states exactly what it
- * computes. References: Kolmogorov–Smirnov as in Numerical Recipes 3rd ed. §14.3.3 (`kstwo`, asymptotic
- * distribution with Stephens' small-sample correction), chi-square homogeneity of a 2×k table and the
- * regularized incomplete gamma function as in §6.2 (`gammq`); both agree with scipy.stats.ks_2samp
- * (mode='asymp') and scipy.stats.chi2_contingency to the digits the tests use.
+ * computes: the two-sample Kolmogorov–Smirnov statistic with the asymptotic p-value (Stephens' correction at
+ * the effective size n·m/(n+m), Numerical Recipes 3rd ed. §14.3.3) and chi-square homogeneity of a 2×k
+ * table. The p-values come from the goodness-of-fit support (`ksPValue`, `chiSquarePValue`), checked
+ * against scipy there.
  */
-
-/** P(D > observed) for the Kolmogorov distribution at λ: 2 Σ (−1)^(j−1) e^(−2 j² λ²). */
-function kolmogorovTail(lambda: number): number {
-  if (lambda < 1e-3) return 1;
-  let sum = 0;
-  for (let j = 1; j <= 100; j++) {
-    const term = 2 * (j % 2 === 1 ? 1 : -1) * Math.exp(-2 * j * j * lambda * lambda);
-    sum += term;
-    if (Math.abs(term) < 1e-12) break;
-  }
-  return Math.min(1, Math.max(0, sum));
-}
+import { chiSquarePValue, ksPValue } from '../random/support/goodnessOfFit.js';
 
 /** The two-sample Kolmogorov–Smirnov statistic D = sup |F_a − F_b| and its asymptotic p-value (conservative with ties). */
 export function ksTwoSample(a: readonly number[], b: readonly number[]): { d: number; pValue: number } {
@@ -32,47 +21,7 @@ export function ksTwoSample(a: readonly number[], b: readonly number[]): { d: nu
     d = Math.max(d, Math.abs(i / x.length - j / y.length));
   }
   const ne = (x.length * y.length) / (x.length + y.length);
-  const sqrtNe = Math.sqrt(ne);
-  return { d, pValue: kolmogorovTail((sqrtNe + 0.12 + 0.11 / sqrtNe) * d) };
-}
-
-/** ln Γ(a) for the a = df / 2 of a chi-square test: a whole or half-whole number, by Γ(a + 1) = a·Γ(a). */
-function logGamma(a: number): number {
-  let value = Number.isInteger(a) ? 0 : 0.5 * Math.log(Math.PI);
-  for (let x = Number.isInteger(a) ? 1 : 0.5; x < a; x++) value += Math.log(x);
-  return value;
-}
-
-/** Q(a, x) = Γ(a, x) / Γ(a): the upper regularized incomplete gamma function (series or continued fraction). */
-function gammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
-    }
-    return 1 - sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
-  }
-  let b = x + 1 - a;
-  let c = 1 / 1e-300;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    c = b + an / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+  return { d, pValue: ksPValue(d, ne) };
 }
 
 /**
@@ -96,7 +45,7 @@ export function chiSquareTwoSample(
     statistic += (a - expectedA) ** 2 / expectedA + (b - expectedB) ** 2 / expectedB;
   });
   const df = Math.max(1, categories - 1);
-  return { statistic, df, pValue: gammaQ(df / 2, statistic / 2) };
+  return { statistic, df, pValue: chiSquarePValue(statistic, df) };
 }
 
 /**

@@ -38,14 +38,15 @@ describe('goodness-of-fit support', () => {
     expect(chiSquarePValue(x, df) / expected).toBeCloseTo(1, 11);
   });
 
-  // scipy.stats.kstwo.sf(d, n): the asymptotic form is within 5% of the exact law here.
+  // scipy.stats.kstwo.sf(d, n): Stephens' asymptotic form departs from the exact law by at most 0.14% at
+  // these rows (measured), so 0.5% is its approximation error with room, not a statistical tolerance.
   it.each([
     [0.003, 200_000, 0.0545369786611305],
     [0.0045, 200_000, 0.0006052431453602938],
     [0.01, 20_000, 0.03638603905248727],
     [0.006, 100_000, 0.0014871489301131564],
   ])('ksPValue(%d, n %d) ≈ scipy %d', (d, n, expected) => {
-    expect(Math.abs(ksPValue(d, n) / expected - 1)).toBeLessThan(0.05);
+    expect(Math.abs(ksPValue(d, n) / expected - 1)).toBeLessThan(0.005);
   });
 
   // scipy.stats.binom.pmf(k, n, p) and scipy.stats.poisson.pmf(k, mean). Ratio recurrences over

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clopperPearsonInterval } from '../../src/stats/index.js';
+import { clopperPearsonInterval, wilsonInterval } from '../../src/stats/index.js';
 import { expectRelativelyClose } from './support.js';
 
 describe('clopperPearsonInterval', () => {
@@ -32,10 +32,13 @@ describe('clopperPearsonInterval', () => {
     expect(clopperPearsonInterval(0, 0)).toEqual([0, 1]);
   });
 
-  it('contains the Wilson interval’s center and is wider at the extremes (it is conservative)', () => {
+  it('contains the Wilson interval’s centre and is wider than it (it is conservative)', () => {
     const [lo, hi] = clopperPearsonInterval(3, 380);
-    expect(lo).toBeLessThan(3 / 380);
-    expect(hi).toBeGreaterThan(3 / 380);
+    const [wilsonLo, wilsonHi] = wilsonInterval(3, 380);
+    expect(lo).toBeLessThan((wilsonLo + wilsonHi) / 2);
+    expect(hi).toBeGreaterThan((wilsonLo + wilsonHi) / 2);
+    expect(lo).toBeLessThan(wilsonLo);
+    expect(hi - lo).toBeGreaterThan(wilsonHi - wilsonLo);
   });
 
   it.each([
