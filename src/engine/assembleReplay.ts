@@ -1,4 +1,4 @@
-import type { Decision, MetricName, Verdict } from '../gates/index.js';
+import { type Decision, decidingGateMetric } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { emptyTotals, notReachedPhase } from './notReachedPhase.js';
 import { isoAt } from './phaseClock.js';
@@ -10,13 +10,9 @@ import type { PhaseReplay } from './replayPhase.js';
 function causeOf(replayed: PhaseReplay, decision: Decision): Outcome['cause'] {
   const trip = replayed.guardTrips[0];
   if (trip !== undefined) return { kind: 'guard', metric: trip.metric };
-  const verdict: Verdict = decision.action === 'rollback' ? 'fail' : 'inconclusive';
-  const deciding = replayed.plan.require === 'final' ? replayed.checkpoints.slice(-1) : replayed.checkpoints;
-  for (const checkpoint of deciding) {
-    const gate = checkpoint.gates.find((candidate) => candidate.verdict === verdict);
-    if (gate !== undefined) return { kind: 'gate', metric: gate.metric as MetricName };
-  }
-  return null;
+  if (decision.action !== 'rollback' && decision.action !== 'halt') return null;
+  const metric = decidingGateMetric(replayed.checkpoints, replayed.plan, decision.action);
+  return metric === null ? null : { kind: 'gate', metric };
 }
 
 /**

@@ -4,11 +4,10 @@ import {
   type Decision,
   decideCheckpoint,
   decideGuardTrip,
+  decidingGateMetric,
   evaluateGuard,
   guardTrips,
   type MetricName,
-  type PhaseRules,
-  type Verdict,
 } from '../gates/index.js';
 import type { EffectsSource, FaultEffectBuilder } from '../model/index.js';
 import { formatDuration } from '../scenario/duration.js';
@@ -176,19 +175,6 @@ function workspaceFor(setup: EngineSetup, fidelity: Fidelity): Workspace {
   return byFidelity[fidelity];
 }
 
-/** The first gate with `verdict` among the checkpoints that decided: the decision's cause. */
-function gateCause(
-  checkpoints: readonly CheckpointResult[],
-  rules: PhaseRules,
-  verdict: Verdict,
-): MetricName | null {
-  const deciding = rules.require === 'final' ? checkpoints.slice(-1) : checkpoints;
-  for (const checkpoint of deciding) {
-    for (const gate of checkpoint.gates) if (gate.verdict === verdict) return gate.metric;
-  }
-  return null;
-}
-
 function totals(
   window: EngineWindow,
   cohort: 'candidate' | 'baseline',
@@ -335,8 +321,7 @@ function runPhase(
         continue;
       }
       decision = decided;
-      const verdict: Verdict = decided.action === 'rollback' ? 'fail' : 'inconclusive';
-      const metric = gateCause(checkpoints, phase.rules, verdict);
+      const metric = decidingGateMetric(checkpoints, phase.rules, decided.action);
       stop = {
         status: decided.action === 'rollback' ? 'rolled-back' : 'halted',
         cause: metric === null ? null : { kind: 'gate', metric },

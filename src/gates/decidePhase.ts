@@ -1,5 +1,6 @@
 import type { GateResult } from './evaluateGate.js';
 import type { GuardResult } from './evaluateGuard.js';
+import type { MetricName } from './metrics.js';
 import { type Verdict, worst } from './verdict.js';
 
 /**
@@ -45,6 +46,24 @@ function quoteGates(checkpoints: readonly CheckpointGates[], verdict: Verdict, h
       ? `; and ${more} more ${verdict === 'fail' ? 'failing' : verdict} gate${more > 1 ? 's' : ''}`
       : '';
   return `${heading}: ${matching[0]?.reason ?? '(no gate)'}${tail}`;
+}
+
+/**
+ * The metric of the gate behind a rollback or a halt: the first gate failing (rollback) or inconclusive
+ * (halt) over the checkpoints that decide, all of them or only the last under `require: final`. The same gate
+ * {@link decideCheckpoint} quotes first; null when no gate has that verdict.
+ */
+export function decidingGateMetric(
+  checkpoints: readonly CheckpointGates[],
+  rules: PhaseRules,
+  action: 'rollback' | 'halt',
+): MetricName | null {
+  const verdict: Verdict = action === 'rollback' ? 'fail' : 'inconclusive';
+  const deciding = rules.require === 'final' ? checkpoints.slice(-1) : checkpoints;
+  for (const checkpoint of deciding) {
+    for (const gate of checkpoint.gates) if (gate.verdict === verdict) return gate.metric;
+  }
+  return null;
 }
 
 function passReason(

@@ -13,6 +13,7 @@ export {
   decideCheckpoint,
   decideGuardTrip,
   decidePhase,
+  decidingGateMetric,
   type PhaseRules,
 } from './decidePhase.js';
 export { evaluateGate, evaluateGateValue, type GateResult, gateVerdict } from './evaluateGate.js';

@@ -1,4 +1,4 @@
-import { type RandomStream, sampleStandardNormal } from '../random/index.js';
+import { type RandomStream, sampleLognormal } from '../random/index.js';
 import type { LatencyMixture } from './latencyMixture.js';
 
 /**
@@ -17,5 +17,5 @@ export function drawLatencyMs(rng: RandomStream, mixture: LatencyMixture): numbe
     }
   }
   const { mu, sigma, factor, addMs } = mixture[index]!;
-  return factor * Math.exp(mu + sigma * sampleStandardNormal(rng)) + addMs;
+  return factor * sampleLognormal(rng, mu, sigma) + addMs;
 }

@@ -7,6 +7,7 @@ import {
   decideCheckpoint,
   decideGuardTrip,
   decidePhase,
+  decidingGateMetric,
   type GateResult,
   type GuardResult,
   type PhaseRules,
@@ -212,5 +213,23 @@ describe('decideGuardTrip', () => {
 
   it('throws for a guard that did not trip (a bug in the caller)', () => {
     expect(() => decideGuardTrip({ ...tripped, tripped: false }, 0)).toThrow(/did not trip/);
+  });
+});
+
+describe('decidingGateMetric', () => {
+  it('names the gate decideCheckpoint quotes first: the first failing (rollback) or inconclusive (halt) one', () => {
+    const rolledBack = checkpoints(['pass', 'pass'], ['pass', 'fail']);
+    expect(decideCheckpoint(rolledBack, EVERY, false)?.reason).toBe('gate failed: p99LatencyMs@30m fail');
+    expect(decidingGateMetric(rolledBack, EVERY, 'rollback')).toBe('p99LatencyMs');
+    const halted = checkpoints(['inconclusive', 'pass'], ['pass', 'inconclusive']);
+    expect(decidingGateMetric(halted, EVERY, 'halt')).toBe('errorRate');
+  });
+
+  it('looks only at the last checkpoint under require: final', () => {
+    const halted = checkpoints(['inconclusive', 'pass'], ['pass', 'inconclusive']);
+    expect(decidingGateMetric(halted, { require: 'final' }, 'halt')).toBe('p99LatencyMs');
+    expect(
+      decidingGateMetric(checkpoints(['fail', 'pass'], ['pass', 'pass']), { require: 'final' }, 'rollback'),
+    ).toBeNull();
   });
 });
