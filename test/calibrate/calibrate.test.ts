@@ -12,19 +12,11 @@ import { analyzerSchema } from '../../src/scenario/analyzerSchema.js';
 import { formatProblem } from '../../src/scenario/problems.js';
 import { makePlan } from '../engine/makePlan.js';
 import { tempDir } from '../replay/fixtures.js';
+import { textSink } from '../support/textSink.js';
 import { writeSyntheticLog } from './syntheticLog.js';
 
 function within(value: number, [low, high]: readonly [number, number]): boolean {
   return value >= low && value <= high;
-}
-
-function sink(): { write(text: string): void; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-    },
-  };
 }
 
 /** What the YAML block says, validated by the scenario's own analyzer schema. */
@@ -195,7 +187,7 @@ describe('rehearse calibrate', () => {
   );
 
   it('reads a real log with the columns named by flags', async () => {
-    const out = sink();
+    const out = textSink();
     await calibrateCommand(
       path,
       { latencyColumn: 'service_ms', statusColumn: 'code', timestampColumn: 'when', json: true },
@@ -225,9 +217,10 @@ describe('rehearse calibrate', () => {
     ],
     [{ seed: 'x' }, '--seed: expected a non-negative integer (at most 2^53 - 1), found "x"'],
   ])('rejects %j with a clear problem', async (flags, message) => {
-    const error = await calibrateCommand('real.csv', flags, { stdout: sink(), cwd: join(path, '..') }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await calibrateCommand('real.csv', flags, {
+      stdout: textSink(),
+      cwd: join(path, '..'),
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map(formatProblem)[0]).toBe(message);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type RunFlags, runCommand } from '../../src/cli/commands/run.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { reportError } from '../../src/cli/reportError.js';
-import { resultsSchemaErrors } from '../report/resultsSchema.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 
 /** A small scenario: a 1h canary at 1% and a 1h rollout at 100%, 30s monitoring. */
 function scenarioYaml(
@@ -164,7 +164,7 @@ describe('rehearse run: the default scenario', () => {
       release: 'v3.0.0-sprint-2-complete',
     });
     expect(results.seed).toBe(20251031);
-    expect(resultsSchemaErrors(results)).toEqual([]);
+    expect(schemaErrors('results', results)).toEqual([]);
   });
 });
 
@@ -186,7 +186,7 @@ describe('rehearse run: determinism', () => {
     expect(second).toEqual(first);
     expect(other!['results.json']).not.toBe(first!['results.json']);
     expect(JSON.parse(first!['results.json']!).seed).toBe(42);
-    expect(resultsSchemaErrors(JSON.parse(first!['results.json']!))).toEqual([]);
+    expect(schemaErrors('results', JSON.parse(first!['results.json']!))).toEqual([]);
   });
 
   it('request fidelity is recorded and deterministic too', async () => {
@@ -196,7 +196,7 @@ describe('rehearse run: determinism', () => {
     const [first, second] = await Promise.all([readAll(a!), readAll(b!)]);
     expect(second).toEqual(first);
     expect(JSON.parse(first['results.json']!).fidelity).toBe('request');
-    expect(resultsSchemaErrors(JSON.parse(first['results.json']!))).toEqual([]);
+    expect(schemaErrors('results', JSON.parse(first['results.json']!))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayCommand } from '../../src/cli/commands/replay.js';
 import { riskCommand } from '../../src/cli/commands/risk.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { textSink } from '../support/textSink.js';
 
 let dir: string;
 
@@ -16,15 +17,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function sink(): { write(text: string): void; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-    },
-  };
-}
-
 describe('an output folder that cannot be written', () => {
   // Every command writes through the same helper; risk and replay stand for those besides `run`
   // (test/cli/run.test.ts), which reported it as an unexpected error (exit 1) before.
@@ -35,7 +27,7 @@ describe('an output folder that cannot be written', () => {
         riskCommand(
           undefined,
           { runs: '20', workers: '1', out, quiet: true },
-          { stdout: sink(), stderr: sink() },
+          { stdout: textSink(), stderr: textSink() },
         ),
     ],
     [
@@ -44,7 +36,7 @@ describe('an output folder that cannot be written', () => {
         replayCommand(
           'scenarios/observed/sprint2-canary.csv',
           { out, quiet: true },
-          { stdout: sink(), stderr: sink(), color: false },
+          { stdout: textSink(), stderr: textSink(), color: false },
         ),
     ],
   ];
@@ -53,7 +45,7 @@ describe('an output folder that cannot be written', () => {
     await writeFile(file, 'x');
     const out = join(file, 'out');
     const error = await command(out).catch((caught: unknown) => caught);
-    const stderr = sink();
+    const stderr = textSink();
     expect(reportError(error, stderr)).toBe(2);
     expect(stderr.text).toMatch(
       new RegExp(`^error: --out: expected a folder this user can write, found "${out}" \\(E[A-Z]+\\)\\n`),

@@ -14,8 +14,8 @@ import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
 import { formatDuration } from '../../src/scenario/duration.js';
 import { formatProblem, type Plan } from '../../src/scenario/index.js';
 import { makePlan } from '../engine/makePlan.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 import { makeFault } from './makeFault.js';
-import { whatifSchemaErrors } from './whatifSchema.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -162,7 +162,7 @@ describe('whatif: the seed report residual risks on the seed plan (thin canary t
 
   it('writes whatif.json that the schema accepts, with the contract fields', () => {
     const json = JSON.parse(stringifyWhatif(seedRisks));
-    expect(whatifSchemaErrors(json)).toEqual([]);
+    expect(schemaErrors('whatif', json)).toEqual([]);
     expect(json).toMatchObject({
       schemaVersion: 1,
       tool: { name: 'rollout-rehearsal' },
@@ -236,7 +236,7 @@ describe('whatif: detection is credited only for what the plan can see', () => {
     expect(buildWhatifView(results).rows[0]!.summary).toBe(
       'It never began in 20 runs: every rehearsal ended (completed or stopped) before it.',
     );
-    expect(whatifSchemaErrors(JSON.parse(stringifyWhatif(results)))).toEqual([]);
+    expect(schemaErrors('whatif', JSON.parse(stringifyWhatif(results)))).toEqual([]);
   });
 });
 

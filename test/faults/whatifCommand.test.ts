@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WhatifFlags, whatifCommand } from '../../src/cli/commands/whatif.js';
 import { reportError } from '../../src/cli/reportError.js';
-import { whatifSchemaErrors } from './whatifSchema.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 
 /** A 1 h canary at 5% of 20,000 learners (about 200 requests a window), a p99 guard; one fault of its own. */
 const SCENARIO = `name: Whatif test
@@ -72,7 +72,7 @@ describe('rehearse whatif', () => {
     expect(result.code).toBe(0);
     expect((await readdir(join(dir, 'own'))).sort()).toEqual(['whatif.html', 'whatif.json', 'whatif.md']);
     const json = JSON.parse(await readFile(join(dir, 'own', 'whatif.json'), 'utf8'));
-    expect(whatifSchemaErrors(json)).toEqual([]);
+    expect(schemaErrors('whatif', json)).toEqual([]);
     expect(json.faults.map((fault: { spec: string }) => fault.spec)).toEqual([
       'outage phase=canary at=10m duration=5m availability=0',
     ]);

@@ -3,22 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayCommand } from '../../src/cli/commands/replay.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { textSink } from '../support/textSink.js';
 import { HEADER, tempDir, writeCsv } from './fixtures.js';
-
-function sink(): { write(text: string): void; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-    },
-  };
-}
 
 describe('rehearse replay', () => {
   it('writes the same files as rehearse run, with the replay section in results.json', async () => {
     const out = join(tempDir(), 'out');
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = textSink();
+    const stderr = textSink();
     const code = await replayCommand(
       'scenarios/observed/sprint2-canary.csv',
       { out },
@@ -47,9 +39,9 @@ describe('rehearse replay', () => {
     const error = await replayCommand(
       csv,
       { out, scenario: 'scenarios/sprint2-rollout.yaml' },
-      { stdout: sink(), stderr: sink(), color: false },
+      { stdout: textSink(), stderr: textSink(), color: false },
     ).catch((caught: unknown) => caught);
-    const stderr = sink();
+    const stderr = textSink();
     expect(reportError(error, stderr)).toBe(2);
     expect(stderr.text.split('\n')).toEqual([
       `error: ${csv}:2 errors: expected at most the row's requests (10), found 11`,
@@ -65,7 +57,7 @@ describe('rehearse replay', () => {
     await replayCommand(
       'scenarios/observed/sprint2-canary.csv',
       { out, quiet: true, phaseStart: ['canary=2025-10-31T12:05:00+01:00'] },
-      { stdout: sink(), stderr: sink(), color: false },
+      { stdout: textSink(), stderr: textSink(), color: false },
     );
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     // The sample's rows are offsets (15m … 2h) since the start given: 11:05 UTC.
@@ -84,9 +76,9 @@ describe('rehearse replay', () => {
     const error = await replayCommand(
       'scenarios/observed/sprint2-canary.csv',
       { out: bad, phaseStart: flags },
-      { stdout: sink(), stderr: sink(), color: false },
+      { stdout: textSink(), stderr: textSink(), color: false },
     ).catch((caught: unknown) => caught);
-    const stderr = sink();
+    const stderr = textSink();
     expect(reportError(error, stderr)).toBe(2);
     const format = 'expected <phase>=<ISO-8601 time with zone>, like canary=2025-10-31T12:00:00Z';
     expect(stderr.text.split('\n')).toEqual([
@@ -107,7 +99,7 @@ describe('rehearse replay', () => {
     await replayCommand(
       csv,
       { out, lenient: true, quiet: true },
-      { stdout: sink(), stderr: sink(), color: false },
+      { stdout: textSink(), stderr: textSink(), color: false },
     );
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.replay.skippedRows).toBe(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Results, stringifyResults } from '../../src/report/index.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 import { defaultResults, readDefaultPlan } from './defaultScenario.js';
-import { resultsSchemaErrors } from './resultsSchema.js';
 
 const HOURS_PER_YEAR = 8_760;
 /** Two-sided 95% and one-sided 90% normal quantiles (scipy.stats.norm.ppf(0.975), norm.ppf(0.9)). */
@@ -18,10 +18,10 @@ describe('results.json finance', () => {
   it('validates against the schema, with and without business', async () => {
     const results = await defaultResults();
     expect(results.finance).not.toBeNull();
-    expect(resultsSchemaErrors(JSON.parse(stringifyResults(results)))).toEqual([]);
+    expect(schemaErrors('results', JSON.parse(stringifyResults(results)))).toEqual([]);
     const plain = await defaultResults(undefined, { business: null });
     expect(plain.finance).toBeNull();
-    expect(resultsSchemaErrors(JSON.parse(stringifyResults(plain)))).toEqual([]);
+    expect(schemaErrors('results', JSON.parse(stringifyResults(plain)))).toEqual([]);
   });
 
   it('values +5.8% of $50M at $2.9M a year at full exposure, with the interval from the sd (not $72.6M)', async () => {

@@ -3,8 +3,8 @@ import type { Rehearsal } from '../../src/engine/rehearsal.js';
 import { rehearse } from '../../src/engine/rehearse.js';
 import { buildResults, type Results, stableNumber, stringifyResults } from '../../src/report/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 import { HOUR_MS, META, makeMetrics, makePlan, makeRehearsal } from './fixtures.js';
-import { resultsSchemaErrors } from './resultsSchema.js';
 
 /** Results as a reader of results.json gets them. */
 const written = (results: Results): unknown => JSON.parse(stringifyResults(results));
@@ -71,7 +71,7 @@ describe('results.json', () => {
   ];
 
   it.each(cases)('%s validates against docs/schemas/results.schema.json', (_name, build) => {
-    expect(resultsSchemaErrors(written(build()))).toEqual([]);
+    expect(schemaErrors('results', written(build()))).toEqual([]);
   });
 
   it('covers every outcome status among the cases', () => {
@@ -90,7 +90,7 @@ describe('results.json', () => {
   ])('the schema rejects %s', (_name, spoil, message) => {
     const json = written(buildResults(makePlan(), makeRehearsal(), META)) as Record<string, unknown>;
     spoil(json);
-    expect(resultsSchemaErrors(json).join('\n')).toContain(message);
+    expect(schemaErrors('results', json).join('\n')).toContain(message);
   });
 
   it('records times as ISO-8601 UTC and offsets from the phase start', () => {

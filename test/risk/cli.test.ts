@@ -8,26 +8,17 @@ import { buildProgram } from '../../src/cli/program.js';
 import { createProgressBar, formatProgress } from '../../src/cli/progressBar.js';
 import { reportError } from '../../src/cli/reportError.js';
 import { closeRiskWorkers } from '../../src/io/tallyInWorkers.js';
+import { schemaErrors } from '../support/schemaErrors.js';
+import { textSink } from '../support/textSink.js';
 import { ensureBuilt } from './ensureBuilt.js';
-import { riskSchemaErrors } from './riskSchema.js';
 
 const RUNS = '400';
 const FILES = ['risk.json', 'risk.md', 'risk.html'];
 
 let dir: string;
 
-function sink() {
-  const chunks: string[] = [];
-  return {
-    write: (chunk: string) => chunks.push(chunk) > 0,
-    get text() {
-      return chunks.join('');
-    },
-  };
-}
-
 async function risk(out: string, flags: RiskFlags = {}) {
-  const stdout = sink();
+  const stdout = textSink();
   const code = await riskCommand(
     undefined,
     { runs: RUNS, out, ...flags },
@@ -66,7 +57,7 @@ describe('rehearse risk on the default scenario', () => {
       expect(shard.stdout).toMatch(new RegExp(`^shard ${index}/3: runs \\d+\\.\\.\\d+ of 400`));
       partials.push(join('shards', `risk-partial-${index}-of-3.json`));
     }
-    const merged = sink();
+    const merged = textSink();
     expect(
       await mergeCommand(
         [partials[2]!, partials[0]!, partials[1]!],
@@ -81,7 +72,7 @@ describe('rehearse risk on the default scenario', () => {
 
   it('risk.json follows its schema and the contract’s names', async () => {
     const json = JSON.parse(await readFile(join(dir, 'w1', 'risk.json'), 'utf8'));
-    expect(riskSchemaErrors(json)).toEqual([]);
+    expect(schemaErrors('risk', json)).toEqual([]);
     expect(json.runs).toBe(400);
     expect(json.phases.map((phase: { name: string }) => phase.name)).toEqual(['canary', 'ramp', 'rollout']);
     expect(Object.keys(json.pComplete)).toEqual(['p', 'ci95', 'runs']);
@@ -113,13 +104,13 @@ describe('rehearse risk on the default scenario', () => {
 
 describe('bad input', () => {
   it('reports every bad flag at once, exit code 2, nothing written', async () => {
-    const stderr = sink();
+    const stderr = textSink();
     let code = -1;
     try {
       await riskCommand(
         undefined,
         { runs: '0', workers: 'two', shard: '4/3', seed: '-1' },
-        { stdout: sink(), stderr: { write: () => true }, cwd: dir },
+        { stdout: textSink(), stderr: { write: () => true }, cwd: dir },
       );
     } catch (error) {
       code = reportError(error, stderr);
@@ -133,14 +124,14 @@ describe('bad input', () => {
   });
 
   it('merge refuses a missing shard', async () => {
-    const stderr = sink();
+    const stderr = textSink();
     await risk('lonely', { workers: '1', shard: '1/2', runs: '10' });
     let code = -1;
     try {
       await mergeCommand(
         [join('lonely', 'risk-partial-1-of-2.json')],
         { out: 'never' },
-        { stdout: sink(), cwd: dir },
+        { stdout: textSink(), cwd: dir },
       );
     } catch (error) {
       code = reportError(error, stderr);
