@@ -69,7 +69,8 @@ export interface RunExample {
  * Everything a study needs from its runs, as whole-number counts: per-outcome and per-phase counters,
  * histograms of elapsed times and exposures (integer ms and learners), the runs' exposure timelines by
  * signature, and a few example runs. Runs are tallied in any grouping and order and merged by adding
- * counts, which is exact, so one worker, many workers and many machines give the very same tally.
+ * counts, which is exact, so one worker, many workers and many machines give the very same tally. Every
+ * number field, here and in its phases, gates, guards and faults, is such a count.
  */
 export interface RiskTally {
   /** Half-open range of run indices covered, or several merged ranges (sorted, disjoint). */
@@ -171,9 +172,14 @@ export function keepExamples(examples: readonly RunExample[]): RunExample[] {
   });
 }
 
-function addFields<T extends object>(target: T, source: T): void {
+/**
+ * Adds every count of `source` into `target`: in a tally every number field is a count of runs, so a new
+ * counter is merged without being listed here; lists, maps and ranges are the caller's to merge.
+ */
+function addCounts<T extends object>(target: T, source: T): void {
   for (const key of Object.keys(source) as Array<keyof T>) {
-    (target[key] as number) += source[key] as number;
+    const count = source[key];
+    if (typeof count === 'number') (target[key] as number) += count;
   }
 }
 
@@ -198,29 +204,19 @@ export function mergeRanges(ranges: ReadonlyArray<[number, number]>): Array<[num
  */
 export function mergeTallies(target: RiskTally, source: RiskTally): RiskTally {
   target.ranges = mergeRanges([...target.ranges, ...source.ranges]);
-  target.runs += source.runs;
-  target.completed += source.completed;
-  target.rolledBack += source.rolledBack;
-  target.trueRollbacks += source.trueRollbacks;
-  target.halted += source.halted;
+  addCounts(target, source);
   source.phases.forEach((phase, p) => {
     const into = target.phases[p]!;
-    into.reached += phase.reached;
-    into.passed += phase.passed;
-    into.rolledBack += phase.rolledBack;
-    into.trueRollbacks += phase.trueRollbacks;
-    into.halted += phase.halted;
-    into.regressionReached += phase.regressionReached;
-    into.regressionPassed += phase.regressionPassed;
+    addCounts(into, phase);
     phase.gates.forEach((gate, g) => {
-      addFields(into.gates[g]!, gate);
+      addCounts(into.gates[g]!, gate);
     });
     phase.guards.forEach((guard, g) => {
-      addFields(into.guards[g]!, guard);
+      addCounts(into.guards[g]!, guard);
     });
   });
   source.faults.forEach((fault, f) => {
-    addFields(target.faults[f]!, fault);
+    addCounts(target.faults[f]!, fault);
   });
   mergeCountsInto(target.completionMs, source.completionMs);
   mergeCountsInto(target.rollbackMs, source.rollbackMs);
