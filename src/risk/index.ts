@@ -54,6 +54,7 @@ export {
   candidateFaultWindows,
   faultStruck,
   type RegressionFacts,
+  regressionByPhase,
   regressionFacts,
   regressionInPhase,
   regressionPresent,

@@ -17,6 +17,8 @@ export interface RegressionFacts {
   faults: Array<{ fault: FaultPlan; hitsCandidate: boolean }>;
   /** Planned phase durations, ms: a reached phase starts after the earlier phases ran their planned time. */
   phaseDurationsMs: number[];
+  /** Each phase's start on the rollout's timeline, ms (from {@link phaseDurationsMs}). */
+  phaseStartsMs: number[];
 }
 
 /**
@@ -51,7 +53,8 @@ export function regressionFacts(plan: Plan): RegressionFacts {
     );
   }
   const faults = modelledFaults(plan).map((fault) => ({ fault, hitsCandidate: fault.target !== 'baseline' }));
-  return { candidateWorse: worse, faults, phaseDurationsMs: plan.phases.map((phase) => phase.durationMs) };
+  const phaseDurationsMs = plan.phases.map((phase) => phase.durationMs);
+  return { candidateWorse: worse, faults, phaseDurationsMs, phaseStartsMs: phaseStartsMs(phaseDurationsMs) };
 }
 
 /** The plan's faults the model simulates (a kind with an effect model), in plan order. */
@@ -93,7 +96,7 @@ export function regressionInPhase(
 ): boolean {
   if (facts.candidateWorse.length > 0) return true;
   if (phase.status === 'not-reached' || windows.length === 0) return false;
-  const startMs = phaseStartsMs(facts.phaseDurationsMs)[phaseIndex]!;
+  const startMs = facts.phaseStartsMs[phaseIndex]!;
   const endMs = startMs + phase.ranMs;
   return windows.some((episodes) =>
     episodes.some((episode) => episode.startMs < endMs && episode.endMs > startMs),
@@ -110,7 +113,7 @@ export function faultStruck(
   episodes: readonly FaultWindow[],
   phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
 ): boolean {
-  const starts = phaseStartsMs(facts.phaseDurationsMs);
+  const starts = facts.phaseStartsMs;
   return phases.some(
     (phase, p) =>
       phase.status !== 'not-reached' &&
@@ -118,11 +121,28 @@ export function faultStruck(
   );
 }
 
-/** Whether a regression was present in any phase a run reached (its rollback, if any, is then a true one). */
+/**
+ * Whether a regression was present in each phase of a run: {@link regressionInPhase} for the phases it
+ * reached, false for the others.
+ */
+export function regressionByPhase(
+  facts: RegressionFacts,
+  windows: readonly FaultWindow[][],
+  phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
+): boolean[] {
+  return phases.map(
+    (phase, index) => phase.status !== 'not-reached' && regressionInPhase(facts, windows, index, phase),
+  );
+}
+
+/**
+ * Whether a regression was present in any phase a run reached (its rollback, if any, is then a true one).
+ * The first phase is always reached, so a candidate worse by the plan makes every run's rollback true.
+ */
 export function regressionPresent(
   facts: RegressionFacts,
   windows: readonly FaultWindow[][],
   phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
 ): boolean {
-  return phases.some((phase, index) => regressionInPhase(facts, windows, index, phase));
+  return regressionByPhase(facts, windows, phases).includes(true);
 }

@@ -6,8 +6,7 @@ import {
   candidateFaultWindows,
   faultStruck,
   type RegressionFacts,
-  regressionInPhase,
-  regressionPresent,
+  regressionByPhase,
 } from './regressionFacts.js';
 import {
   keepExamples,
@@ -112,7 +111,8 @@ export function tallyRehearsal(
 ): void {
   const { outcome } = rehearsal;
   const windows = candidateFaultWindows(facts, seed);
-  const regression = regressionPresent(facts, windows, rehearsal.phases);
+  const inPhase = regressionByPhase(facts, windows, rehearsal.phases);
+  const regression = inPhase.includes(true);
   windows.forEach((episodes, f) => {
     if (!faultStruck(facts, episodes, rehearsal.phases)) return;
     const fault = tally.faults[f]!;
@@ -127,14 +127,7 @@ export function tallyRehearsal(
   rehearsal.phases.forEach((result, p) => {
     if (result.status === 'not-reached') return;
     const ended = outcome.status !== 'completed' && outcome.phase === result.name ? outcome : null;
-    tallyPhase(
-      tally.phases[p]!,
-      result,
-      plan,
-      ended,
-      regression,
-      regressionInPhase(facts, windows, p, result),
-    );
+    tallyPhase(tally.phases[p]!, result, plan, ended, regression, inPhase[p]!);
   });
   if (outcome.status === 'completed') {
     tally.completed += 1;
