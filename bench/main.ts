@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import { type Fidelity, rehearse } from '../src/engine/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
-import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
-import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
 import type { Plan } from '../src/scenario/index.js';
-import { fixed, line, msPerCall, type Workload } from './measure.js';
+import { fixed, floorWorkload, line, msPerCall, type Workload } from './measure.js';
 import { benchRisk } from './risk.js';
 import { scalePlan } from './scalePlan.js';
 
@@ -24,30 +22,6 @@ const INTERVAL_MS = 30_000;
 /** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i). */
 function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {
   return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity }), batch };
-}
-
-/**
- * The draws the scale plan's intervals need at the least, with nothing around them, one call per phase:
- * the cohort's requests (Poisson), its errors (binomial) and its latency histogram (multinomial), per
- * interval.
- */
-function floorDraws(plan: Plan, learners: number, intervals: number): Workload {
-  const rng = deriveStream(1, 'bench-floor');
-  const candidate = plan.analyzers.candidate.bySegment[0]!;
-  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
-  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
-  const counts = new Array<number>(table.probabilities.length).fill(0);
-  const expected = (learners * REQUESTS_PER_LEARNER_HOUR * INTERVAL_MS) / HOUR_MS;
-  return {
-    run: () => {
-      for (let i = 0; i < intervals; i++) {
-        const requests = samplePoisson(rng, expected);
-        sampleBinomial(rng, requests, candidate.errorRate);
-        drawHistogramInto(rng, requests, table, counts);
-      }
-    },
-    batch: 5,
-  };
 }
 
 async function main(): Promise<void> {
@@ -88,7 +62,11 @@ async function main(): Promise<void> {
   const timed = msPerCall(
     [
       ...plans.map((each) => rehearsals(each, 'aggregate', 5)),
-      ...sizes.map((learners) => floorDraws(plan, learners, intervals)),
+      ...sizes.map((learners) => {
+        const requestsPerInterval = (learners * REQUESTS_PER_LEARNER_HOUR * INTERVAL_MS) / HOUR_MS;
+        const errorRate = plan.analyzers.candidate.bySegment[0]!.errorRate;
+        return floorWorkload(plan, requestsPerInterval, errorRate, intervals, 5);
+      }),
     ],
     { warmup: 20, repeats: 15 },
   );

@@ -1,3 +1,7 @@
+import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
+import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
+import type { Plan } from '../src/scenario/index.js';
+
 /** Prints one line of the benchmark's report. */
 export function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -45,4 +49,34 @@ export function msPerCall(
     });
   }
   return perCall.map(median);
+}
+
+/**
+ * The draws a monitoring window of the candidate needs at the least, with nothing around them: its
+ * requests (Poisson at `requestsPerWindow`), errors (binomial at `errorRate`) and latency histogram
+ * (multinomial over the plan's buckets, the candidate's first segment's lognormal). One call draws
+ * `windows` windows: the floor an engine's per-window cost is read against.
+ */
+export function floorWorkload(
+  plan: Plan,
+  requestsPerWindow: number,
+  errorRate: number,
+  windows: number,
+  batch: number,
+): Workload {
+  const rng = deriveStream(1, 'bench-floor', requestsPerWindow);
+  const candidate = plan.analyzers.candidate.bySegment[0]!;
+  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
+  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
+  const counts = new Array<number>(table.probabilities.length).fill(0);
+  return {
+    run: () => {
+      for (let i = 0; i < windows; i++) {
+        const requests = samplePoisson(rng, requestsPerWindow);
+        sampleBinomial(rng, requests, errorRate);
+        drawHistogramInto(rng, requests, table, counts);
+      }
+    },
+    batch,
+  };
 }

@@ -13,11 +13,9 @@ import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import { runRiskStudy } from '../src/io/runRiskStudy.js';
 import { tallyInWorkers } from '../src/io/tallyInWorkers.js';
-import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
-import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
 import { candidateTraffic, type RiskTally, sortedEntries } from '../src/risk/index.js';
 import type { Plan } from '../src/scenario/index.js';
-import { fixed, line, median } from './measure.js';
+import { fixed, floorWorkload, line, median, msPerCall } from './measure.js';
 
 const RUNS = 10_000;
 const ROUNDS = 3;
@@ -37,29 +35,14 @@ function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
   return windows;
 }
 
-/**
- * µs per window of the draws a default-scenario window needs at the least, in a bare loop: the
- * candidate's requests (Poisson), errors (binomial) and latency histogram (multinomial, for the p99
- * guard), at the phase's expected requests per window.
- */
+/** µs per window of {@link floorWorkload} at a phase's traffic (medians of 5 rounds after a warm-up). */
 function floorUsPerWindow(plan: Plan, lambda: number, errorRate: number): number {
-  const rng = deriveStream(1, 'bench-risk-floor');
-  const candidate = plan.analyzers.candidate.bySegment[0]!;
-  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
-  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
-  const counts = new Array<number>(table.probabilities.length).fill(0);
   const windows = 200_000;
-  const times: number[] = [];
-  for (let round = 0; round < 7; round++) {
-    const start = performance.now();
-    for (let i = 0; i < windows; i++) {
-      const requests = samplePoisson(rng, lambda);
-      sampleBinomial(rng, requests, errorRate);
-      drawHistogramInto(rng, requests, table, counts);
-    }
-    times.push(((performance.now() - start) * 1000) / windows);
-  }
-  return median(times.slice(2));
+  const [msPerCallValue] = msPerCall([floorWorkload(plan, lambda, errorRate, windows, 1)], {
+    warmup: 2,
+    repeats: 5,
+  });
+  return (msPerCallValue! * 1000) / windows;
 }
 
 /** A fixed amount of pure integer work (xorshift steps) in a worker thread; resolves when done. */
