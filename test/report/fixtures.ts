@@ -1,3 +1,4 @@
+import { notReachedPhase } from '../../src/engine/notReachedPhase.js';
 import type {
   CheckpointResult,
   CohortTotals,
@@ -184,23 +185,6 @@ function cohort(learners: number, requests: number, errors: number, hours: numbe
   };
 }
 
-function notReached(phase: PhasePlan): PhaseResult {
-  return {
-    name: phase.name,
-    traffic: phase.traffic,
-    learners: phase.learners,
-    plannedDurationMs: phase.durationMs,
-    ranMs: 0,
-    startedAt: null,
-    status: 'not-reached',
-    checkpoints: [],
-    guardTrips: [],
-    decision: null,
-    candidate: cohort(phase.learners, 0, 0, 0),
-    baseline: cohort(500_000 - phase.learners, 0, 0, 0),
-  };
-}
-
 /**
  * The story of the seed report, rehearsed: the canary passes its five checkpoints (380 requests, no
  * errors), the ramp is rolled back by the error-rate guard at 1h12m (1 error in 16 requests in the
@@ -287,7 +271,11 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
       cause: { kind: 'guard', metric: 'errorRate' },
       learnersExposed: 2_620,
     },
-    phases: [canary, ramp, notReached(rolloutPlan)],
+    phases: [
+      canary,
+      ramp,
+      notReachedPhase(rolloutPlan, rolloutPlan.learners, 500_000 - rolloutPlan.learners),
+    ],
     warnings: [],
     ...overrides,
   };
