@@ -3,6 +3,7 @@ import { formatDuration } from '../scenario/duration.js';
 import type { Plan } from '../scenario/plan.js';
 import { candidateTraffic } from './candidateTraffic.js';
 import { gateOperatingCharacteristic } from './operatingCharacteristic.js';
+import { twiceThreshold } from './phaseGuard.js';
 import type { ExactGate } from './risk.js';
 
 /**
@@ -40,7 +41,7 @@ export function exactGate(plan: Plan, phaseIndex: number, gate: Condition): Exac
     errorRate: traffic.errorRate,
     checkpoints,
     pPassAtTwiceThreshold: upperLimit
-      ? judge(last.expectedRequests, Math.min(1, 2 * gate.threshold)).pPass
+      ? judge(last.expectedRequests, twiceThreshold(gate.threshold)).pPass
       : null,
   };
 }

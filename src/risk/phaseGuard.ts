@@ -10,6 +10,14 @@ export const NOISE_TARGET = 0.01;
 export const MIN_JUDGED_SHARE = 0.9;
 
 /**
+ * The regression a plan is shown to catch: the error rate at twice a gate's or guard's limit (capped at 1),
+ * as risk.json's `pPassAtTwiceThreshold` and `detectsTwiceThreshold` name it.
+ */
+export function twiceThreshold(threshold: number): number {
+  return Math.min(1, 2 * threshold);
+}
+
+/**
  * The partial windows' trip chances are computed exactly while that costs at most this many binomial
  * terms (about (16/3)·√λ·k^1.5 for a window of k intervals: seconds at most); beyond, a cruder bound.
  */
@@ -133,7 +141,7 @@ export function setting(
   const full = chances(intervals);
   const detectsTwiceThreshold = windowChances(
     model.lambda * intervals,
-    Math.min(1, 2 * model.threshold),
+    twiceThreshold(model.threshold),
     model.op,
     model.threshold,
   ).trip(minRequests);

@@ -1,6 +1,6 @@
 import { conditionHolds, type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
-import type { GuardSetting } from './phaseGuard.js';
+import { type GuardSetting, twiceThreshold } from './phaseGuard.js';
 import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
 
 /** A probability as templates show it: `p` null where nothing was estimated (no runs). */
@@ -80,7 +80,7 @@ export interface RiskView {
     falseRollback: ProbabilityView;
     halt: ProbabilityView;
     slipsThrough: ProbabilityView | null;
-    twiceLimitPasses: Array<{ symbol: string; threshold: number; pPass: number }>;
+    twiceLimitPasses: Array<{ threshold: number; pPass: number }>;
   }>;
   causes: CauseView[];
   faults: Array<{
@@ -154,7 +154,7 @@ function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
     metric: 'errorRate',
     symbol,
     threshold: finding.threshold,
-    twiceThreshold: Math.min(1, 2 * finding.threshold),
+    twiceThreshold: twiceThreshold(finding.threshold),
     windowMs: finding.current.windowMs,
     expectedRequestsPerWindow: roundTo(finding.expectedRequestsPerWindow, 2),
     typicalRequests,
@@ -212,7 +212,6 @@ export function buildRiskView(risk: Risk): RiskView {
           ? []
           : [
               {
-                symbol: OPERATOR_SYMBOLS[gate.op],
                 threshold: gate.threshold,
                 pPass: gate.exact.pPassAtTwiceThreshold,
               },
@@ -270,7 +269,7 @@ export function buildRiskView(risk: Risk): RiskView {
     noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
     planFixes: risk.noise.planFixes.map((fix) => ({
       ...fix,
-      twiceThreshold: Math.min(1, 2 * fix.threshold),
+      twiceThreshold: twiceThreshold(fix.threshold),
     })),
     noPlanFix:
       risk.noise.planFixes.length <
