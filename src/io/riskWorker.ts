@@ -8,7 +8,6 @@ import type { RiskTally } from '../risk/riskTally.js';
 import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
 import { serveWorkerTasks } from './serveWorkerTasks.js';
 
-serveWorkerTasks<RiskTask, RiskTally, RiskWorkerData>('riskWorker.js', (task, progress, study) => {
-  if (study === undefined) throw new Error('riskWorker.js was sent a task before its study');
-  return riskTask(study, task, progress);
-});
+serveWorkerTasks<RiskTask, RiskTally, RiskWorkerData>('riskWorker.js', (task, progress, study) =>
+  riskTask(study, task, progress),
+);

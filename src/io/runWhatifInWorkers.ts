@@ -1,34 +1,35 @@
-import { runWhatifInThread, type WhatifRun, type WhatifRunner } from '../engine/whatif.js';
-import type { WhatifTask } from './whatifWorker.js';
-import { runInWorkerPool } from './workerPool.js';
+import { runWhatifInThread, type WhatifJob, type WhatifRun, type WhatifRunner } from '../engine/whatif.js';
+import { type WhatifTask, whatifTask } from './whatifTask.js';
+import { rangeTasks, WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';
 
-/** Largest number of runs in one task: a what-if run rehearses every fault, so tasks stay small. */
-const MAX_TASK_RUNS = 50;
+/** Runs in one task: a what-if run rehearses every fault, so tasks stay small. */
+const TASK_RUNS = { minRuns: 1, maxRuns: 50 };
+
+let sharedPool: WorkerPool<WhatifTask, WhatifRun[], WhatifJob> | null = null;
 
 /**
- * A {@link WhatifRunner} on `workers` threads of the shared worker pool (1: this thread, no worker). Runs
- * are split into ranges of at most {@link MAX_TASK_RUNS}, about four per worker; every run draws from its
- * own (seed, run) streams, so the records are the same for any number of workers.
+ * A {@link WhatifRunner} on `workers` threads: this one and `workers − 1` worker threads of the process's
+ * what-if pool, as `rehearse risk` splits its runs (1: this thread alone). Every run draws from its own
+ * (seed, run) streams, so the records are the same for any number of workers.
  *
  * @example const runner = whatifRunnerOn(2); const records = await runner(job, 500)
  */
 export function whatifRunnerOn(workers: number): WhatifRunner {
   if (workers <= 1) return runWhatifInThread;
   return async (job, runs, onProgress) => {
-    const size = Math.max(1, Math.min(MAX_TASK_RUNS, Math.ceil(runs / (workers * 4))));
-    const tasks: WhatifTask[] = [];
-    for (let from = 0; from < runs; from += size) tasks.push([from, Math.min(runs, from + size)]);
+    sharedPool ??= new WorkerPool(workerScript('whatifWorker.js'));
     let done = 0;
-    const batches = await runInWorkerPool<WhatifTask, WhatifRun[]>({
-      script: workerScript('whatifWorker.js'),
-      workerData: job,
+    const progress = (count: number) => {
+      done += count;
+      onProgress?.(done, runs);
+    };
+    const batches = await sharedPool.run({
+      context: job,
       workers,
-      tasks,
-      onProgress: (count) => {
-        done += count;
-        onProgress?.(done, runs);
-      },
+      tasks: rangeTasks(0, runs, workers, TASK_RUNS),
+      runHere: (task, report) => whatifTask(job, task, report),
+      onProgress: progress,
     });
     return batches.flat();
   };

@@ -2,17 +2,17 @@ import { parentPort } from 'node:worker_threads';
 import type { PoolMessage, WorkerMessage } from './workerPool.js';
 
 /**
- * The worker side of the protocol of `WorkerPool` (workerPool.ts): keeps the context of the current job
- * (undefined until the pool sends one), runs each task the pool sends with `run` and posts its result back;
+ * The worker side of the protocol of `WorkerPool` (workerPool.ts): keeps the context of the current job,
+ * runs each task the pool sends with `run` and posts its result back;
  * `run` reports units of work done through `progress`; a thrown error is posted with its stack and fails
  * the job. Call it once at the top of a worker script.
  *
  * @param script the script's name, for the error when it is not run in a worker thread
  * @example serveWorkerTasks<[number, number], number>('sumWorker.js', ([from, to]) => to - from)
  */
-export function serveWorkerTasks<Task, Result, Context = never>(
+export function serveWorkerTasks<Task, Result, Context>(
   script: string,
-  run: (task: Task, progress: (done: number) => void, context: Context | undefined) => Result,
+  run: (task: Task, progress: (done: number) => void, context: Context) => Result,
 ): void {
   const port = parentPort;
   if (port === null) throw new Error(`${script} must run in a worker thread`);
@@ -24,6 +24,7 @@ export function serveWorkerTasks<Task, Result, Context = never>(
       return;
     }
     try {
+      if (context === undefined) throw new Error(`${script} was sent a task before its job's context`);
       const result = run(message.task, (done) => post({ type: 'progress', done }), context);
       post({ type: 'result', index: message.index, result });
     } catch (error) {

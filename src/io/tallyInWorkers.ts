@@ -2,29 +2,11 @@ import { InternalError } from '../errors.js';
 import { emptyTally, mergeTallies, type RiskTally, type StudySettings, tallyShape } from '../risk/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
-import { WorkerPool } from './workerPool.js';
+import { rangeTasks, WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';
 
-/** Largest and smallest number of runs in one task. */
-const MAX_TASK_RUNS = 250;
-const MIN_TASK_RUNS = 25;
-
-/**
- * The run ranges of [from, to) as tasks, largest first (guided scheduling): each takes a share of what
- * is left, between {@link MIN_TASK_RUNS} and {@link MAX_TASK_RUNS} runs, so workers rarely wait on each
- * other at the start and finish within a small task of each other at the end.
- *
- * @example riskTasks(0, 10_000, 2).length // 58: 250 runs each at first, 25 at the end
- */
-export function riskTasks(from: number, to: number, workers: number): RiskTask[] {
-  const tasks: RiskTask[] = [];
-  for (let start = from; start < to; ) {
-    const size = Math.max(MIN_TASK_RUNS, Math.min(MAX_TASK_RUNS, Math.ceil((to - start) / (workers * 4))));
-    tasks.push([start, Math.min(to, start + size)]);
-    start += size;
-  }
-  return tasks;
-}
+/** Runs in one task: at most 250, down to 25 at the end of a study. */
+const TASK_RUNS = { minRuns: 25, maxRuns: 250 };
 
 let sharedPool: WorkerPool<RiskTask, RiskTally, RiskWorkerData> | null = null;
 
@@ -80,7 +62,7 @@ export async function tallyInWorkers(
   const tallies = await riskPool().run({
     context: study,
     workers,
-    tasks: riskTasks(from, to, workers),
+    tasks: rangeTasks(from, to, workers, TASK_RUNS),
     runHere: (task, report) => riskTask(study, task, report),
     ...(onProgress === undefined ? {} : { onProgress }),
   });

@@ -23,8 +23,8 @@ export interface PoolJob<Task, Result, Context> {
    * given. The pool starts the worker threads it lacks and leaves any others idle.
    */
   workers: number;
-  /** Sent to each worker once before the job's tasks (omit it when `workerData` says all). */
-  context?: Context;
+  /** What every task of the job needs (a study's plan and settings): sent to each worker once, before its tasks. */
+  context: Context;
   /** Called on the main thread with each progress report's units of work. */
   onProgress?: (done: number) => void;
   /**
@@ -65,20 +65,14 @@ const TASKS_IN_FLIGHT = 2;
  * const pool = new WorkerPool<RiskTask, RiskTally, RiskWorkerData>(workerScript('riskWorker.js'));
  * const tallies = await pool.run({ tasks: [[0, 500], [500, 1000]], workers: 2, context: { plan, settings } });
  */
-export class WorkerPool<Task, Result, Context = never> {
+export class WorkerPool<Task, Result, Context> {
   private readonly workers: Worker[] = [];
   /** Jobs running or waiting, and the promise that settles when the last of them has. */
   private jobs = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /**
-   * @param script the worker script (plain JavaScript: workers run compiled code from `dist/`).
-   * @param workerData handed to every worker once, at its start.
-   */
-  constructor(
-    private readonly script: URL,
-    private readonly workerData: unknown = null,
-  ) {}
+  /** @param script the worker script (plain JavaScript: workers run compiled code from `dist/`). */
+  constructor(private readonly script: URL) {}
 
   /**
    * Starts worker threads until there are `count`, so that their start-up (loading modules) overlaps
@@ -86,7 +80,7 @@ export class WorkerPool<Task, Result, Context = never> {
    */
   prestart(count: number): void {
     while (this.workers.length < count) {
-      const worker = new Worker(this.script, { workerData: this.workerData, execArgv: workerExecArgv() });
+      const worker = new Worker(this.script, { execArgv: workerExecArgv() });
       worker.unref();
       // A crash while idle only loses the worker: the next job starts a fresh one.
       worker.on('error', () => this.forget(worker));
@@ -201,10 +195,8 @@ export class WorkerPool<Task, Result, Context = never> {
         worker.on('error', fail);
         worker.on('exit', onExit.get(worker)!);
         worker.ref();
-        if (job.context !== undefined) {
-          const message: PoolMessage<Task, Context> = { type: 'context', context: job.context };
-          worker.postMessage(message);
-        }
+        const message: PoolMessage<Task, Context> = { type: 'context', context: job.context };
+        worker.postMessage(message);
         dispatch(worker);
       }
       if (runHere === undefined) return;
@@ -229,28 +221,24 @@ export class WorkerPool<Task, Result, Context = never> {
   }
 }
 
-/** The options of a one-off pool job: {@link PoolJob} plus the script and its `workerData`. */
-export interface WorkerPoolOptions<Task, Result> extends Omit<PoolJob<Task, Result, never>, 'context'> {
-  /** The worker script (plain JavaScript: workers run compiled code from `dist/`). */
-  script: URL;
-  /** Handed to every worker once, as `workerData` (the plan and settings). */
-  workerData: unknown;
-}
-
 /**
- * Runs one job on a pool of its own, stopped when the job ends: for work done once per process (a what-if
- * study), where keeping workers would gain nothing. See {@link WorkerPool} for how tasks are handed out.
+ * The half-open run range [from, to) as tasks, largest first (guided scheduling): each takes a share of
+ * what is left, between `minRuns` and `maxRuns` runs, so threads rarely wait on each other at the start and
+ * finish within a small task of each other at the end.
  *
- * @example const tallies = await runInWorkerPool({ script, workerData: { plan }, workers: 2, tasks: [[0, 500], [500, 1000]] })
+ * @example rangeTasks(0, 10_000, 2, { minRuns: 25, maxRuns: 250 }).length // 58: 250 runs each at first, 25 at the end
  */
-export async function runInWorkerPool<Task, Result>(
-  options: WorkerPoolOptions<Task, Result>,
-): Promise<Result[]> {
-  const { script, workerData, ...job } = options;
-  const pool = new WorkerPool<Task, Result>(script, workerData);
-  try {
-    return await pool.run(job);
-  } finally {
-    await pool.close();
+export function rangeTasks(
+  from: number,
+  to: number,
+  workers: number,
+  sizes: { minRuns: number; maxRuns: number },
+): Array<[number, number]> {
+  const tasks: Array<[number, number]> = [];
+  for (let start = from; start < to; ) {
+    const size = Math.max(sizes.minRuns, Math.min(sizes.maxRuns, Math.ceil((to - start) / (workers * 4))));
+    tasks.push([start, Math.min(to, start + size)]);
+    start += size;
   }
+  return tasks;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInWorkerPool, WorkerPool } from '../../src/io/workerPool.js';
+import { type PoolJob, rangeTasks, WorkerPool } from '../../src/io/workerPool.js';
 import { ensureBuilt } from './ensureBuilt.js';
 
 let dir: string;
@@ -15,7 +15,10 @@ async function script(name: string, onTask: string): Promise<URL> {
   await writeFile(
     path,
     `import { parentPort, threadId, workerData } from 'node:worker_threads';
-parentPort.on('message', ({ type, index, task, context }) => { ${onTask} });\n`,
+parentPort.on('message', ({ type, index, task, context }) => {
+  if (type === 'context') { globalThis.context = context; return; }
+  ${onTask}
+});\n`,
   );
   return pathToFileURL(path);
 }
@@ -28,18 +31,27 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('runInWorkerPool', () => {
+/** One job on a pool of its own, stopped afterwards. */
+async function runJob<Task, Result>(script: URL, job: PoolJob<Task, Result, unknown>): Promise<Result[]> {
+  const pool = new WorkerPool<Task, Result, unknown>(script);
+  try {
+    return await pool.run(job);
+  } finally {
+    await pool.close();
+  }
+}
+
+describe('a WorkerPool job', () => {
   it('returns results in task order, whatever order they finish in, with progress', async () => {
     // Earlier tasks sleep longer, so they finish last.
     const url = await script(
       'square.mjs',
       `setTimeout(() => { parentPort.postMessage({ type: 'progress', done: 1 });
-        parentPort.postMessage({ type: 'result', index, result: task * task + workerData.offset }); }, (8 - task) * 5);`,
+        parentPort.postMessage({ type: 'result', index, result: task * task + globalThis.context.offset }); }, (8 - task) * 5);`,
     );
     let progress = 0;
-    const results = await runInWorkerPool<number, number>({
-      script: url,
-      workerData: { offset: 1 },
+    const results = await runJob<number, number>(url, {
+      context: { offset: 1 },
       workers: 3,
       tasks: [0, 1, 2, 3, 4, 5, 6, 7],
       onProgress: (done) => {
@@ -57,9 +69,8 @@ describe('runInWorkerPool', () => {
        parentPort.postMessage({ type: 'result', index, result: task * 10 });`,
     );
     let progress = 0;
-    const results = await runInWorkerPool<number, number>({
-      script: url,
-      workerData: null,
+    const results = await runJob<number, number>(url, {
+      context: null,
       workers: 2,
       tasks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
       onProgress: (done) => {
@@ -80,21 +91,35 @@ describe('runInWorkerPool', () => {
       `if (task === 2) parentPort.postMessage({ type: 'error', message: 'task 2 went wrong' });
        else parentPort.postMessage({ type: 'result', index, result: task });`,
     );
-    await expect(
-      runInWorkerPool({ script: url, workerData: null, workers: 2, tasks: [0, 1, 2, 3] }),
-    ).rejects.toThrow('task 2 went wrong');
+    await expect(runJob(url, { context: null, workers: 2, tasks: [0, 1, 2, 3] })).rejects.toThrow(
+      'task 2 went wrong',
+    );
   });
 
   it('rejects when a worker dies holding a task', async () => {
     const url = await script('dies.mjs', `process.exit(7);`);
-    await expect(runInWorkerPool({ script: url, workerData: null, workers: 1, tasks: [0] })).rejects.toThrow(
-      /exit code 7/,
-    );
+    await expect(runJob(url, { context: null, workers: 1, tasks: [0] })).rejects.toThrow(/exit code 7/);
   });
 
   it('resolves at once with no tasks', async () => {
     const url = await script('idle.mjs', '');
-    expect(await runInWorkerPool({ script: url, workerData: null, workers: 2, tasks: [] })).toEqual([]);
+    expect(await runJob(url, { context: null, workers: 2, tasks: [] })).toEqual([]);
+  });
+});
+
+describe('rangeTasks', () => {
+  it('covers the range once, in tasks that shrink from the largest size to the least', () => {
+    const tasks = rangeTasks(0, 10_000, 2, { minRuns: 25, maxRuns: 250 });
+    expect(tasks.length).toBe(58);
+    expect(tasks[0]).toEqual([0, 250]);
+    expect(tasks.at(-1)![1]).toBe(10_000);
+    tasks.forEach(([from, to], t) => {
+      expect(from).toBe(t === 0 ? 0 : tasks[t - 1]![1]);
+      // Only the last task, the remainder, may be smaller than the least size.
+      if (t < tasks.length - 1) expect(to - from).toBeGreaterThanOrEqual(25);
+      expect(to - from).toBeLessThanOrEqual(250);
+      if (t > 0) expect(to - from).toBeLessThanOrEqual(tasks[t - 1]![1] - tasks[t - 1]![0]);
+    });
   });
 });
 
@@ -103,8 +128,7 @@ describe('WorkerPool', () => {
   async function echoScript(): Promise<URL> {
     return script(
       'echo.mjs',
-      `if (type === 'context') { globalThis.job = context; return; }
-       parentPort.postMessage({ type: 'result', index, result: { thread: threadId, job: globalThis.job, task } });`,
+      `parentPort.postMessage({ type: 'result', index, result: { thread: threadId, job: globalThis.context, task } });`,
     );
   }
 
@@ -153,8 +177,8 @@ describe('WorkerPool', () => {
     // yielding to the event loop, as it does while it computes a study's exact analysis.
     const url = await script(
       'flag.mjs',
-      `if (type === 'context') { globalThis.flag = new Int32Array(context); return; }
-       Atomics.store(globalThis.flag, 0, 1); Atomics.notify(globalThis.flag, 0);
+      `const flag = new Int32Array(globalThis.context);
+       Atomics.store(flag, 0, 1); Atomics.notify(flag, 0);
        parentPort.postMessage({ type: 'result', index, result: task });`,
     );
     const pool = new WorkerPool<number, number, SharedArrayBuffer>(url);
@@ -171,8 +195,7 @@ describe('WorkerPool', () => {
   it('starts fresh workers for the next job after one fails', async () => {
     const url = await script(
       'failsOnce.mjs',
-      `if (type === 'context') return;
-       if (task < 0) parentPort.postMessage({ type: 'error', message: 'negative task' });
+      `if (task < 0) parentPort.postMessage({ type: 'error', message: 'negative task' });
        else parentPort.postMessage({ type: 'result', index, result: task + 1 });`,
     );
     const pool = new WorkerPool<number, number, string>(url);

@@ -159,7 +159,10 @@ export function registerWhatif(program: Command): void {
     )
     .option('--fault <spec>', `one fault (repeatable), e.g. ${FAULT_SPEC_EXAMPLE}`, collect)
     .option('--runs <n>', `seeded runs per fault (default ${DEFAULT_WHATIF_RUNS})`)
-    .option('--workers <n>', 'worker threads (default: the number of cores; 1 runs in this thread)')
+    .option(
+      '--workers <n>',
+      'threads: the main one and n − 1 workers (default: the number of cores; 1 runs on the main thread)',
+    )
     .option('--seed <n>', "master seed, a non-negative integer (overrides the scenario's)")
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
     .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')

@@ -1,0 +1,21 @@
+import { type WhatifJob, type WhatifRun, whatifRun } from '../engine/whatif.js';
+
+/** One task: the half-open range of runs [from, to). */
+export type WhatifTask = [from: number, to: number];
+
+/**
+ * The what-if runs of one task, reporting each run done through `progress`. The same function on the main
+ * thread and in `whatifWorker.js`, so a run's record does not depend on where it ran.
+ */
+export function whatifTask(
+  job: WhatifJob,
+  [from, to]: WhatifTask,
+  progress: (done: number) => void,
+): WhatifRun[] {
+  const records: WhatifRun[] = [];
+  for (let run = from; run < to; run++) {
+    records.push(whatifRun(job, run));
+    progress(1);
+  }
+  return records;
+}
