@@ -2,8 +2,10 @@
  * The gate logic of a progressive rollout, pure and IO-free, shared by the rehearsal engine, replay and a
  * production controller (`import { evaluateGate } from 'rollout-rehearsal/gates'`): metric definitions
  * over windows of raw sums, gate and guard evaluation with reasons, and phase decisions.
- * See docs/gates.md.
+ * See docs/gates.md. The namespaces `argo` and `flagger` hold Argo Rollouts' and Flagger's own analysis
+ * rules, and `promql` maps Prometheus queries onto the modelled metrics (docs/controllers.md).
  */
+export * as argo from './argo/index.js';
 export { computeMetric } from './computeMetric.js';
 export type { Condition, EvaluationContext } from './condition.js';
 export {
