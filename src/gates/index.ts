@@ -20,6 +20,7 @@ export {
 } from './decidePhase.js';
 export { evaluateGate, evaluateGateValue, type GateResult, gateVerdict } from './evaluateGate.js';
 export { evaluateGuard, evaluateGuardValue, type GuardResult, guardTrips } from './evaluateGuard.js';
+export * as flagger from './flagger/index.js';
 export {
   formatCount,
   formatMs,
