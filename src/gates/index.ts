@@ -48,6 +48,7 @@ export {
   OPERATORS,
   type Operator,
 } from './operators.js';
+export * as promql from './promql/index.js';
 export { VERDICTS, type Verdict, worst } from './verdict.js';
 export {
   addInto,
