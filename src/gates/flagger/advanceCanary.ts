@@ -59,36 +59,28 @@ function promoting(state: CanaryState, why: string): CanaryStep {
   return { state: { ...state, phase: 'Promoting' }, reason: `promoting: ${why}` };
 }
 
-/** `runAB`: all traffic to the canary for `iterations` checks, then promotion. */
-function advanceAB(
+/**
+ * `runAB` and `runBlueGreen`: one iteration per passing check, then promotion behind the
+ * confirm-promotion gate. A/B testing routes all traffic to the canary from the first iteration;
+ * Blue/Green keeps it on the primary and spends one more check routing it all to the canary.
+ */
+function advanceIterations(
   analysis: FlaggerAnalysis,
   state: CanaryState,
   tick: CanaryTick,
-  iterations: number,
+  strategy: 'a/b' | 'blue/green',
 ): CanaryStep {
+  const iterations = analysis.iterations ?? 0;
+  const allToCanary = { primaryWeight: 0, canaryWeight: TOTAL_WEIGHT, iterations: state.iterations + 1 };
   if (iterations > state.iterations) {
-    const next = { ...state, primaryWeight: 0, canaryWeight: TOTAL_WEIGHT, iterations: state.iterations + 1 };
-    return { state: next, reason: `iteration ${next.iterations} of ${iterations}` };
-  }
-  return promoteOrWait(analysis, state, tick) ?? promoting(state, `${iterations} iterations passed`);
-}
-
-/** `runBlueGreen`: `iterations` checks on the idle canary, then one with all traffic on it, then promotion. */
-function advanceBlueGreen(
-  analysis: FlaggerAnalysis,
-  state: CanaryState,
-  tick: CanaryTick,
-  iterations: number,
-): CanaryStep {
-  if (iterations > state.iterations) {
-    const next = { ...state, iterations: state.iterations + 1 };
+    const next =
+      strategy === 'a/b' ? { ...state, ...allToCanary } : { ...state, iterations: state.iterations + 1 };
     return { state: next, reason: `iteration ${next.iterations} of ${iterations}` };
   }
   const waiting = promoteOrWait(analysis, state, tick);
   if (waiting !== null) return waiting;
-  if (iterations === state.iterations) {
-    const next = { ...state, primaryWeight: 0, canaryWeight: TOTAL_WEIGHT, iterations: state.iterations + 1 };
-    return { state: next, reason: 'routing all traffic to the canary' };
+  if (strategy === 'blue/green' && iterations === state.iterations) {
+    return { state: { ...state, ...allToCanary }, reason: 'routing all traffic to the canary' };
   }
   return promoting(state, `${iterations} iterations passed`);
 }
@@ -186,8 +178,7 @@ export function advanceCanary(analysis: FlaggerAnalysis, state: CanaryState, tic
     const failure = firstFailure(analysis, tick);
     if (failure !== null) return withFailedCheck(state, failure, threshold);
   }
-  const iterations = analysis.iterations ?? 0;
-  if (analysis.match && iterations > 0) return advanceAB(analysis, state, tick, iterations);
-  if (iterations > 0) return advanceBlueGreen(analysis, state, tick, iterations);
+  if ((analysis.iterations ?? 0) > 0)
+    return advanceIterations(analysis, state, tick, analysis.match ? 'a/b' : 'blue/green');
   return advanceWeight(analysis, state, tick);
 }

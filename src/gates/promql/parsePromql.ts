@@ -99,19 +99,19 @@ class Parser {
   }
 
   private additive(): PromqlNode {
-    let left = this.multiplicative();
-    for (let op = this.peek().text; op === '+' || op === '-'; op = this.peek().text) {
-      this.next++;
-      left = { kind: 'binary', op, left, right: this.multiplicative() };
-    }
-    return left;
+    return this.binary(['+', '-'], () => this.multiplicative());
   }
 
   private multiplicative(): PromqlNode {
-    let left = this.primary();
-    for (let op = this.peek().text; op === '*' || op === '/'; op = this.peek().text) {
+    return this.binary(['*', '/'], () => this.primary());
+  }
+
+  /** A left-associative run of operands joined by operators of one precedence level. */
+  private binary(ops: readonly string[], operand: () => PromqlNode): PromqlNode {
+    let left = operand();
+    for (let op = this.peek().text; ops.includes(op); op = this.peek().text) {
       this.next++;
-      left = { kind: 'binary', op, left, right: this.primary() };
+      left = { kind: 'binary', op: op as '+' | '-' | '*' | '/', left, right: operand() };
     }
     return left;
   }
