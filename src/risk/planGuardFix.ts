@@ -29,7 +29,7 @@ export interface PlanGuardFix {
  * of the phases' smallest `minRequests` meets the target everywhere, because the chance falls as
  * `minRequests` grows.
  *
- * @example planGuardFix(defaultPlan, 1) // { windowMs: 7_200_000, minRequests: 174, phases: [canary, ramp, rollout] }
+ * @example planGuardFix(defaultPlan, 0) // { windowMs: 7_200_000, minRequests: 174, phases: [canary, ramp, rollout] }
  */
 export function planGuardFix(plan: Plan, guardIndex: number): PlanGuardFix | null {
   const guard: Condition = plan.guards[guardIndex]!;
