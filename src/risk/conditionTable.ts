@@ -1,4 +1,5 @@
 import type { Operator } from '../gates/index.js';
+import { CountTable } from './countTable.js';
 import { holdsGivenRequests } from './operatingCharacteristic.js';
 
 /**
@@ -11,26 +12,17 @@ export class ConditionTable {
   readonly errorRate: number;
   readonly op: Operator;
   readonly threshold: number;
-  private values = new Float64Array(0);
+  private readonly values: CountTable;
 
   constructor(errorRate: number, op: Operator, threshold: number) {
     this.errorRate = errorRate;
     this.op = op;
     this.threshold = threshold;
+    this.values = new CountTable((n) => holdsGivenRequests(n, errorRate, op, threshold));
   }
 
   /** P(the condition holds | n requests), n ≥ 1. */
   holds(n: number): number {
-    if (n >= this.values.length) {
-      const grown = new Float64Array(Math.max(n + 1, 2 * this.values.length)).fill(Number.NaN);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    let value = this.values[n]!;
-    if (Number.isNaN(value)) {
-      value = holdsGivenRequests(n, this.errorRate, this.op, this.threshold);
-      this.values[n] = value;
-    }
-    return value;
+    return this.values.at(n);
   }
 }

@@ -109,11 +109,11 @@ export class GuardWindows {
   /** The setting with this window and `minRequests`, and what it does over the phase. */
   setting(minRequests: number): GuardSetting {
     const model = this.model;
+    const exact = this.intervals === 1 ? this.independent(this.groups, minRequests) : null;
     const falseTrip =
-      this.intervals === 1
-        ? { lower: this.independent(this.groups, minRequests), upper: 0 }
-        : { lower: this.independent(this.census.disjoint, minRequests), upper: this.upper(minRequests) };
-    if (this.intervals === 1) falseTrip.upper = falseTrip.lower;
+      exact === null
+        ? { lower: this.independent(this.census.disjoint, minRequests), upper: this.upper(minRequests) }
+        : { lower: exact, upper: exact };
     const setting: GuardSetting = {
       windowMs: this.intervals * model.intervalMs,
       minRequests,

@@ -2,9 +2,10 @@ import type { Condition, Operator } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type CandidateTraffic, candidateTraffic } from './candidateTraffic.js';
 import { ConditionTable } from './conditionTable.js';
+import type { CountTable } from './countTable.js';
 import { type GuardSetting, GuardWindows } from './guardWindows.js';
 import { MIN_JUDGED_SHARE } from './noiseTarget.js';
-import { LogFactorials, RequestMixture } from './requestMixture.js';
+import { logFactorials, RequestMixture } from './requestMixture.js';
 
 /**
  * The regression a plan is shown to catch: the error rate at twice a gate's or guard's limit (capped at 1),
@@ -38,14 +39,14 @@ export class PhaseGuard {
   /** λ̄: expected requests in a full interval at the phase's mean diurnal factor (λ itself when flat). */
   readonly lambda: number;
   readonly diurnal: boolean;
-  readonly factorials: LogFactorials;
+  readonly factorials: CountTable;
   /** The condition's chances at the candidate's error rate, and at twice the threshold. */
   readonly nominal: ConditionTable;
   readonly twice: ConditionTable;
   private readonly windowsByLength = new Map<number, GuardWindows>();
   private readonly windowBySize = new Map<number, RequestMixture>();
 
-  constructor(plan: Plan, traffic: CandidateTraffic, guard: Condition, factorials: LogFactorials) {
+  constructor(plan: Plan, traffic: CandidateTraffic, guard: Condition, factorials: CountTable) {
     this.traffic = traffic;
     this.errorRate = traffic.errorRate;
     this.checks = traffic.intervals;
@@ -121,7 +122,7 @@ export function judgesEnough(setting: GuardSetting, quietHoursToo: boolean): boo
   return share >= MIN_JUDGED_SHARE;
 }
 
-const models = new WeakMap<Plan, { factorials: LogFactorials; guards: Map<string, PhaseGuard> }>();
+const models = new WeakMap<Plan, { factorials: CountTable; guards: Map<string, PhaseGuard> }>();
 
 /**
  * The model of `guard` in phase `phaseIndex` of the plan, for the nominal candidate; one per plan, phase
@@ -130,7 +131,7 @@ const models = new WeakMap<Plan, { factorials: LogFactorials; guards: Map<string
 export function phaseGuard(plan: Plan, phaseIndex: number, guard: Condition): PhaseGuard {
   let cache = models.get(plan);
   if (cache === undefined) {
-    cache = { factorials: new LogFactorials(), guards: new Map() };
+    cache = { factorials: logFactorials(), guards: new Map() };
     models.set(plan, cache);
   }
   const key = `${phaseIndex}|${guard.op}|${guard.threshold}`;

@@ -1,25 +1,11 @@
 import { gammaln } from 'simple-statistics';
 import type { ConditionTable } from './conditionTable.js';
+import { CountTable } from './countTable.js';
 import { DEFAULT_TAIL_MASS, poissonRange } from './operatingCharacteristic.js';
 
-/** ln n! by n, kept once computed (the Poisson terms of every window of an analysis share them). */
-export class LogFactorials {
-  private values = new Float64Array(0);
-
-  /** ln n! = lgamma(n + 1). */
-  at(n: number): number {
-    if (n >= this.values.length) {
-      const grown = new Float64Array(Math.max(n + 1, 2 * this.values.length)).fill(Number.NaN);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    let value = this.values[n]!;
-    if (Number.isNaN(value)) {
-      value = gammaln(n + 1);
-      this.values[n] = value;
-    }
-    return value;
-  }
+/** ln n! = lgamma(n + 1) by n, kept once computed: the Poisson terms of every window of an analysis share them. */
+export function logFactorials(): CountTable {
+  return new CountTable((n) => gammaln(n + 1));
 }
 
 /** One window size of a mixture: its expected requests Λ and its weight. */
@@ -42,7 +28,7 @@ export class RequestMixture {
   private judgedSums: Float64Array | null = null;
   private readonly tripSums = new Map<ConditionTable, Float64Array>();
 
-  constructor(windows: readonly WeightedWindow[], factorials: LogFactorials) {
+  constructor(windows: readonly WeightedWindow[], factorials: CountTable) {
     const ranges = windows.map(({ expectedRequests: lambda }) =>
       lambda === 0 ? { lo: 0, hi: 0 } : poissonRange(lambda, DEFAULT_TAIL_MASS),
     );
