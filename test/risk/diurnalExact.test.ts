@@ -18,6 +18,7 @@ import {
 import type { Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
 import { expectRelativelyClose } from '../stats/support.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 
 /*
  * The exact analysis under a diurnal profile, against values computed independently with scipy 1.17
@@ -256,6 +257,9 @@ describe('the recommended fix under a diurnal profile reaches the quietest hour'
       risk,
       await readRiskTemplates(join(import.meta.dirname, '../../templates')),
     );
+    const json = JSON.parse(String(files.find((file) => file.name === 'risk.json')!.content));
+    expect(schemaErrors('risk', json)).toEqual([]);
+    expect(json.noise.guards[1].quietestWindow.hourUtc).toBe(18);
     for (const name of ['risk.md', 'risk.html']) {
       const text = files.find((file) => file.name === name)!.content;
       expect(text).toContain('No window up to the shortest phase judges every hour of every phase');
