@@ -20,6 +20,17 @@ export function normaliseDiurnalProfile(
 }
 
 /**
+ * The UTC hour of the day (0..23) in which an absolute time (epoch ms) falls: the hour whose factor the
+ * diurnal profile gives it.
+ *
+ * @example utcHourOf(Date.UTC(2025, 9, 31, 12, 59)) // 12
+ */
+export function utcHourOf(timeMs: number): number {
+  const msOfDay = ((timeMs % DAY_MS) + DAY_MS) % DAY_MS;
+  return Math.floor(msOfDay / HOUR_MS);
+}
+
+/**
  * The traffic factor at an absolute time (epoch ms, UTC): the normalised profile's factor for the hour
  * in which `timeMs` falls, or 1 without a profile. The engine applies the factor of an interval's start
  * to the whole interval.
@@ -28,6 +39,5 @@ export function normaliseDiurnalProfile(
  */
 export function diurnalFactor(profile: Float64Array | null, timeMs: number): number {
   if (profile === null) return 1;
-  const msOfDay = ((timeMs % DAY_MS) + DAY_MS) % DAY_MS;
-  return profile[Math.floor(msOfDay / HOUR_MS)]!;
+  return profile[utcHourOf(timeMs)]!;
 }

@@ -14,7 +14,7 @@ export {
   restartAvailability,
 } from './availability.js';
 export { type BucketTable, bucketTable } from './bucketTable.js';
-export { diurnalFactor, normaliseDiurnalProfile } from './diurnal.js';
+export { diurnalFactor, normaliseDiurnalProfile, utcHourOf } from './diurnal.js';
 export { bucketOfLatency, drawHistogramInto } from './drawHistogram.js';
 export { drawLatencyMs } from './drawLatency.js';
 export {

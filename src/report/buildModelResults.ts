@@ -20,12 +20,14 @@ function analyzerOf(plan: Plan, analyzer: AnalyzerPlan): ResultsAnalyzer {
  * report rendered from the results alone can state every assumption. Pure; keys in a fixed order.
  */
 export function buildModelResults(plan: Plan): ResultsModel {
+  const factors = plan.diurnal;
   return {
     population: {
       learners: plan.population.learners,
       requestsPerLearnerHour: plan.population.requestsPerLearnerHour,
     },
-    diurnal: plan.diurnal !== null,
+    diurnal: factors !== null,
+    ...(factors === null ? {} : { diurnalFactors: [...factors] }),
     segments: plan.segments.map(({ id, label, share, requestsPerLearnerHour }) => ({
       id,
       label,

@@ -63,3 +63,29 @@ export function formatDate(iso: string): string {
   const clock = seconds === '00' ? `${hours}:${minutes}` : `${hours}:${minutes}:${seconds}`;
   return `${MONTHS[Number(month) - 1]} ${Number(day)} ${year} ${clock} UTC`;
 }
+
+/**
+ * UTC hours of the day as a reader scans them: one hour as its start, several as runs of consecutive
+ * hours (wrapping past midnight), each run from its first hour's start to its last hour's end.
+ *
+ * @example formatUtcHours(4) // '04:00 UTC'
+ * @example formatUtcHours([2, 3, 4, 9]) // '02:00–05:00 and 09:00–10:00 UTC'
+ * @example formatUtcHours([22, 23, 0]) // '22:00–01:00 UTC'
+ * @example formatUtcHours([]) // ''
+ */
+export function formatUtcHours(hours: number | readonly number[]): string {
+  const clock = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
+  if (typeof hours === 'number') return `${clock(hours)} UTC`;
+  const set = new Set(hours);
+  if (set.size === 24) return '00:00–24:00 UTC';
+  const runs: string[] = [];
+  for (const hour of [...set].sort((a, b) => a - b)) {
+    if (set.has((hour + 23) % 24)) continue;
+    let last = hour;
+    while (set.has((last + 1) % 24)) last++;
+    runs.push(`${clock(hour)}–${clock(last + 1)}`);
+  }
+  if (runs.length === 0) return '';
+  const text = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}`;
+  return `${text} UTC`;
+}

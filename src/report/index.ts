@@ -43,7 +43,7 @@ export { describeErrorRateEvidence } from './describeErrorRateEvidence.js';
 export { describeMargin, type MarginInput } from './describeMargin.js';
 export { escapeCsvCell } from './escapeCsvCell.js';
 export { escapeMarkdown, mapStrings } from './escapeMarkdown.js';
-export { formatDate, formatMoney, formatRatio } from './format.js';
+export { formatDate, formatMoney, formatRatio, formatUtcHours } from './format.js';
 export { formatOutcomeLine } from './formatOutcomeLine.js';
 export { formatOutcomeTable } from './formatOutcomeTable.js';
 export { type NextActionView, nextActions } from './nextActions.js';

@@ -41,7 +41,59 @@ function requestsOneErrorCannotTrip(guard: ResultsGuard): number | null {
   return null;
 }
 
-/** A guard that rolled a phase back on windows so thin that one error trips it. */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How a diurnal profile spreads one phase's traffic, as far as results can tell it. */
+interface PhaseProfile {
+  /** The UTC hour of an offset into the phase. */
+  hourAt(offsetMs: number): number;
+  /** The factor of an offset's hour, relative to the phase's mean over what it ran. */
+  relativeFactorAt(offsetMs: number): number;
+  /** The quietest hour of the phase's planned span, and its factor relative to the mean over what it ran. */
+  quietestHour: number;
+  quietestRelativeFactor: number;
+}
+
+/**
+ * A phase's traffic under a diurnal profile, from results alone: each monitoring interval at the factor
+ * of the UTC hour it starts in, as the engine draws it, so the phase's average rate (requests over what
+ * it ran) can be put back at any hour. Null when traffic is flat.
+ */
+function phaseProfile(results: Results, phase: ResultsPhase): PhaseProfile | null {
+  const factors = results.model.diurnalFactors;
+  if (factors === undefined || phase.startedAt === null || phase.ranMs === 0) return null;
+  const startMs = Date.parse(phase.startedAt);
+  const hourAt = (offsetMs: number) =>
+    Math.floor(((((startMs + offsetMs) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
+  const intervalMs = results.monitoring.intervalMs;
+  let weightedMs = 0;
+  for (let offsetMs = 0; offsetMs < phase.ranMs; offsetMs += intervalMs) {
+    weightedMs += factors[hourAt(offsetMs)]! * (Math.min(phase.ranMs, offsetMs + intervalMs) - offsetMs);
+  }
+  const meanFactor = weightedMs / phase.ranMs;
+  let quietestHour = hourAt(0);
+  for (let offsetMs = 0; offsetMs < phase.rules.durationMs; offsetMs += intervalMs) {
+    if (factors[hourAt(offsetMs)]! < factors[quietestHour]!) quietestHour = hourAt(offsetMs);
+  }
+  return {
+    hourAt,
+    relativeFactorAt: (offsetMs) => factors[hourAt(offsetMs)]! / meanFactor,
+    quietestHour,
+    quietestRelativeFactor: factors[quietestHour]! / meanFactor,
+  };
+}
+
+/** An hour of the day as `07:00 UTC`. */
+function utcHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00 UTC`;
+}
+
+/**
+ * A guard that rolled a phase back on windows so thin that one error trips it. Under a diurnal profile
+ * the window at the trip holds that hour's share of the phase's traffic, and the window that would stop
+ * it must hold enough requests in the phase's quietest hour, not merely on average.
+ */
 function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
   const trip = phase.guardTrips[0];
   const guard = results.guards.find(
@@ -53,7 +105,11 @@ function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
   if (needed === null) return [];
   const { requests, errors } = phase.candidate;
   const requestsPerMs = requests / phase.ranMs;
-  const perWindow = requestsPerMs * guard.windowMs;
+  const profile = phaseProfile(results, phase);
+  const intervalMs = results.monitoring.intervalMs;
+  // The trip's newest interval: the hour whose traffic filled the window.
+  const tripIntervalMs = Math.max(0, trip.offsetMs - intervalMs);
+  const perWindow = requestsPerMs * (profile?.relativeFactorAt(tripIntervalMs) ?? 1) * guard.windowMs;
   if (perWindow >= needed) return [];
   const condition = `${guard.metric} ${OPERATOR_SYMBOLS[guard.op]} ${formatThreshold(guard.metric, guard.op, guard.threshold)}`;
   const [, upper] = clopperPearsonInterval(errors, requests);
@@ -62,16 +118,26 @@ function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
       ? ` Over the whole phase the candidate served ${formatCount(errors)} error${errors === 1 ? '' : 's'} in ${requestsText(requests)} (${formatPercent(errors / requests)}, 95% interval up to ${formatPercent(upper)}, below ${formatPercent(guard.threshold)}): the trip is what one error does to a thin window, not evidence of a regression.`
       : '';
   const noise = upper < guard.threshold;
+  const served = `${requestsText(requests)} in ${formatDuration(phase.ranMs)}`;
+  const traffic =
+    profile === null
+      ? `at this traffic (${served})`
+      : `at the traffic of ${utcHour(profile.hourAt(tripIntervalMs))} (${served}, spread over the day by the diurnal profile)`;
+  const quietRequestsPerMs = requestsPerMs * (profile?.quietestRelativeFactor ?? 1);
+  const window = formatDuration(windowFor(needed, quietRequestsPerMs, intervalMs));
+  const windowReason =
+    profile === null
+      ? ''
+      : `, long enough to hold ${formatCount(needed)} requests in the phase's quietest hour (${utcHour(profile.quietestHour)})`;
   return [
     {
       kind: 'guard-noise',
       headline: `${noise ? 'Likely a false alarm: a' : 'A'} single error trips the ${condition} guard at ${phase.name}'s traffic`,
       text:
         `The ${condition} guard rolled ${phase.name} back on a trailing ${formatDuration(guard.windowMs)} window that holds about ` +
-        `${formatCount(Math.round(perWindow))} requests at this traffic (${requestsText(requests)} in ${formatDuration(phase.ranMs)}); ` +
+        `${formatCount(Math.round(perWindow))} requests ${traffic}; ` +
         `one error in fewer than ${formatCount(needed)} requests is above ${formatPercent(guard.threshold)}.${phaseRate} ` +
-        `Consider guards.minRequests: ${needed}, or a guard window (monitoring.window) of at least ` +
-        `${formatDuration(windowFor(needed, requestsPerMs, results.monitoring.intervalMs))}.`,
+        `Consider guards.minRequests: ${needed}, or a guard window (monitoring.window) of at least ${window}${windowReason}.`,
     },
   ];
 }
@@ -98,7 +164,7 @@ function weakEvidence(results: Results, phase: ResultsPhase): NextActionView[] {
           `In ${phase.name} the errorRate ${OPERATOR_SYMBOLS[gate.op]} ${limit} gate passed, but ${formatCount(errors)} error${errors === 1 ? '' : 's'} in ` +
           `${requestsText(requests)} cannot show a rate below ${limit} at 95% confidence (the interval reaches ${formatPercent(upper)}). ` +
           `Showing it takes at least ${formatCount(needed)} requests without an error: ${formatDuration(windowFor(needed, requestsPerMs, results.monitoring.intervalMs))} ` +
-          `at this phase's traffic (${requestsText(requests)} in ${formatDuration(last.offsetMs)}), or a larger traffic share.`,
+          `at this phase's ${results.model.diurnalFactors === undefined ? '' : 'average '}traffic (${requestsText(requests)} in ${formatDuration(last.offsetMs)}), or a larger traffic share.`,
       },
     ];
   });

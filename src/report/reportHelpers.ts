@@ -9,7 +9,7 @@ import {
   isOperator,
 } from '../gates/index.js';
 import { formatDuration } from '../scenario/duration.js';
-import { formatDate, formatMoney, formatRatio } from './format.js';
+import { formatDate, formatMoney, formatRatio, formatUtcHours } from './format.js';
 import { isRenderedChart } from './runCharts.js';
 
 /** What a report shows where a number is missing (no requests, phase not reached). */
@@ -55,6 +55,7 @@ function numberHelper(format: (value: number) => string): HelperDelegate {
  * | `ratio` | `{{ratio 0.01 0.00079}}` | `12.7×` |
  * | `duration` | `{{duration 5400000}}` | `1h30m` |
  * | `date` | `{{date "2025-10-31T12:00:00Z"}}` | `Oct 31 2025 12:00 UTC` |
+ * | `utcHours` | `{{utcHours blindHoursUtc}}` (`[2, 3, 4]`) | `02:00–05:00 UTC` |
  * | `metricValue` | `{{metricValue "errorRate" 0.0062}}` | `0.62%` |
  * | `metricThreshold` | `{{metricThreshold "revenueImpact" "within" 0.03}}` | `±3.00%` |
  * | `chart` | `{{chart charts.traffic}}` | the chart's inline `<svg>` |
@@ -86,6 +87,16 @@ export const REPORT_HELPERS: Readonly<Record<string, HelperDelegate>> = {
     if (typeof iso !== 'string')
       throw new TypeError(`report helper date expected an ISO-8601 text, found ${String(iso)}`);
     return formatDate(iso);
+  },
+  utcHours: (...args: unknown[]) => {
+    const [hours] = positional(args);
+    const isHour = (value: unknown) =>
+      Number.isInteger(value) && (value as number) >= 0 && (value as number) < 24;
+    if (!(isHour(hours) || (Array.isArray(hours) && hours.every(isHour))))
+      throw new TypeError(
+        `report helper utcHours expected an hour 0–23 or a list of them, found ${String(hours)}`,
+      );
+    return formatUtcHours(hours as number | number[]);
   },
   metricValue: (...args: unknown[]) => {
     const [name, value] = positional(args);

@@ -124,6 +124,8 @@ export interface ResultsModel {
   population: { learners: number; requestsPerLearnerHour: number };
   /** Whether traffic follows a diurnal profile (false: flat). */
   diurnal: boolean;
+  /** With a diurnal profile only: the 24 traffic factors by UTC hour (00:00 first), as compiled (mean 1). */
+  diurnalFactors?: number[];
   segments: Array<{ id: string; label: string; share: number; requestsPerLearnerHour: number }>;
   analyzers: { baseline: ResultsAnalyzer; candidate: ResultsAnalyzer };
   /** Faults injected: kind, which version, and the phase (null: any phase). */

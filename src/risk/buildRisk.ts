@@ -18,7 +18,7 @@ import {
 } from './countHistogram.js';
 import { exactGate } from './exactGate.js';
 import { type GuardNoise, guardNoise } from './guardNoise.js';
-import { MIN_JUDGED_SHARE, NOISE_TARGET } from './phaseGuard.js';
+import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import {

@@ -28,9 +28,14 @@ export function formatRiskSummary(risk: Risk): string {
     );
   }
   for (const finding of risk.noise.guards.filter((guard) => guard.firesOnNoise)) {
+    const { lower, upper } = finding.current.falseTrip;
+    const exact =
+      lower === upper
+        ? `${formatPercent(lower)} of phases (exact)`
+        : `${formatPercent(lower)}–${formatPercent(upper)} of phases (bounds: overlapping windows)`;
     lines.push(
       `noise: in the ${finding.phase}, errorRate ${OPERATOR_SYMBOLS[finding.op]} ${formatPercent(finding.threshold)} trips on noise alone: ` +
-        `${formatPercent(finding.current.falseTrip.lower)} of phases (exact), ${chance(finding.pFalseRollback)} false rollbacks (Monte Carlo); see risk.md for the fix`,
+        `${exact}, ${chance(finding.pFalseRollback)} false rollbacks (Monte Carlo); see risk.md for the fix`,
     );
   }
   return lines.join('\n');

@@ -26,7 +26,9 @@ export {
 } from './countHistogram.js';
 export { exactGate } from './exactGate.js';
 export { formatRiskSummary } from './formatRiskSummary.js';
-export { type GuardNoise, guardNoise } from './guardNoise.js';
+export { type GuardNoise, guardNoise, type WindowAtHour } from './guardNoise.js';
+export { type GuardSetting, GuardWindows, type QuietestWindow } from './guardWindows.js';
+export { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 export {
   binomialCdf,
   DEFAULT_TAIL_MASS,
@@ -37,16 +39,13 @@ export {
   tripUnionBound,
 } from './operatingCharacteristic.js';
 export {
-  chancesByLength,
   FIX_WINDOWS_MS,
-  type GuardSetting,
-  MIN_JUDGED_SHARE,
-  NOISE_TARGET,
-  type PhaseGuard,
+  judgesEnough,
+  PhaseGuard,
   phaseGuard,
   setting,
   smallestMinRequests,
-  type WindowChances,
+  twiceThreshold,
 } from './phaseGuard.js';
 export { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 export {
@@ -105,6 +104,8 @@ export {
   type NoiseView,
   type ProbabilityView,
   type RiskView,
+  type SettingView,
+  type WindowAtHourView,
 } from './riskView.js';
 export { runSeed } from './runSeed.js';
 export { parseShard, type Shard, shardRange } from './shard.js';

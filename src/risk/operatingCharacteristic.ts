@@ -35,7 +35,8 @@ function clamp01(p: number): number {
   return Math.min(1, Math.max(0, p));
 }
 
-function logPoisson(n: number, lambda: number): number {
+/** ln Poisson(n; λ), λ > 0. */
+export function logPoisson(n: number, lambda: number): number {
   return n * Math.log(lambda) - lambda - gammaln(n + 1);
 }
 
@@ -53,7 +54,7 @@ export function binomialCdf(k: number, n: number, e: number): number {
  * a run of k ≤ kMax (below, max, within) or k ≥ kMin (above, min). The limits are found with the very
  * comparison the gates make, so floating-point ties resolve as in the engine.
  */
-function holdsGivenRequests(n: number, e: number, op: Operator, threshold: number): number {
+export function holdsGivenRequests(n: number, e: number, op: Operator, threshold: number): number {
   const holds = (k: number) => conditionHolds(op, k / n, threshold);
   if (op === 'above' || op === 'min') {
     let kMin = Math.min(n + 1, Math.max(0, Math.ceil(threshold * n)));
@@ -68,7 +69,10 @@ function holdsGivenRequests(n: number, e: number, op: Operator, threshold: numbe
 }
 
 /** The range of request counts [lo, hi] outside which the Poisson(λ) tails hold at most `tailMass`. */
-function poissonRange(lambda: number, tailMass: number): { lo: number; hi: number; neglected: number } {
+export function poissonRange(
+  lambda: number,
+  tailMass: number,
+): { lo: number; hi: number; neglected: number } {
   if (lambda === 0) return { lo: 0, hi: 0, neglected: 0 };
   const spread = 8 * Math.sqrt(lambda) + 10;
   let lo = Math.max(0, Math.floor(lambda - spread));

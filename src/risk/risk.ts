@@ -29,9 +29,11 @@ export interface ExactCheckpoint {
   pPass: number;
   pFail: number;
   pInconclusive: number;
+  /** Under a diurnal profile: the mean traffic factor over the window (its expected requests against a flat day's). */
+  meanDiurnalFactor?: number;
 }
 
-/** The exact operating characteristic of an errorRate gate (docs/risk.md), outages and diurnal profile aside. */
+/** The exact operating characteristic of an errorRate gate (docs/risk.md), outages aside, following the diurnal profile. */
 export interface ExactGate {
   /** The candidate's nominal error rate (request-weighted over segments). */
   errorRate: number;

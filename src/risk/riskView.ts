@@ -1,6 +1,8 @@
 import { conditionHolds, type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
 import type { Probability } from '../stats/index.js';
-import { type GuardSetting, twiceThreshold } from './phaseGuard.js';
+import type { WindowAtHour } from './guardNoise.js';
+import type { GuardSetting, QuietestWindow } from './guardWindows.js';
+import { twiceThreshold } from './phaseGuard.js';
 import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
 
 /** A probability as templates show it: `p` null where nothing was estimated (no runs). */
@@ -24,6 +26,18 @@ export interface CauseView {
   causedFalseRollback: ProbabilityView;
 }
 
+/** A guard setting as templates see it: a flat day's has no quietest window and no blind hours. */
+export interface SettingView extends Omit<GuardSetting, 'quietest' | 'blindHoursUtc'> {
+  quietest: QuietestWindow | null;
+  blindHoursUtc: number[];
+}
+
+/** A full guard window at an hour of the day (diurnal profiles only), requests rounded for display. */
+export interface WindowAtHourView {
+  hourUtc: number;
+  expectedRequests: number;
+}
+
 /** One noisy guard, with the numbers its plain-language finding quotes. */
 export interface NoiseView {
   phase: string;
@@ -34,6 +48,9 @@ export interface NoiseView {
   twiceThreshold: number;
   windowMs: number;
   expectedRequestsPerWindow: number;
+  /** Under a diurnal profile, the phase's quietest and busiest full windows; null when traffic is flat. */
+  quietestWindow: WindowAtHourView | null;
+  busiestWindow: WindowAtHourView | null;
   /** Requests in a window of typical size: round(λ), at least 1. */
   typicalRequests: number;
   /** The error rate one error makes in such a window. */
@@ -49,8 +66,8 @@ export interface NoiseView {
   outageChance: number;
   monteCarloTripped: ProbabilityView;
   monteCarloFalseRollback: ProbabilityView;
-  windowFix: GuardSetting | null;
-  minRequestsFix: GuardSetting | null;
+  windowFix: SettingView | null;
+  minRequestsFix: SettingView | null;
   /** Share of full windows the minRequests-only fix judges is below the bar: that fix makes the guard blind. */
   minRequestsFixBlind: boolean;
 }
@@ -103,15 +120,26 @@ export interface RiskView {
     checkpoints: Array<{
       label: string;
       expectedRequests: number;
+      /** The window's mean diurnal factor; null when traffic is flat. */
+      meanDiurnalFactor: number | null;
       pPass: number;
       pFail: number;
       pInconclusive: number;
     }>;
   }>;
+  /** Traffic follows a diurnal profile: the exact figures follow it hour by hour. */
+  diurnal: boolean;
   noisy: NoiseView[];
   quiet: NoiseView[];
   /** Settings the scenario can state (one window for all guards) that fix each noisy guard in every phase. */
-  planFixes: Array<Risk['noise']['planFixes'][number] & { twiceThreshold: number }>;
+  planFixes: Array<
+    Omit<Risk['noise']['planFixes'][number], 'phases'> & {
+      twiceThreshold: number;
+      phases: Array<{ phase: string } & SettingView>;
+      /** Some phase has hours whose windows the setting cannot judge. */
+      blind: boolean;
+    }
+  >;
   /** Some guard fires on noise and no single setting fixes it in every phase. */
   noPlanFix: boolean;
   noiseTarget: number;
@@ -145,6 +173,16 @@ function rounded(distribution: RiskDistribution | null): RiskDistribution | null
   return { runs, p10: Math.round(p10), p50: Math.round(p50), p90: Math.round(p90), mean: Math.round(mean) };
 }
 
+function settingView(setting: GuardSetting): SettingView {
+  return { ...setting, quietest: setting.quietest ?? null, blindHoursUtc: setting.blindHoursUtc ?? [] };
+}
+
+function atHourView(window: WindowAtHour | undefined): WindowAtHourView | null {
+  return window === undefined
+    ? null
+    : { hourUtc: window.hourUtc, expectedRequests: roundTo(window.expectedRequests, 2) };
+}
+
 function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
   const typicalRequests = Math.max(1, Math.round(finding.expectedRequestsPerWindow));
   const singleErrorRate = 1 / typicalRequests;
@@ -157,6 +195,8 @@ function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
     twiceThreshold: twiceThreshold(finding.threshold),
     windowMs: finding.current.windowMs,
     expectedRequestsPerWindow: roundTo(finding.expectedRequestsPerWindow, 2),
+    quietestWindow: atHourView(finding.quietestWindow),
+    busiestWindow: atHourView(finding.busiestWindow),
     typicalRequests,
     singleErrorRate,
     singleErrorTrips: conditionHolds(finding.op, singleErrorRate, finding.threshold),
@@ -169,8 +209,8 @@ function noiseView(finding: NoiseFinding, risk: Risk): NoiseView {
     outageChance: finding.outageChance,
     monteCarloTripped: view(finding.pTripped),
     monteCarloFalseRollback: view(finding.pFalseRollback),
-    windowFix: finding.windowFix,
-    minRequestsFix: finding.minRequestsFix,
+    windowFix: finding.windowFix === null ? null : settingView(finding.windowFix),
+    minRequestsFix: finding.minRequestsFix === null ? null : settingView(finding.minRequestsFix),
     minRequestsFixBlind:
       finding.minRequestsFix !== null && finding.minRequestsFix.judgedShare < risk.noise.minJudgedShare,
   };
@@ -261,16 +301,29 @@ export function buildRiskView(risk: Risk): RiskView {
                 checkpoints: gate.exact.checkpoints.map((checkpoint) => ({
                   ...checkpoint,
                   expectedRequests: roundTo(checkpoint.expectedRequests, 2),
+                  meanDiurnalFactor: checkpoint.meanDiurnalFactor ?? null,
                 })),
               },
             ],
       ),
     ),
     noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
-    planFixes: risk.noise.planFixes.map((fix) => ({
-      ...fix,
-      twiceThreshold: twiceThreshold(fix.threshold),
-    })),
+    planFixes: risk.noise.planFixes.map((fix) => {
+      const phases = fix.phases.map(({ phase, ...setting }) => ({ phase, ...settingView(setting) }));
+      return {
+        ...fix,
+        twiceThreshold: twiceThreshold(fix.threshold),
+        phases,
+        blind: phases.some((phase) => phase.blindHoursUtc.length > 0),
+      };
+    }),
+    diurnal:
+      risk.noise.guards.some((finding) => finding.quietestWindow !== undefined) ||
+      risk.phases.some((phase) =>
+        phase.gates.some((gate) =>
+          gate.exact?.checkpoints.some((checkpoint) => checkpoint.meanDiurnalFactor !== undefined),
+        ),
+      ),
     noPlanFix:
       risk.noise.planFixes.length <
       new Set(

@@ -1,4 +1,4 @@
-import { betaQuantile } from './betaQuantile.js';
+import { betaQuantile, betaQuantileUpper } from './betaQuantile.js';
 import { checkCounts } from './checkCounts.js';
 
 /**
@@ -21,6 +21,6 @@ export function clopperPearsonInterval(
   const tail = (1 - confidence) / 2;
   return [
     successes === 0 ? 0 : betaQuantile(tail, successes, trials - successes + 1),
-    successes === trials ? 1 : betaQuantile(1 - tail, successes + 1, trials - successes),
+    successes === trials ? 1 : betaQuantileUpper(tail, successes + 1, trials - successes),
   ];
 }

@@ -22,6 +22,23 @@ describe('nextActions', () => {
     expect(kinds(results)).not.toContain('rollback');
   });
 
+  it('under a diurnal profile, sizes the window for the quietest hour of the phase, not its average', async () => {
+    const flat = await defaultResults();
+    // The same rehearsal's counts, told that 16:00–17:00 UTC carries a tenth of the traffic of the ramp's
+    // first hour (14:00, when it ran). At 620 requests in 19m, a 30 s window at 14:00 still holds 16; at
+    // 16:00 traffic is 0.1 × 620 / 1,140 s, so 67 requests take 1,232 s: 42 intervals of 30 s, 21m.
+    const factors = Array.from({ length: 24 }, (_, hour) => (hour === 16 ? 0.1 : 1));
+    const results: Results = { ...flat, model: { ...flat.model, diurnal: true, diurnalFactors: factors } };
+    const text = textOf(results, 'guard-noise')!;
+    expect(text).toContain(
+      'window that holds about 16 requests at the traffic of 14:00 UTC (620 requests in 19m, spread over the day by the diurnal profile)',
+    );
+    expect(text).toContain(
+      "a guard window (monitoring.window) of at least 21m, long enough to hold 67 requests in the phase's quietest hour (16:00 UTC).",
+    );
+    expect(textOf(results, 'evidence')).toContain("2h2m at this phase's average traffic");
+  });
+
   it('flags passed error-rate limits the counts cannot show, with the requests it would take', async () => {
     const text = textOf(await defaultResults(), 'evidence')!;
     // Zero errors show p < 1% at 95% once 1 − 0.025^(1/n) < 0.01: n > ln 0.025 / ln 0.99 = 367.04.

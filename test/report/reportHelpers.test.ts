@@ -7,6 +7,7 @@ import {
   formatDate,
   formatMoney,
   formatRatio,
+  formatUtcHours,
   type MarginInput,
 } from '../../src/report/index.js';
 
@@ -43,8 +44,10 @@ describe('report helpers', () => {
     ['{{metricValue "p99LatencyMs" value}}', '—'],
     ['{{metricThreshold "revenueImpact" "within" 0.03}}', '±3.00%'],
     ['{{metricThreshold "p99LatencyMs" "below" 200}}', '200 ms'],
+    ['{{utcHours hour}}', '07:00 UTC'],
+    ['{{utcHours hours}}', '02:00–05:00 and 09:00–10:00 UTC'],
   ])('%s → %s', (template, expected) => {
-    expect(render(template, { value: null })).toBe(expected);
+    expect(render(template, { value: null, hour: 7, hours: [2, 3, 4, 9] })).toBe(expected);
   });
 
   it.each([
@@ -55,6 +58,8 @@ describe('report helpers', () => {
     ['{{missingField}}', /"missingField" not defined/],
     ['{{ratio 1 missingField}}', /a misspelt field/],
     ['{{date 5}}', /expected an ISO-8601 text/],
+    ['{{utcHours 24}}', /expected an hour 0–23/],
+    ['{{utcHours "7"}}', /expected an hour 0–23/],
   ])('%s is a template bug and throws', (template, message) => {
     expect(() => render(template)).toThrow(message);
   });
@@ -74,6 +79,10 @@ describe('formats', () => {
     [formatMoney(-2_900_000, { compact: true }), '-$2.9M'],
     [formatRatio(1234, 1), '1,234×'],
     [formatDate('not a date'), 'not a date'],
+    [formatUtcHours([22, 23, 0]), '22:00–01:00 UTC'],
+    [formatUtcHours([5, 1, 2, 3, 23]), '01:00–04:00, 05:00–06:00 and 23:00–00:00 UTC'],
+    [formatUtcHours(Array.from({ length: 24 }, (_, hour) => hour)), '00:00–24:00 UTC'],
+    [formatUtcHours([]), ''],
   ])('%s = %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

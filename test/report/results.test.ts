@@ -68,7 +68,23 @@ describe('results.json', () => {
       'engine: request fidelity',
       () => buildResults(quickPlan(), rehearse(quickPlan(), { seed: 3, fidelity: 'request' }), META),
     ],
+    [
+      'engine: a diurnal profile, whose factors the model records',
+      () => {
+        const plan = quickPlan({ diurnal: Array.from({ length: 24 }, (_, hour) => (hour < 12 ? 0.5 : 1.5)) });
+        return buildResults(plan, rehearse(plan, { seed: 4 }), META);
+      },
+    ],
   ];
+
+  it('records the diurnal factors with a profile only', () => {
+    const factors = Array.from({ length: 24 }, (_, hour) => (hour < 12 ? 0.5 : 1.5));
+    const plan = quickPlan({ diurnal: factors });
+    expect(buildResults(plan, rehearse(plan, { seed: 4 }), META).model.diurnalFactors).toEqual(factors);
+    expect(buildResults(quickPlan(), rehearse(quickPlan(), { seed: 4 }), META).model).not.toHaveProperty(
+      'diurnalFactors',
+    );
+  });
 
   it.each(cases)('%s validates against docs/schemas/results.schema.json', (_name, build) => {
     expect(schemaErrors('results', written(build()))).toEqual([]);

@@ -1,0 +1,142 @@
+import type { CandidateTraffic } from './candidateTraffic.js';
+
+/** Windows of one size that the guard's checks see. */
+export interface WindowGroup {
+  /** Λ: expected candidate requests in the window. */
+  expectedRequests: number;
+  /** How many checks see a window of this size. */
+  checks: number;
+  /** Bit h is set when a check in UTC hour h sees it (the hour of the window's newest interval). */
+  hours: number;
+}
+
+/** The trailing windows of `intervals` intervals that a guard sees over one phase, grouped by size. */
+export interface TrailingWindows {
+  intervals: number;
+  /** Full windows (`intervals` intervals each), grouped by expected requests, quietest first. */
+  full: WindowGroup[];
+  /** Checks that see a full window. */
+  fullChecks: number;
+  /** Expected requests of the windows the first `intervals − 1` checks see (fewer intervals), in order. */
+  partial: number[];
+  /** The full windows ending at checks k, 2k, 3k, … (k = `intervals`): disjoint, hence independent. */
+  disjoint: WindowGroup[];
+}
+
+/** The hours of each distinct factor of a profile, in ascending factor order. */
+const factorClassesOf = new WeakMap<Float64Array, Array<{ factor: number; hours: number[] }>>();
+
+function factorClasses(factors: Float64Array): Array<{ factor: number; hours: number[] }> {
+  let classes = factorClassesOf.get(factors);
+  if (classes === undefined) {
+    const byFactor = new Map<number, number[]>();
+    factors.forEach((factor, hour) => {
+      const hours = byFactor.get(factor);
+      if (hours === undefined) byFactor.set(factor, [hour]);
+      else hours.push(hour);
+    });
+    classes = [...byFactor].sort(([a], [b]) => a - b).map(([factor, hours]) => ({ factor, hours }));
+    factorClassesOf.set(factors, classes);
+  }
+  return classes;
+}
+
+/**
+ * Σₕ dₕ·msₕ: a window's milliseconds in each UTC hour weighted by the hour's diurnal factor (1 when
+ * flat). The milliseconds are whole numbers, added up exactly per distinct factor before they are
+ * weighted, so windows with the same milliseconds at each factor (the same hours, or hours of equal
+ * factor) get the very same float, and a flat window its exact length.
+ */
+export function windowWeightedMs(traffic: CandidateTraffic, msByHour: Float64Array): number {
+  const factors = traffic.hourlyFactors;
+  let weightedMs = 0;
+  if (factors === null) {
+    for (let h = 0; h < 24; h++) weightedMs += msByHour[h]!;
+    return weightedMs;
+  }
+  for (const { factor, hours } of factorClasses(factors)) {
+    let ms = 0;
+    for (const h of hours) ms += msByHour[h]!;
+    if (ms !== 0) weightedMs += factor * ms;
+  }
+  return weightedMs;
+}
+
+/** The milliseconds of the phase's intervals that start in [fromMs, toMs), by the UTC hour they start in. */
+export function msByHourIn(traffic: CandidateTraffic, fromMs: number, toMs: number): Float64Array {
+  const msByHour = new Float64Array(24);
+  let startMs = 0;
+  traffic.intervalLengthsMs.forEach((lengthMs, i) => {
+    if (startMs >= fromMs && startMs < toMs) {
+      const hour = traffic.intervalHours[i]!;
+      msByHour[hour] = msByHour[hour]! + lengthMs;
+    }
+    startMs += lengthMs;
+  });
+  return msByHour;
+}
+
+/** The lowest UTC hour set in a window group's `hours`. */
+export function firstHourOf(hours: number): number {
+  return 31 - Math.clz32(hours & -hours);
+}
+
+/** The UTC hours set in a window group's `hours`, in order. */
+export function hoursOf(hours: number): number[] {
+  const set: number[] = [];
+  for (let h = 0; h < 24; h++) if (hours & (1 << h)) set.push(h);
+  return set;
+}
+
+/**
+ * Every trailing window of `intervals` intervals a guard checks in the phase, as the engine forms it:
+ * check j (after interval j) sees the last `intervals` intervals, or all of them so far at the phase
+ * start; each interval holds its length at the factor of the hour it starts in, so a window's expected
+ * requests are λ × Σₕ dₕ·msₕ / Δ (λ a full interval's at factor 1, Δ the interval). Windows with equal
+ * expected requests are grouped, so a flat phase has one full size and a diurnal one a few per hour.
+ *
+ * @example trailingWindows(canaryTraffic, 30_000, 1).full // [{ expectedRequests: 1.583…, checks: 240, hours: 0b11 << 12 }]
+ */
+export function trailingWindows(
+  traffic: CandidateTraffic,
+  intervalMs: number,
+  intervals: number,
+): TrailingWindows {
+  const lengths = traffic.intervalLengthsMs;
+  const hours = traffic.intervalHours;
+  const perInterval = traffic.requestsPerInterval;
+  const msByHour = new Float64Array(24);
+  const full = new Map<number, WindowGroup>();
+  const disjoint = new Map<number, WindowGroup>();
+  const partial: number[] = [];
+  const add = (groups: Map<number, WindowGroup>, expectedRequests: number, hour: number) => {
+    const group = groups.get(expectedRequests);
+    if (group === undefined) groups.set(expectedRequests, { expectedRequests, checks: 1, hours: 1 << hour });
+    else {
+      group.checks++;
+      group.hours |= 1 << hour;
+    }
+  };
+  for (let j = 0; j < lengths.length; j++) {
+    msByHour[hours[j]!] = msByHour[hours[j]!]! + lengths[j]!;
+    if (j >= intervals) {
+      const old = j - intervals;
+      msByHour[hours[old]!] = msByHour[hours[old]!]! - lengths[old]!;
+    }
+    const expectedRequests = perInterval * (windowWeightedMs(traffic, msByHour) / intervalMs);
+    if (j < intervals - 1) {
+      partial.push(expectedRequests);
+      continue;
+    }
+    add(full, expectedRequests, hours[j]!);
+    if ((j + 1) % intervals === 0) add(disjoint, expectedRequests, hours[j]!);
+  }
+  const byRequests = (a: WindowGroup, b: WindowGroup) => a.expectedRequests - b.expectedRequests;
+  return {
+    intervals,
+    full: [...full.values()].sort(byRequests),
+    fullChecks: Math.max(0, lengths.length - intervals + 1),
+    partial,
+    disjoint: [...disjoint.values()].sort(byRequests),
+  };
+}
