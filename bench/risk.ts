@@ -23,7 +23,7 @@ const ROUNDS = 3;
 const TALLY_ROUNDS = 5;
 
 /** Monitoring windows the candidate was simulated for, per phase, summed over the runs (from the timelines). */
-function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
+export function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
   const windows = plan.phases.map(() => 0);
   for (const [signature, count] of sortedEntries(tally.timelines)) {
     const ran = signature.split('|')[1]!;
@@ -79,7 +79,7 @@ async function parallelCeiling(): Promise<number> {
  * Seconds that `rehearse risk --runs RUNS --workers <workers> --quiet` takes as its own process (start-up,
  * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for.
  */
-function cliSeconds(root: string, workers: number): number {
+export function cliSeconds(root: string, workers: number): number {
   const out = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   try {
     const start = performance.now();
