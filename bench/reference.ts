@@ -13,7 +13,7 @@ import { candidateTraffic, type RiskTally, tallyRuns } from '../src/risk/index.j
 import type { Plan } from '../src/scenario/index.js';
 import { drawFloorWorkload } from './drawFloor.js';
 import { fixed, line, median, msPerCall } from './measure.js';
-import { cliSeconds, windowsPerPhase } from './risk.js';
+import { cliMedianSeconds, windowsPerPhase } from './risk.js';
 
 const RUNS = 10_000;
 const ROUNDS = 3;
@@ -117,12 +117,7 @@ export async function benchReference(): Promise<void> {
       `tool/floor ${fixed(tool / floorPer, 1)}× (target ≤ 5×)`,
   );
 
-  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
-  }
-  const cliOne = median(cli[1]);
-  const cliTwo = median(cli[2]);
+  const [cliOne, cliTwo] = cliMedianSeconds(root);
   line(
     `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cliOne)} s, ` +
       `--workers 2 ${fixed(cliTwo)} s (target < 1.5 s on 2 cores)`,
@@ -135,7 +130,7 @@ export async function benchReference(): Promise<void> {
   for (const variant of VARIANTS) {
     const inProcess = median(numpy[variant].map((timing) => timing.inProcessS));
     const asProcess = median(numpy[variant].map((timing) => timing.processS));
-    const label = variant === 'tail' ? 'latency tail only' : 'every histogram  ';
+    const label = variant === 'tail' ? 'latency tail only' : 'every histogram';
     line(
       `  NumPy, ${label}: ${fixed(inProcess)} s in-process, ${fixed(asProcess)} s as a process; ` +
         `tool/NumPy ${fixed(toolS / inProcess)}× in-process, ${fixed(cliOne / asProcess)}× as processes ` +

@@ -79,7 +79,7 @@ async function parallelCeiling(): Promise<number> {
  * Seconds that `rehearse risk --runs RUNS --workers <workers> --quiet` takes as its own process (start-up,
  * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for.
  */
-export function cliSeconds(root: string, workers: number): number {
+function cliSeconds(root: string, workers: number): number {
   const out = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   try {
     const start = performance.now();
@@ -90,6 +90,18 @@ export function cliSeconds(root: string, workers: number): number {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * Medians of {@link ROUNDS} rounds of {@link cliSeconds} with `--workers 1` and `--workers 2`, taken in
+ * turn so that load from elsewhere hits both alike: [1 worker, 2 workers], seconds.
+ */
+export function cliMedianSeconds(root: string): [number, number] {
+  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
+  }
+  return [median(cli[1]), median(cli[2])];
 }
 
 /** Prints the Monte Carlo section of the benchmark. */
@@ -128,12 +140,7 @@ export async function benchRisk(): Promise<void> {
   );
   line(`  machine ceiling now (a pure CPU loop, 2 threads / 1): ${fixed(await parallelCeiling())}×`);
 
-  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
-  }
-  const cliOne = median(cli[1]);
-  const cliTwo = median(cli[2]);
+  const [cliOne, cliTwo] = cliMedianSeconds(root);
   line(
     `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cliOne)} s, ` +
       `--workers 2 ${fixed(cliTwo)} s: ${fixed(cliOne / cliTwo)}× (start-up, cold JIT, analysis and rendering included)`,

@@ -17,7 +17,9 @@ class Deployments:
         self.rng = rng
         self.mean_down = 0.0 if availability == 1 else math.inf if availability == 0 else mean_outage_ms
         self.mean_up = math.inf if availability == 1 else mean_outage_ms * availability / (1 - availability)
-        self.up = rng.random(runs) < availability if 0 < availability < 1 else np.full(runs, availability == 1)
+        self.up = (
+            rng.random(runs) < availability if 0 < availability < 1 else np.full(runs, availability == 1)
+        )
         self.remaining = np.where(self.up, self._draw(self.mean_up, runs), self._draw(self.mean_down, runs))
 
     def _draw(self, mean: float, size: int | None = None) -> np.ndarray | float:
@@ -47,7 +49,13 @@ class Deployments:
         return walked, down_ms, begun
 
     def _walk(
-        self, r: int, span: float, starts: np.ndarray, ends: np.ndarray, down_ms: np.ndarray, begun: np.ndarray
+        self,
+        r: int,
+        span: float,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        down_ms: np.ndarray,
+        begun: np.ndarray,
     ) -> None:
         t, up, remaining = 0.0, bool(self.up[r]), float(self.remaining[r])
         while t < span:

@@ -37,7 +37,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from availability import Deployments  # noqa: E402
-from histogram import AliasTable, bucket_probabilities, grouped_quantile, histogram_quantile, tail_start  # noqa: E402
+from histogram import (  # noqa: E402
+    AliasTable,
+    bucket_probabilities,
+    grouped_quantile,
+    histogram_quantile,
+    tail_start,
+)
 from scenario import HOUR_MS, QUANTILES, Condition, Phase, Plan, read_plan  # noqa: E402
 
 PASS, INCONCLUSIVE, FAIL = 0, 1, 2
@@ -148,7 +154,7 @@ def phase_setup(plan: Plan, phase: Phase, variant: str) -> PhaseSetup:
     total = weight.sum()
     share = weight / total if total > 0 else weight
     probabilities = bucket_probabilities(
-        [(s, mu, sigma) for s, (mu, sigma) in zip(share, plan.latency) if s > 0], plan.bounds_ms
+        [(s, mu, sigma) for s, (mu, sigma) in zip(share, plan.latency, strict=True) if s > 0], plan.bounds_ms
     )
     thresholds = [c.threshold for c in (*plan.guards, *phase.gates) if c.metric in QUANTILES]
     first = 0 if variant == "full" and thresholds else tail_start(plan.bounds_ms, thresholds)
@@ -235,7 +241,9 @@ class PhaseSimulation:
         self.plan, self.phase, self.rng, self.variant = plan, phase, rng, variant
         self.setup = phase_setup(plan, phase, variant)
         self.bounds = np.array(plan.bounds_ms)
-        self.latency_metrics = sorted({c.metric for c in (*plan.guards, *phase.gates) if c.metric in QUANTILES})
+        self.latency_metrics = sorted(
+            {c.metric for c in (*plan.guards, *phase.gates) if c.metric in QUANTILES}
+        )
         gates, guards, segments = len(phase.gates), len(plan.guards), len(plan.segment_shares)
         self.out = PhaseOutcome(
             status=np.full(runs, PASSED, dtype=np.int8),
@@ -458,7 +466,9 @@ class PhaseSimulation:
         if not last and not phase.every_checkpoint:
             return False
         deciding = state["worst"] if phase.every_checkpoint else latest
-        failed = np.flatnonzero(latest == FAIL) if phase.every_checkpoint else np.flatnonzero(deciding == FAIL)
+        failed = (
+            np.flatnonzero(latest == FAIL) if phase.every_checkpoint else np.flatnonzero(deciding == FAIL)
+        )
         if failed.size:
             self._end(failed, ROLLED_BACK, offset_ms)
             self.out.caused_gate[self.ids[failed]] = (judged[failed] == FAIL).argmax(axis=1)
@@ -466,8 +476,10 @@ class PhaseSimulation:
             halted = np.flatnonzero(deciding == INCONCLUSIVE)
             if halted.size:
                 self._end(halted, HALTED, offset_ms)
-                by = state["first_inconclusive"][halted] if phase.every_checkpoint else (
-                    (judged[halted] == INCONCLUSIVE).argmax(axis=1)
+                by = (
+                    state["first_inconclusive"][halted]
+                    if phase.every_checkpoint
+                    else ((judged[halted] == INCONCLUSIVE).argmax(axis=1))
                 )
                 self.out.halted_by_gate[self.ids[halted]] = by
         ended = (latest == FAIL) | (deciding == FAIL) | (last & (deciding == INCONCLUSIVE))
@@ -484,7 +496,9 @@ class PhaseSimulation:
             return
         below = state["requests"] - state["latency"].sum(axis=1)
         for metric in self.latency_metrics:
-            window.latency[metric] = histogram_quantile(QUANTILES[metric], self.bounds, state["latency"], below, first)
+            window.latency[metric] = histogram_quantile(
+                QUANTILES[metric], self.bounds, state["latency"], below, first
+            )
 
     def _split_segments(self) -> None:
         """Spreads the span's served, failed and refused requests over the segments (multinomials)."""
@@ -532,6 +546,12 @@ class PhaseTally:
     guards: list[dict] = field(default_factory=list)
 
 
+def _counted(condition: Condition, **counts: np.integer) -> dict:
+    """A gate's or guard's counts, named by its condition."""
+    named = {"metric": condition.metric, "op": condition.op, "threshold": condition.threshold}
+    return {**named, **{key: int(value) for key, value in counts.items()}}
+
+
 def tally_phase(plan: Plan, phase: Phase, outcome: PhaseOutcome) -> PhaseTally:
     status = outcome.status
     tally = PhaseTally(
@@ -543,25 +563,21 @@ def tally_phase(plan: Plan, phase: Phase, outcome: PhaseOutcome) -> PhaseTally:
     )
     for g, gate in enumerate(phase.gates):
         tally.gates.append(
-            {
-                "metric": gate.metric,
-                "op": gate.op,
-                "threshold": gate.threshold,
-                "failed": int(outcome.gate_failed[:, g].sum()),
-                "inconclusive": int(outcome.gate_inconclusive[:, g].sum()),
-                "causedRollback": int((outcome.caused_gate == g).sum()),
-                "causedHalt": int((outcome.halted_by_gate == g).sum()),
-            }
+            _counted(
+                gate,
+                failed=outcome.gate_failed[:, g].sum(),
+                inconclusive=outcome.gate_inconclusive[:, g].sum(),
+                causedRollback=(outcome.caused_gate == g).sum(),
+                causedHalt=(outcome.halted_by_gate == g).sum(),
+            )
         )
     for g, guard in enumerate(plan.guards):
         tally.guards.append(
-            {
-                "metric": guard.metric,
-                "op": guard.op,
-                "threshold": guard.threshold,
-                "tripped": int(outcome.guard_tripped[:, g].sum()),
-                "causedRollback": int((outcome.caused_guard == g).sum()),
-            }
+            _counted(
+                guard,
+                tripped=outcome.guard_tripped[:, g].sum(),
+                causedRollback=(outcome.caused_guard == g).sum(),
+            )
         )
     return tally
 
@@ -583,11 +599,7 @@ def simulate(plan: Plan, runs: int, seed: int, variant: str) -> dict:
         rollback_ms.append(elapsed[going[outcome.status == ROLLED_BACK]])
         halted += int((outcome.status == HALTED).sum())
         going = going[outcome.status == PASSED]
-        if going.size == 0:
-            break
-    reached = {tally.name for tally in phases}
-    phases += [PhaseTally(phase.name) for phase in plan.phases if phase.name not in reached]
-    rolled_back = np.concatenate(rollback_ms) if rollback_ms else np.zeros(0, dtype=np.int64)
+    rolled_back = np.concatenate(rollback_ms)
     return {
         "runs": runs,
         "completed": int(going.size),

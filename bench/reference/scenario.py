@@ -64,7 +64,11 @@ def duration_ms(text: object) -> int:
     match = _DURATION.match(str(text))
     if match is None:
         raise ValueError(f"not a duration: {text!r}")
-    total = sum(float(amount) * unit for amount, unit in zip(match.groups(), _UNIT_MS) if amount is not None)
+    total = sum(
+        float(amount) * unit
+        for amount, unit in zip(match.groups(), _UNIT_MS, strict=True)
+        if amount is not None
+    )
     return js_round(total)
 
 
@@ -167,7 +171,7 @@ def _lognormal(latency: dict) -> tuple[float, float]:
 
 
 def read_plan(path: str | Path) -> Plan:
-    """The plan of a scenario file, with the format's defaults; raises Unsupported for what is not modelled."""
+    """The plan of a scenario file with the format's defaults; Unsupported for what is not modelled."""
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     population = doc["population"]
     if "diurnal" in population:
@@ -177,7 +181,10 @@ def read_plan(path: str | Path) -> Plan:
     learners = int(population["learners"])
     segments = population.get("segments") or [{"id": "all", "share": 1}]
     shares = [float(segment["share"]) for segment in segments]
-    rates = [float(segment.get("requestsPerLearnerHour", population["requestsPerLearnerHour"])) for segment in segments]
+    rates = [
+        float(segment.get("requestsPerLearnerHour", population["requestsPerLearnerHour"]))
+        for segment in segments
+    ]
     segment_learners = apportion(learners, shares)
 
     monitoring = doc.get("monitoring") or {}
@@ -185,7 +192,11 @@ def read_plan(path: str | Path) -> Plan:
     window_ms = duration_ms(monitoring.get("window", monitoring.get("interval", "30s")))
     if max(1, js_round(window_ms / interval_ms)) != 1:
         raise Unsupported("monitoring.window longer than one interval")
-    bounds = [float(b) for b in monitoring["latencyBucketsMs"]] if "latencyBucketsMs" in monitoring else default_bounds_ms()
+    bounds = (
+        [float(b) for b in monitoring["latencyBucketsMs"]]
+        if "latencyBucketsMs" in monitoring
+        else default_bounds_ms()
+    )
 
     candidate = doc["analyzers"]["candidate"]
     overrides = candidate.get("segments") or {}
@@ -204,7 +215,9 @@ def read_plan(path: str | Path) -> Plan:
         cv = float(business.get("purchaseAmountCv", 1))
         mean_usd = float(business["baselineAnnualRevenue"]) / (learners * per_year)
         sigma = math.sqrt(math.log1p(cv * cv))
-        revenue = Revenue(per_year / HOURS_PER_YEAR, mean_usd, cv, math.log(mean_usd) - sigma * sigma / 2, sigma)
+        revenue = Revenue(
+            per_year / HOURS_PER_YEAR, mean_usd, cv, math.log(mean_usd) - sigma * sigma / 2, sigma
+        )
 
     guards_doc = doc.get("guards") or {}
     guards = _conditions(guards_doc.get("rollbackWhen"), guards_doc.get("minRequests"), "guards")
@@ -226,7 +239,7 @@ def read_plan(path: str | Path) -> Plan:
             if gate.metric not in GATE_METRICS:
                 raise Unsupported(f"a gate on {gate.metric}")
         wanted = apportion(int(phase.get("learners", js_round(phase["traffic"] * learners))), shares)
-        by_segment = tuple(min(w, s) for w, s in zip(wanted, segment_learners))
+        by_segment = tuple(min(w, s) for w, s in zip(wanted, segment_learners, strict=True))
         phases.append(
             Phase(
                 name=phase["name"],
