@@ -11,6 +11,7 @@ import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import type { Plan } from '../src/scenario/index.js';
 import { fixed, floorWorkload, line, msPerCall, type Workload } from './measure.js';
+import { benchReference } from './reference.js';
 import { benchRisk } from './risk.js';
 import { scalePlan } from './scalePlan.js';
 
@@ -98,3 +99,5 @@ async function main(): Promise<void> {
 await main();
 // Monte Carlo figures (issue 4), bench/risk.ts.
 await benchRisk();
+// Against a NumPy Monte Carlo of the same model and the draw floor, bench/reference.ts.
+await benchReference();

@@ -23,7 +23,7 @@ const ROUNDS = 3;
 const TALLY_ROUNDS = 5;
 
 /** Monitoring windows the candidate was simulated for, per phase, summed over the runs (from the timelines). */
-function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
+export function windowsPerPhase(plan: Plan, tally: RiskTally): number[] {
   const windows = plan.phases.map(() => 0);
   for (const [signature, count] of sortedEntries(tally.timelines)) {
     const ran = signature.split('|')[1]!;
@@ -92,6 +92,18 @@ function cliSeconds(root: string, workers: number): number {
   }
 }
 
+/**
+ * Medians of {@link ROUNDS} rounds of {@link cliSeconds} with `--workers 1` and `--workers 2`, taken in
+ * turn so that load from elsewhere hits both alike: [1 worker, 2 workers], seconds.
+ */
+export function cliMedianSeconds(root: string): [number, number] {
+  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
+  }
+  return [median(cli[1]), median(cli[2])];
+}
+
 /** Prints the Monte Carlo section of the benchmark. */
 export async function benchRisk(): Promise<void> {
   const root = packageInfo().root;
@@ -128,12 +140,7 @@ export async function benchRisk(): Promise<void> {
   );
   line(`  machine ceiling now (a pure CPU loop, 2 threads / 1): ${fixed(await parallelCeiling())}×`);
 
-  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
-  }
-  const cliOne = median(cli[1]);
-  const cliTwo = median(cli[2]);
+  const [cliOne, cliTwo] = cliMedianSeconds(root);
   line(
     `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cliOne)} s, ` +
       `--workers 2 ${fixed(cliTwo)} s: ${fixed(cliOne / cliTwo)}× (start-up, cold JIT, analysis and rendering included)`,
