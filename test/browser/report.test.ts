@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunTemplates } from '../../src/io/rehearseScenario.js';
 import { renderRunReport } from '../../src/report/index.js';
 import { defaultResults, ROOT } from '../report/defaultScenario.js';
+import { findChromium } from '../support/findChromium.js';
 
 /**
- * The HTML summary in a real browser: Debian's Chromium (installed by .ci/run) driven by playwright-core.
+ * The HTML summary in a real browser: Chromium (CHROMIUM_PATH, the system's, or the one the
+ * @sparticuz/chromium development dependency ships; see findChromium) driven by playwright-core.
  * Opens the golden example and a report of a scenario named `<script>alert(1)</script>`, from file://,
  * and keeps a full-page screenshot in test-artifacts/summary.png (gitignored) for people to look at.
  */
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -27,11 +28,8 @@ interface PageLog {
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(EXECUTABLE)) {
-    throw new Error(`no Chromium at ${EXECUTABLE}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
   browser = await chromium.launch({
-    executablePath: EXECUTABLE,
+    executablePath: await findChromium(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
