@@ -11,7 +11,7 @@ import { deriveStream, sampleLognormal } from '../../src/random/index.js';
 import { analyzerSchema } from '../../src/scenario/analyzerSchema.js';
 import { formatProblem } from '../../src/scenario/problems.js';
 import { makePlan } from '../engine/makePlan.js';
-import { tempDir } from '../replay/fixtures.js';
+import { tempDir } from '../support/tempDir.js';
 import { textSink } from '../support/textSink.js';
 import { writeSyntheticLog } from './syntheticLog.js';
 

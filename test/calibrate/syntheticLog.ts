@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { formatRequestLogInterval, phaseRequestLog, REQUEST_LOG_COLUMNS } from '../../src/engine/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
-import { tempDir } from '../replay/fixtures.js';
+import { tempDir } from '../support/tempDir.js';
 
 /**
  * Writes the request log of one phase of the plan at `seed`, exactly as `rehearse traffic --phase`

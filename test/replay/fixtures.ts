@@ -1,17 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Condition } from '../../src/gates/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
+import { tempDir } from '../support/tempDir.js';
 
 /** The header of every fixture CSV unless a test says otherwise. */
 export const HEADER = 'phase,at,requests,errors,p99_latency_ms,availability,revenue_impact';
-
-/** A fresh temporary folder for one test's files. */
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rehearse-replay-'));
-}
 
 /** Writes `lines` (joined with newlines) as a CSV file in a fresh folder and returns its path. */
 export function writeCsv(lines: readonly string[], name = 'observed.csv'): string {
