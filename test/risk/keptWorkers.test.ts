@@ -23,15 +23,14 @@ describe('the risk workers a process keeps between studies', () => {
         same.push(text(kept) === text(alone) && kept.timelines.size > 0);
       }
       console.log(JSON.stringify(same));`;
-    const started = Date.now();
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,
     });
+    expect(child.signal, 'still running when killed: the kept worker held the process open').toBeNull();
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual([true, true, true]);
-    expect(Date.now() - started).toBeLessThan(50_000);
   });
 });

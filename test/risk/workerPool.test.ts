@@ -223,11 +223,10 @@ describe('WorkerPool', () => {
       const results = await pool.run({ tasks: [1, 2, 3], workers: 2, context: 'c' });
       console.log(results.map((result) => result.task).join(','));`,
     );
-    const started = Date.now();
     const child = spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.signal, 'still running when killed: the idle workers kept it alive').toBeNull();
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('1,2,3');
     expect(child.status).toBe(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
