@@ -1,14 +1,14 @@
 import { Command } from 'commander';
 import { packageInfo } from '../io/packageRoot.js';
-import { registerCalibrate } from './commands/calibrate.js';
-import { registerMerge } from './commands/merge.js';
-import { registerReplay } from './commands/replay.js';
-import { registerReport } from './commands/report.js';
-import { registerRisk } from './commands/risk.js';
-import { registerRun } from './commands/run.js';
-import { registerTraffic } from './commands/traffic.js';
-import { registerValidate } from './commands/validate.js';
-import { registerWhatif } from './commands/whatif.js';
+import { registerCalibrate } from './register/calibrate.js';
+import { registerMerge } from './register/merge.js';
+import { registerReplay } from './register/replay.js';
+import { registerReport } from './register/report.js';
+import { registerRisk } from './register/risk.js';
+import { registerRun } from './register/run.js';
+import { registerTraffic } from './register/traffic.js';
+import { registerValidate } from './register/validate.js';
+import { registerWhatif } from './register/whatif.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,7 +23,11 @@ Examples:
 Exit codes: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error,
 3 the outcome matched --fail-on.`;
 
-/** Builds the `rehearse` command tree; each command lives in its own file under commands/. */
+/**
+ * Builds the `rehearse` command tree: each command's flags and help are declared in register/, and its
+ * implementation in commands/ is loaded only when that command runs, so `--help` and the quick commands
+ * do not load the engine, the templates or the chart library.
+ */
 export function buildProgram(): Command {
   const program = new Command('rehearse')
     .description('Rehearse a progressive rollout offline: traffic, gates, risk, revenue and reports.')

@@ -1,5 +1,4 @@
 import { basename, extname, join } from 'node:path';
-import type { Command } from 'commander';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
 import { formatRiskSummary } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
@@ -45,21 +44,4 @@ export async function mergeCommand(
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
   return 0;
-}
-
-/** `rehearse merge <partials...> --out DIR`: combine `rehearse risk --shard` partials into one study. */
-export function registerMerge(program: Command): void {
-  program
-    .command('merge')
-    .description(
-      'merge the partial files of `rehearse risk --shard i/n` into risk.json, risk.md and risk.html',
-    )
-    .argument('<partials...>', 'partial files (risk-partial-<i>-of-<n>.json), one per shard, in any order')
-    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but errors')
-    .action(async (partials: string[], flags: MergeFlags) => {
-      const code = await mergeCommand(partials, flags, { stdout: process.stdout });
-      if (code !== 0) process.exitCode = code;
-    });
 }

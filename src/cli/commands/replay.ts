@@ -1,5 +1,4 @@
 import { basename, extname, join } from 'node:path';
-import type { Command } from 'commander';
 import { unknownPhase } from '../../engine/replay.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { parseIsoTime } from '../../io/parseObservationRow.js';
@@ -17,15 +16,7 @@ import {
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
-import {
-  DEFAULT_SCENARIO,
-  flagProblem,
-  inFolder,
-  outFlag,
-  quoted,
-  resolveScenario,
-  throwIfProblems,
-} from '../flags.js';
+import { flagProblem, inFolder, outFlag, quoted, resolveScenario, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
@@ -121,29 +112,4 @@ export async function replayCommand(
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
   return 0;
-}
-
-/** `rehearse replay <observed.csv>`: recorded metrics through the plan's own gates and guards (docs/replay.md). */
-export function registerReplay(program: Command): void {
-  program
-    .command('replay')
-    .description('run recorded metrics (CSV) through the same gate and guard logic as a rehearsal')
-    .argument('<observed>', 'observed metrics CSV (docs/replay.md)')
-    .option('--scenario <file>', `the plan whose gates and guards apply (default ${DEFAULT_SCENARIO})`)
-    .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
-    .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
-    .option(
-      '--phase-start <phase=time>',
-      "when a phase started, e.g. canary=2025-10-31T12:00:00Z (repeat per phase); default: a phase's first ISO row is its first checkpoint",
-      (text: string, previous: string[] = []) => [...previous, text],
-    )
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but warnings and errors')
-    .action(async (observed: string, flags: ReplayFlags) => {
-      await replayCommand(observed, flags, {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-      });
-    });
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { renderWhatifFiles } from '../../faults/renderWhatifFiles.js';
 import type { WhatifResults } from '../../faults/whatifResults.js';
@@ -188,25 +187,4 @@ export async function reportCommand(
   else if (!flags.quiet)
     context.stdout.write(`rendered ${kind.name} from ${file}\nwrote ${written.join('\n      ')}\n`);
   return 0;
-}
-
-/** `rehearse report <file>`: renders results.json, risk.json or whatif.json again, from the results alone. */
-export function registerReport(program: Command): void {
-  program
-    .command('report')
-    .description(
-      'render results.json, risk.json or whatif.json again as Markdown and HTML, from the results alone',
-    )
-    .argument('<results>', 'results.json, risk.json or whatif.json')
-    .option(
-      '--template <dir>',
-      "folder with your own templates and partials/ (default: the package's templates/)",
-    )
-    .option('--format <list>', 'formats to write: md, html, or md,html', 'md,html')
-    .option('--out <dir>', 'output folder (default: the folder of the results file)')
-    .option('--json', 'print { kind, files } on stdout')
-    .option('--quiet', 'print nothing but errors')
-    .action(async (file: string, flags: ReportFlags) => {
-      await reportCommand(file, flags, { stdout: process.stdout });
-    });
 }

@@ -1,10 +1,8 @@
 import { basename, extname, join } from 'node:path';
-import type { Command } from 'commander';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
 import { formatRiskSummary, parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
-  DEFAULT_SCENARIO,
   fidelityFlag,
   flagProblem,
   outFlag,
@@ -17,11 +15,9 @@ import {
   workersFlag,
 } from '../flags.js';
 import { createProgressBar, type ProgressStream } from '../progressBar.js';
+import { DEFAULT_RUNS } from '../register/risk.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
-
-/** Runs of a study when `--runs` is not given. */
-export const DEFAULT_RUNS = 10_000;
 
 /** The flags as commander hands them over: strings, not yet validated. */
 export interface RiskFlags {
@@ -148,34 +144,4 @@ export async function riskCommand(
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
   return 0;
-}
-
-/** `rehearse risk [scenario]`: a Monte Carlo over many rehearsals; writes risk.json, risk.md and risk.html. */
-export function registerRisk(program: Command): void {
-  program
-    .command('risk')
-    .description('rehearse a rollout many times on all cores; write risk.json, risk.md and risk.html')
-    .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
-    .option('--runs <n>', `rehearsals (default ${DEFAULT_RUNS.toLocaleString('en-US')})`)
-    .option(
-      '--workers <n>',
-      'threads: the main one and n − 1 workers (default: the number of cores; 1 runs on the main thread)',
-    )
-    .option(
-      '--seed <n>',
-      "master seed, a non-negative integer (overrides the scenario's); run i uses runSeed(seed, i)",
-    )
-    .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
-    .option('--no-approve', 'do not approve manual phases: the rollout halts at the first one')
-    .option(
-      '--shard <i/n>',
-      'rehearse only slice i of n of the runs and write a partial file for `rehearse merge`',
-    )
-    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but errors')
-    .action(async (scenario: string | undefined, flags: RiskFlags) => {
-      const code = await riskCommand(scenario, flags, { stdout: process.stdout, stderr: process.stderr });
-      if (code !== 0) process.exitCode = code;
-    });
 }

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { Command } from 'commander';
 import {
   formatRequestLogInterval,
   phaseRequestLog,
@@ -14,7 +13,6 @@ import { readScenario } from '../../io/readScenario.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
-  DEFAULT_SCENARIO,
   flagProblem,
   inFolder,
   outFlag,
@@ -144,20 +142,4 @@ export async function trafficCommand(
     await rm(tmpPath, { force: true });
     throw error;
   }
-}
-
-/** `rehearse traffic [scenario] --phase NAME [--format csv|ndjson] [--out FILE] [--seed N] [--limit N]`. */
-export function registerTraffic(program: Command): void {
-  program
-    .command('traffic')
-    .description('stream the synthetic request log of one phase (CSV or NDJSON, sorted by time)')
-    .argument('[scenario]', `scenario file (YAML or JSON), default ${DEFAULT_SCENARIO}`)
-    .requiredOption('--phase <name>', 'the phase whose requests to print')
-    .option('--format <format>', 'csv or ndjson', 'csv')
-    .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .option('--seed <n>', "seed of the random streams (default: the scenario's)")
-    .option('--limit <n>', 'stop after this many requests')
-    .action(async (scenario: string | undefined, flags: TrafficFlags) => {
-      await trafficCommand(scenario, flags, { stdout: process.stdout });
-    });
 }
