@@ -10,6 +10,7 @@ import { type Fidelity, rehearse } from '../src/engine/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import type { Plan } from '../src/scenario/index.js';
+import { benchCli } from './cli.js';
 import { fixed, floorWorkload, line, msPerCall, type Workload } from './measure.js';
 import { benchReference } from './reference.js';
 import { benchRisk } from './risk.js';
@@ -101,3 +102,5 @@ await main();
 await benchRisk();
 // Against a NumPy Monte Carlo of the same model and the draw floor, bench/reference.ts.
 await benchReference();
+// How long the CLI takes to answer, as ratios to a bare node start, bench/cli.ts.
+benchCli();
