@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { compileScenario } from '../scenario/compile.js';
 import { decodeText } from '../scenario/decodeText.js';
-import { parseDiurnalCsv } from '../scenario/parseDiurnalCsv.js';
 import { parseScenario } from '../scenario/parseScenario.js';
 import type { Plan } from '../scenario/plan.js';
 import type { Problem } from '../scenario/problems.js';
@@ -47,6 +46,8 @@ export async function readScenario(path: string): Promise<Plan> {
   }));
   const csvText = decodeText(csvBytes, csvPath);
   if (!csvText.ok) throw new InputError(csvText.problems);
+  // The CSV parser is loaded only for the scenarios that name a diurnal file.
+  const { parseDiurnalCsv } = await import('../scenario/parseDiurnalCsv.js');
   const factors = parseDiurnalCsv(csvText.text, csvPath);
   if (!factors.ok) throw new InputError(factors.problems);
   return compileScenario(parsed.scenario, { scenarioSha256: sha256(bytes), diurnalFactors: factors.factors });

@@ -14,11 +14,17 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Whether some file under src/ is newer than its compiled twin in dist/src/ (or has none). */
+/**
+ * Whether some file under src/ is newer than its compiled twin in dist/src/ (or has none), or than the
+ * bundled CLI in dist/cli/.
+ */
 function stale(): boolean {
+  const bundle = join(root, 'dist', 'cli', 'rehearse.js');
+  const bundledMs = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   return sources(join(root, 'src')).some((source) => {
     const built = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
-    return !existsSync(built) || statSync(built).mtimeMs < statSync(source).mtimeMs;
+    const sourceMs = statSync(source).mtimeMs;
+    return !existsSync(built) || statSync(built).mtimeMs < sourceMs || bundledMs < sourceMs;
   });
 }
 
@@ -35,9 +41,9 @@ function tryLock(): boolean {
 }
 
 /**
- * Worker threads run the compiled JavaScript in dist/ (src/io/tallyInWorkers.ts), so a test that starts
- * workers must not run stale code: this compiles the package (`tsc -p tsconfig.build.json`, what
- * `npm run build` does) when any source is newer than its output. Test files running in parallel share
+ * Worker threads run the compiled JavaScript in dist/ (src/io/tallyInWorkers.ts), and bin/rehearse.js the
+ * CLI bundled from it, so a test that starts workers or the CLI must not run stale code: this builds the
+ * package as `npm run build` does (tsc, then rolldown) when any source is newer than its output. Test files running in parallel share
  * one build through a lock folder. Type errors elsewhere do not stop tsc from emitting.
  */
 export async function ensureBuilt(): Promise<void> {
@@ -49,6 +55,11 @@ export async function ensureBuilt(): Promise<void> {
   try {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    const rolldown = join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs');
+    spawnSync(process.execPath, [rolldown, '-c', join(root, 'rolldown.config.js'), '--logLevel', 'silent'], {
       cwd: root,
       stdio: 'ignore',
     });
