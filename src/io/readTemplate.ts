@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TemplateSource } from '../report/createReportHandlebars.js';
+import { precompiledTemplate } from './precompiledTemplate.js';
 
 /** The names in `dir`, or none when the folder does not exist (a template set without partials). */
 async function namesIn(dir: string): Promise<string[]> {
@@ -14,10 +15,15 @@ async function namesIn(dir: string): Promise<string[]> {
 
 /**
  * Reads a template (`summary.md.hbs`) from `dir` with the partials of the same format from
- * `dir/partials/` (`*.md.hbs`, registered without the suffix: `partials/phases.md.hbs` is `{{> phases}}`).
- * Rendering after it is pure.
+ * `dir/partials/` (`*.md.hbs`, registered without the suffix: `partials/phases.md.hbs` is `{{> phases}}`),
+ * and its precompiled form when the build in `precompiledDir` has one of exactly that text (see
+ * `precompiledTemplate`). Rendering after it is pure.
  */
-export async function readTemplate(dir: string, file: string): Promise<TemplateSource> {
+export async function readTemplate(
+  dir: string,
+  file: string,
+  precompiledDir?: string,
+): Promise<TemplateSource> {
   const suffix = file.slice(file.indexOf('.'));
   const template = await readFile(join(dir, file), 'utf8');
   const partialsDir = join(dir, 'partials');
@@ -25,7 +31,8 @@ export async function readTemplate(dir: string, file: string): Promise<TemplateS
   for (const name of (await namesIn(partialsDir)).filter((entry) => entry.endsWith(suffix)).sort()) {
     partials[name.slice(0, -suffix.length)] = await readFile(join(partialsDir, name), 'utf8');
   }
-  return { template, partials };
+  const precompiled = await precompiledTemplate(file, { template, partials }, precompiledDir);
+  return precompiled === undefined ? { template, partials } : { template, partials, precompiled };
 }
 
 /**
