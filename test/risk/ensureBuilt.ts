@@ -43,8 +43,9 @@ function tryLock(): boolean {
 /**
  * Worker threads run the compiled JavaScript in dist/ (src/io/tallyInWorkers.ts), and bin/rehearse.js the
  * CLI bundled from it, so a test that starts workers or the CLI must not run stale code: this builds the
- * package as `npm run build` does (tsc, then rolldown) when any source is newer than its output. Test files running in parallel share
- * one build through a lock folder. Type errors elsewhere do not stop tsc from emitting.
+ * package as `npm run build` does (tsc, the precompiled templates, the bundle) when any source is newer
+ * than its output. Test files running in parallel share one build through a lock folder. Type errors
+ * elsewhere do not stop tsc from emitting, nor the steps after it from running.
  */
 export async function ensureBuilt(): Promise<void> {
   if (!stale()) return;
@@ -53,16 +54,13 @@ export async function ensureBuilt(): Promise<void> {
     return;
   }
   try {
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    const rolldown = join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs');
-    spawnSync(process.execPath, [rolldown, '-c', join(root, 'rolldown.config.js'), '--logLevel', 'silent'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    // The steps of `npm run build`, each run whatever the one before exited with.
+    const steps = [
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+      [join(root, 'scripts', 'precompileTemplates.js')],
+      [join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs'), '-c', join(root, 'rolldown.config.js')],
+    ];
+    for (const step of steps) spawnSync(process.execPath, step, { cwd: root, stdio: 'ignore' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
