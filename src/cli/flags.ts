@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { InputError } from '../errors.js';
+import { formatCount } from '../gates/format.js';
 import { packageInfo } from '../io/packageRoot.js';
 import type { Problem } from '../scenario/problems.js';
 
@@ -84,7 +85,7 @@ export function wholeNumberFlag(
       range.expected ??
       (range.max === undefined
         ? `a whole number ≥ ${min}`
-        : `a whole number in [${min}, ${range.max.toLocaleString('en-US')}]`);
+        : `a whole number in [${min}, ${formatCount(range.max)}]`);
     problems.push(flagProblem(flag, expected, quoted(text)));
   }
   return value;

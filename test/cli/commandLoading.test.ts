@@ -41,7 +41,7 @@ describe('what each command loads', () => {
   it('--help: commander and the command declarations, nothing of the engine or the reports', () => {
     const { packages, folders } = loaded(['--help']);
     expect([...packages]).toEqual(['commander']);
-    for (const folder of ['engine', 'report', 'charts', 'risk', 'model', 'random', 'finance', 'gates']) {
+    for (const folder of ['engine', 'report', 'charts', 'risk', 'model', 'random', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
   });

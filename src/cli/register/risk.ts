@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatCount } from '../../gates/format.js';
 import type { RiskFlags } from '../commands/risk.js';
 import { DEFAULT_SCENARIO } from '../flags.js';
 
@@ -11,7 +12,7 @@ export function registerRisk(program: Command): void {
     .command('risk')
     .description('rehearse a rollout many times on all cores; write risk.json, risk.md and risk.html')
     .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
-    .option('--runs <n>', `rehearsals (default ${DEFAULT_RUNS.toLocaleString('en-US')})`)
+    .option('--runs <n>', `rehearsals (default ${formatCount(DEFAULT_RUNS)})`)
     .option(
       '--workers <n>',
       'threads: the main one and n − 1 workers (default: the number of cores; 1 runs on the main thread)',
