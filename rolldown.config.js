@@ -7,5 +7,5 @@
 export default {
   input: { rehearse: 'dist/src/cli/main.js' },
   platform: 'node',
-  output: { dir: 'dist/cli', format: 'esm', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: 'dist/cli', format: 'esm', chunkFileNames: '[name]-[hash].js', cleanDir: true },
 };
