@@ -4,7 +4,7 @@ import {
   type Decision,
   decideCheckpoint,
   decideGuardTrip,
-  decidingGateMetric,
+  decidingGate,
   evaluateGuard,
   guardTrips,
   type MetricName,
@@ -268,7 +268,8 @@ function runPhase(
       trailing.push(interval);
       const window = trailing.window;
       if (estimates.guards !== null) setEstimates(window, estimates.guards);
-      for (const guard of guards) {
+      for (let g = 0; g < guards.length; g++) {
+        const guard = guards[g]!;
         if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
         const result = evaluateGuard(guard, window.stats, {
           phase: phase.name,
@@ -276,6 +277,7 @@ function runPhase(
         });
         const { metric, op, threshold, observed, reason } = result;
         trips.push({
+          index: g,
           metric,
           op,
           threshold,
@@ -286,7 +288,8 @@ function runPhase(
         });
         if (decision === null) {
           decision = decideGuardTrip(result, endMs);
-          stop = { status: 'rolled-back', cause: { kind: 'guard', metric }, reason: decision.reason };
+          const cause = { kind: 'guard', index: g, metric, op } as const;
+          stop = { status: 'rolled-back', cause, reason: decision.reason };
         }
       }
       if (decision !== null) break;
@@ -321,10 +324,13 @@ function runPhase(
         continue;
       }
       decision = decided;
-      const metric = decidingGateMetric(checkpoints, phase.rules, decided.action);
+      const gate = decidingGate(checkpoints, phase.rules, decided.action);
       stop = {
         status: decided.action === 'rollback' ? 'rolled-back' : 'halted',
-        cause: metric === null ? null : { kind: 'gate', metric },
+        cause:
+          gate === null
+            ? null
+            : { kind: 'gate', index: gate.index, metric: gate.gate.metric, op: gate.gate.op },
         reason: decided.reason,
       };
     }

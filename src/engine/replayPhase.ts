@@ -5,6 +5,7 @@ import {
   type Decision,
   decideCheckpoint,
   decideGuardTrip,
+  decidingGate,
   METRIC_NAMES,
 } from '../gates/index.js';
 import { formatDuration } from '../scenario/duration.js';
@@ -20,7 +21,7 @@ import {
   observedWindowStats,
 } from './observedGates.js';
 import { type ObservedPoint, ObservedPointBuilder } from './observedPoint.js';
-import type { CheckpointResult, GuardTrip, MetricValues, SegmentTotals } from './rehearsal.js';
+import type { CheckpointResult, GuardTrip, MetricValues, SegmentTotals, StopCause } from './rehearsal.js';
 import { type ObservedRate, observedRate, type ReplayWarning, smallSampleWarning } from './replayChecks.js';
 
 /** A checkpoint result whose absolute time is filled in once the phase's start is known. */
@@ -57,6 +58,8 @@ export class PhaseReplay {
   readonly warnings: ReplayWarning[] = [];
   readonly guardTrips: ReplayedGuardTrip[] = [];
   decision: Decision | null = null;
+  /** The gate or guard behind a rollback or halt decision; null otherwise. */
+  cause: StopCause | null = null;
   /** Epoch ms of the phase start, when the file gives absolute times. */
   startEpochMs: number | null = null;
   points = 0;
@@ -159,7 +162,12 @@ export class PhaseReplay {
 
   private decide(): void {
     const isLast = this.nextCheckpoint === this.plan.checkpointsMs.length;
-    this.decision = decideCheckpoint(this.checkpoints, this.plan, isLast);
+    const decision = decideCheckpoint(this.checkpoints, this.plan, isLast);
+    this.decision = decision;
+    if (decision?.action !== 'rollback' && decision?.action !== 'halt') return;
+    const gate = decidingGate(this.checkpoints, this.plan, decision.action);
+    if (gate !== null)
+      this.cause = { kind: 'gate', index: gate.index, metric: gate.gate.metric, op: gate.gate.op };
   }
 
   /** Planned checkpoints before `offsetMs` that no row recorded: every gate inconclusive, never a silent pass. */
@@ -202,15 +210,17 @@ export class PhaseReplay {
     const k = this.checkpointAt(point.offsetMs);
     this.fillGapsBefore(k === null ? point.offsetMs : this.plan.checkpointsMs[k]!);
     if (this.decision !== null) return;
-    for (const guard of this.guards) {
+    for (const [g, guard] of this.guards.entries()) {
       if (!observedGuardTrips(guard, point)) continue;
       const result = evaluateObservedGuard(guard, point, {
         phase: this.plan.name,
         label: formatDuration(point.offsetMs),
       });
       const { metric, op, threshold, observed, reason } = result;
-      this.guardTrips.push({ metric, op, threshold, observed, offsetMs: point.offsetMs, reason });
-      this.decision ??= decideGuardTrip(result, point.offsetMs);
+      this.guardTrips.push({ index: g, metric, op, threshold, observed, offsetMs: point.offsetMs, reason });
+      if (this.decision !== null) continue;
+      this.decision = decideGuardTrip(result, point.offsetMs);
+      this.cause = { kind: 'guard', index: g, metric, op };
     }
     if (this.decision === null && k !== null) this.evaluateCheckpoint(point, k);
   }

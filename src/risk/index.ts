@@ -110,5 +110,5 @@ export {
 export { runSeed } from './runSeed.js';
 export { parseShard, type Shard, shardRange } from './shard.js';
 export { stringifyRisk } from './stringifyRisk.js';
-export { type TallyPlan, tallyRehearsal } from './tallyRehearsal.js';
+export { tallyRehearsal } from './tallyRehearsal.js';
 export { type StudySettings, tallyRuns, tallyShape } from './tallyRuns.js';

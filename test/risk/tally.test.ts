@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhaseResult } from '../../src/engine/index.js';
+import { type PhaseResult, rehearse } from '../../src/engine/index.js';
 import { InputError } from '../../src/errors.js';
 import {
   buildRisk,
@@ -13,6 +13,7 @@ import {
   regressionFacts,
   regressionPresent,
   riskPartial,
+  runSeed,
   shardRange,
   stringifyRisk,
   stringifyRiskPartial,
@@ -21,6 +22,7 @@ import {
 } from '../../src/risk/index.js';
 import type { FaultPlan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
+import { makeFault } from '../faults/makeFault.js';
 
 const MINUTE_MS = 60_000;
 
@@ -178,6 +180,69 @@ describe('shards and partials', () => {
     ['{"kind":"rollout-rehearsal/risk-partial","version":99}', /version/],
   ])('parseRiskPartial rejects %s', (text, message) => {
     expect(() => parseRiskPartial(text, 'x.json')).toThrow(message);
+  });
+});
+
+describe('what decided a run', () => {
+  it('of two gates on one metric, the one that decided is credited, not the first of that metric', () => {
+    // Under require: final only the last checkpoint decides. An error spike makes the 15m window fail both
+    // errorRate gates; over 15m..60m the candidate's 2% (15,000 requests, sd 0.11%) fails only `below 1%`,
+    // gate 1. Finding the cause by metric name would credit gate 0, `max 5%`, which failed only at 15m.
+    const plan = {
+      ...makePlan({
+        learners: 20_000,
+        requestsPerLearnerHour: 1,
+        candidate: { errorRate: 0.02, availability: 1 },
+        phases: [
+          {
+            name: 'canary',
+            traffic: 1,
+            durationMs: 60 * MINUTE_MS,
+            checkpointsMs: [15 * MINUTE_MS, 60 * MINUTE_MS],
+            require: 'final',
+            window: 'since-last-checkpoint',
+            gates: [
+              { metric: 'errorRate', op: 'max', threshold: 0.05 },
+              { metric: 'errorRate', op: 'below', threshold: 0.01 },
+            ],
+          },
+        ],
+      }),
+      faults: [makeFault('error-spike', { addedErrorRate: 0.3 }, { durationMs: 15 * MINUTE_MS })],
+    };
+    const runs = 20;
+    for (let run = 0; run < runs; run++) {
+      const rehearsal = rehearse(plan, { seed: runSeed(settings.seed, run) });
+      expect(rehearsal.outcome.cause).toEqual({ kind: 'gate', index: 1, metric: 'errorRate', op: 'below' });
+      const [early, final] = rehearsal.phases[0]!.checkpoints;
+      expect(early!.gates.map((gate) => gate.verdict)).toEqual(['fail', 'fail']);
+      expect(final!.gates.map((gate) => gate.verdict)).toEqual(['pass', 'fail']);
+    }
+    const [maxGate, belowGate] = tallyRuns(plan, settings, 0, runs).phases[0]!.gates;
+    expect(maxGate).toMatchObject({ failed: runs, causedRollback: 0, causedTrueRollback: 0 });
+    expect(belowGate).toMatchObject({ failed: runs, causedRollback: runs, causedTrueRollback: runs });
+  });
+
+  it('a guard trip is counted for the guard that tripped, told apart from one with the same condition', () => {
+    // Two guards `errorRate above 1%`: the first needs 100,000 requests in a 30 s window of ~170, so it
+    // never trips; the second trips on the candidate's 2%. Matching trips by metric, operator and
+    // threshold would count (and credit) the first as well.
+    const plan = makePlan({
+      learners: 20_000,
+      requestsPerLearnerHour: 1,
+      candidate: { errorRate: 0.02, availability: 1 },
+      guards: [
+        { metric: 'errorRate', op: 'above', threshold: 0.01, minRequests: 100_000 },
+        { metric: 'errorRate', op: 'above', threshold: 0.01 },
+      ],
+      phases: [{ name: 'canary', traffic: 1, durationMs: 60 * MINUTE_MS, checkpointsMs: [60 * MINUTE_MS] }],
+    });
+    const runs = 20;
+    const tally = tallyRuns(plan, settings, 0, runs);
+    const [starved, tripping] = tally.phases[0]!.guards;
+    expect(tally.rolledBack).toBe(runs);
+    expect(starved).toEqual({ tripped: 0, causedRollback: 0, causedTrueRollback: 0 });
+    expect(tripping).toMatchObject({ tripped: runs, causedRollback: runs });
   });
 });
 
