@@ -110,6 +110,7 @@ export function assembleReplay(
     startedAt: isoAt(firstStartMs ?? plan.startMs, 0),
     outcome,
     phases,
+    faultEpisodes: [],
     warnings: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Decision, GateResult, MetricName, Operator, Verdict } from '../gates/index.js';
+import type { FaultEpisode } from '../model/index.js';
 
 /**
  * Where the results' traffic came from: simulated as sampled counts and histograms (`aggregate`) or as
@@ -127,6 +128,12 @@ export interface Rehearsal {
   startedAt: string;
   outcome: Outcome;
   phases: PhaseResult[];
+  /**
+   * The fault episodes this run drew, the very ones the simulation applied: each modelled fault's windows
+   * for each cohort it hits, on the rollout's timeline (ms from its start), including any after the
+   * rehearsal ended. Empty without faults, and for a replay.
+   */
+  faultEpisodes: readonly FaultEpisode[];
   /** What the rehearsal could not simulate as asked (e.g. a fault kind without an effect model); usually empty. */
   warnings: string[];
 }

@@ -423,7 +423,15 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const warnings = effects.unmodelledKinds.map(
     (kind) => `faults of kind ${kind} have no effect model yet and were not simulated`,
   );
-  return { seed: options.seed, fidelity, startedAt: isoAt(setup.startMs, 0), outcome, phases, warnings };
+  return {
+    seed: options.seed,
+    fidelity,
+    startedAt: isoAt(setup.startMs, 0),
+    outcome,
+    phases,
+    faultEpisodes: effects.episodes,
+    warnings,
+  };
 }
 
 /**

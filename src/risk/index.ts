@@ -50,7 +50,6 @@ export {
 export { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 export {
   candidateFaults,
-  candidateFaultWindows,
   faultStruck,
   type RegressionFacts,
   regressionByPhase,

@@ -1,12 +1,7 @@
 import type { PhaseResult, Rehearsal } from '../engine/rehearsal.js';
 import { InternalError } from '../errors.js';
 import { addCount } from './countHistogram.js';
-import {
-  candidateFaultWindows,
-  faultStruck,
-  type RegressionFacts,
-  regressionByPhase,
-} from './regressionFacts.js';
+import { faultStruck, type RegressionFacts, regressionByPhase } from './regressionFacts.js';
 import {
   keepExamples,
   LEADING_EXAMPLES,
@@ -78,11 +73,11 @@ export function tallyRehearsal(
   rehearsal: Rehearsal,
 ): void {
   const { outcome } = rehearsal;
-  const windows = candidateFaultWindows(facts, seed);
-  const inPhase = regressionByPhase(facts, windows, rehearsal.phases);
+  const episodes = rehearsal.faultEpisodes;
+  const inPhase = regressionByPhase(facts, episodes, rehearsal.phases);
   const regression = inPhase.includes(true);
-  windows.forEach((episodes, f) => {
-    if (!faultStruck(facts, episodes, rehearsal.phases)) return;
+  facts.candidateFaultIndexes.forEach((faultIndex, f) => {
+    if (!faultStruck(facts, faultIndex, episodes, rehearsal.phases)) return;
     const fault = tally.faults[f]!;
     fault.struck += 1;
     if (outcome.status === 'rolled-back') fault.rolledBack += 1;

@@ -277,6 +277,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
       ramp,
       notReachedPhase(rolloutPlan, rolloutPlan.learners, 500_000 - rolloutPlan.learners),
     ],
+    faultEpisodes: [],
     warnings: [],
     ...overrides,
   };

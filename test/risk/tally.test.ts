@@ -3,7 +3,6 @@ import { type PhaseResult, rehearse } from '../../src/engine/index.js';
 import { InputError } from '../../src/errors.js';
 import {
   buildRisk,
-  candidateFaultWindows,
   emptyTally,
   mergeRiskPartials,
   mergeTallies,
@@ -20,7 +19,7 @@ import {
   tallyRuns,
   tallyShape,
 } from '../../src/risk/index.js';
-import type { FaultPlan } from '../../src/scenario/plan.js';
+import type { FaultPlan, Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
 import { makeFault } from '../faults/makeFault.js';
 
@@ -271,33 +270,36 @@ describe('true and false rollbacks', () => {
   });
 
   it('the Sprint 2 candidate beats its baseline: rollbacks are noise unless a fault acted', () => {
-    const facts = regressionFacts(makePlan());
+    const plan = makePlan();
+    const facts = regressionFacts(plan);
     expect(facts.candidateWorse).toEqual([]);
-    expect(regressionPresent(facts, candidateFaultWindows(facts, 1), [ran(60_000)])).toBe(false);
+    const { faultEpisodes } = rehearse(plan, { seed: 1 });
+    expect(faultEpisodes).toEqual([]);
+    expect(regressionPresent(facts, faultEpisodes, [ran(60_000)])).toBe(false);
   });
 
   it('a scheduled candidate fault counts once its phase ran past its start; a baseline fault never', () => {
-    const withFault = (each: FaultPlan) => regressionFacts({ ...makePlan(), faults: [each] });
-    const candidate = withFault(fault('candidate', 30 * MINUTE_MS));
-    expect(candidateFaultWindows(candidate, 1)).toEqual([
-      [{ startMs: 30 * MINUTE_MS, endMs: 40 * MINUTE_MS }],
+    const episodesOf = (plan: Plan) => rehearse(plan, { seed: 1 }).faultEpisodes;
+    const candidatePlan = { ...makePlan(), faults: [fault('candidate', 30 * MINUTE_MS)] };
+    const candidate = regressionFacts(candidatePlan);
+    const episodes = episodesOf(candidatePlan);
+    expect(episodes).toEqual([
+      { fault: 0, cohort: 'candidate', startMs: 30 * MINUTE_MS, endMs: 40 * MINUTE_MS },
     ]);
-    expect(regressionPresent(candidate, candidateFaultWindows(candidate, 1), [ran(20 * MINUTE_MS)])).toBe(
-      false,
-    );
-    expect(regressionPresent(candidate, candidateFaultWindows(candidate, 1), [ran(40 * MINUTE_MS)])).toBe(
-      true,
-    );
-    const baseline = withFault(fault('baseline', 0));
-    expect(regressionPresent(baseline, candidateFaultWindows(baseline, 1), [ran(40 * MINUTE_MS)])).toBe(
+    expect(regressionPresent(candidate, episodes, [ran(20 * MINUTE_MS)])).toBe(false);
+    expect(regressionPresent(candidate, episodes, [ran(40 * MINUTE_MS)])).toBe(true);
+    const baselinePlan = { ...makePlan(), faults: [fault('baseline', 0)] };
+    const baselineEpisodes = episodesOf(baselinePlan);
+    expect(baselineEpisodes).toEqual([{ fault: 0, cohort: 'baseline', startMs: 0, endMs: 10 * MINUTE_MS }]);
+    expect(regressionPresent(regressionFacts(baselinePlan), baselineEpisodes, [ran(40 * MINUTE_MS)])).toBe(
       false,
     );
   });
 
-  it('random episodes are drawn as the engine draws them: every rollback they cause is true, and only they cause any', () => {
+  it('the episodes a run recorded are those that acted: every rollback they cause is true, and only they cause any', () => {
     // A perfect candidate (no errors, always up) but for a random error spike: 12 episodes a day of 5
-    // minutes with half the requests failing, against a 10% error guard. A rollback without an episode
-    // would be counted false, and would mean the episodes were reconstructed wrongly.
+    // minutes with half the requests failing, against a 10% error guard. A rollback without a recorded
+    // episode would be counted false, and would mean the rehearsal recorded other episodes than it applied.
     const plan = {
       ...makePlan({
         learners: 2000,
