@@ -9,10 +9,10 @@ import {
   guardTrips,
   type MetricName,
 } from '../gates/index.js';
-import type { EffectsSource, FaultEffectBuilder } from '../model/index.js';
+import type { Cohort, EffectsSource, FaultEffectBuilder } from '../model/index.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { Plan } from '../scenario/plan.js';
-import { CohortSimulation } from './cohortSimulation.js';
+import { type CohortSampler, type SamplerKind, samplerKind } from './cohortSampler.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import { type EstimateContext, setEstimates } from './estimates.js';
@@ -20,6 +20,7 @@ import { evaluateCheckpoint } from './evaluateCheckpoint.js';
 import { notReachedPhase } from './notReachedPhase.js';
 import { isoAt, nextIntervalEndMs } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
+import { PooledSampler } from './pooledSampler.js';
 import type {
   CheckpointResult,
   CohortTotals,
@@ -30,7 +31,9 @@ import type {
   PhaseResult,
   Rehearsal,
 } from './rehearsal.js';
+import { RequestSampler } from './requestSampler.js';
 import { runEffects } from './runEffects.js';
+import { SegmentSampler } from './segmentSampler.js';
 import { CohortStreamSet, type RunKey } from './streams.js';
 import { TrailingWindow } from './trailingWindow.js';
 
@@ -94,13 +97,25 @@ function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
   };
 }
 
+/** A sampler of `kind` for one cohort of a plan. */
+function createSampler(setup: EngineSetup, cohort: Cohort, kind: SamplerKind): CohortSampler {
+  switch (kind) {
+    case 'pooled':
+      return new PooledSampler(setup, cohort);
+    case 'segment':
+      return new SegmentSampler(setup, cohort);
+    case 'request':
+      return new RequestSampler(setup, cohort);
+  }
+}
+
 /**
- * Buffers, streams and per-phase constants of one (setup, fidelity), reused by every rehearsal of it so the
- * hot loop allocates nothing.
+ * Buffers, samplers, streams and per-phase constants of one (setup, sampler kind), reused by every
+ * rehearsal of it so the hot loop allocates nothing and each call site meets one sampler class.
  */
 class Workspace {
-  readonly candidate: CohortSimulation;
-  readonly baseline: CohortSimulation;
+  readonly candidate: CohortSampler;
+  readonly baseline: CohortSampler;
   readonly interval: EngineWindow;
   readonly cumulative: EngineWindow;
   readonly sinceCheckpoint: EngineWindow;
@@ -116,10 +131,10 @@ class Workspace {
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
-  constructor(setup: EngineSetup, fidelity: Fidelity) {
+  constructor(setup: EngineSetup, kind: SamplerKind) {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
-    this.candidate = new CohortSimulation(setup, 'candidate', fidelity);
-    this.baseline = new CohortSimulation(setup, 'baseline', fidelity);
+    this.candidate = createSampler(setup, 'candidate', kind);
+    this.baseline = createSampler(setup, 'baseline', kind);
     this.interval = window();
     this.cumulative = window();
     this.sinceCheckpoint = window();
@@ -163,16 +178,16 @@ class Workspace {
   }
 }
 
-const workspaces = new WeakMap<EngineSetup, Partial<Record<Fidelity, Workspace>>>();
+const workspaces = new WeakMap<EngineSetup, Partial<Record<SamplerKind, Workspace>>>();
 
-function workspaceFor(setup: EngineSetup, fidelity: Fidelity): Workspace {
-  let byFidelity = workspaces.get(setup);
-  if (!byFidelity) {
-    byFidelity = {};
-    workspaces.set(setup, byFidelity);
+function workspaceFor(setup: EngineSetup, kind: SamplerKind): Workspace {
+  let byKind = workspaces.get(setup);
+  if (!byKind) {
+    byKind = {};
+    workspaces.set(setup, byKind);
   }
-  byFidelity[fidelity] ??= new Workspace(setup, fidelity);
-  return byFidelity[fidelity];
+  byKind[kind] ??= new Workspace(setup, kind);
+  return byKind[kind];
 }
 
 function totals(
@@ -381,8 +396,8 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     throw new RangeError('rehearse: replay is the fidelity of recorded metrics, not simulated');
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
-  const space = workspaceFor(setup, fidelity);
   const effects = runEffects(setup, key, options.faultEffects);
+  const space = workspaceFor(setup, samplerKind(fidelity, effects));
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
