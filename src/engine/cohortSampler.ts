@@ -1,5 +1,6 @@
-import type { Cohort, EffectsSource } from '../model/index.js';
+import type { EffectsSource } from '../model/index.js';
 import type { RandomStream } from '../random/index.js';
+import type { CohortPhase } from './cohortPhase.js';
 import type { PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
 import type { Fidelity } from './rehearsal.js';
@@ -50,11 +51,12 @@ export function samplerKind(fidelity: Fidelity, effects: EffectsSource): Sampler
  * Implementations allocate nothing per interval once their buffers have grown to the largest interval.
  */
 export interface CohortSampler {
-  readonly cohort: Cohort;
-  /** Learners of the cohort in the current phase. */
-  readonly cohortLearners: number;
-  /** Learners who made at least one request: since the rehearsal began (candidate) or in this phase (baseline). */
-  readonly exposedLearners: number;
+  /**
+   * What every sampler keeps alike: the cohort, its learners in the current phase (`learnersTotal`), and
+   * who made at least one request (`exposedLearners`): since the rehearsal began (candidate) or in this
+   * phase (baseline).
+   */
+  readonly phase: CohortPhase;
   /**
    * Whether {@link closeSpan} must run after every interval so that the guards see what it draws (faults
    * acting per segment, or a guard on revenue, churn or completions).

@@ -22,7 +22,7 @@ const NOTHING_PER_INTERVAL: GuardNeeds = { counts: false, latency: false, segmen
  * interval only what the guards read.
  */
 export class PooledSampler implements CohortSampler {
-  private readonly phase: CohortPhase;
+  readonly phase: CohortPhase;
   private readonly needs: GuardNeeds;
 
   // Phase constants.
@@ -61,18 +61,6 @@ export class PooledSampler implements CohortSampler {
     this.downShare = new Float64Array(count);
     this.groupShare = new Float64Array(count);
     this.scratch = new Float64Array(count);
-  }
-
-  get cohort(): Cohort {
-    return this.phase.cohort;
-  }
-
-  get cohortLearners(): number {
-    return this.phase.learnersTotal;
-  }
-
-  get exposedLearners(): number {
-    return this.phase.exposedLearners;
   }
 
   get closesEveryInterval(): boolean {

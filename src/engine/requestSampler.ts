@@ -23,7 +23,7 @@ export class RequestSampler implements CohortSampler {
   /** The last interval's requests, for the request log. */
   readonly batch: RequestBatch;
 
-  private readonly phase: CohortPhase;
+  readonly phase: CohortPhase;
   private readonly traffic: IntervalTraffic;
   /** Each segment's inconsistent share in the current interval. */
   private readonly wrongShare: Float64Array;
@@ -36,18 +36,6 @@ export class RequestSampler implements CohortSampler {
     this.traffic = createIntervalTraffic(count, this.phase.params.latency);
     this.batch = createRequestBatch();
     this.wrongShare = new Float64Array(count);
-  }
-
-  get cohort(): Cohort {
-    return this.phase.cohort;
-  }
-
-  get cohortLearners(): number {
-    return this.phase.learnersTotal;
-  }
-
-  get exposedLearners(): number {
-    return this.phase.exposedLearners;
   }
 
   get closesEveryInterval(): boolean {

@@ -18,7 +18,7 @@ import type { EngineWindow } from './engineWindow.js';
  * The candidate closes its span every interval (the guards see every draw).
  */
 export class SegmentSampler implements CohortSampler {
-  private readonly phase: CohortPhase;
+  readonly phase: CohortPhase;
 
   // Span accumulators, per segment.
   private readonly meanRequests: Float64Array;
@@ -40,18 +40,6 @@ export class SegmentSampler implements CohortSampler {
     this.meanUpWrong = new Float64Array(count);
     this.spanMixture = Array.from({ length: count }, () => null);
     this.groupRequests = new Float64Array(count);
-  }
-
-  get cohort(): Cohort {
-    return this.phase.cohort;
-  }
-
-  get cohortLearners(): number {
-    return this.phase.learnersTotal;
-  }
-
-  get exposedLearners(): number {
-    return this.phase.exposedLearners;
   }
 
   get closesEveryInterval(): boolean {
