@@ -63,8 +63,6 @@ export class CohortPhase {
   hours = 0;
   /** Diurnal factor × hours: requests per hour of rate become expected requests. */
   requestFactor = 0;
-  private purchasesPerLearner = 0;
-  private months = 0;
 
   // Span accumulators: Poisson means drawn at the span's close.
   meanPurchases = 0;
@@ -142,8 +140,6 @@ export class CohortPhase {
     this.hours = hours;
     this.requestFactor = diurnalFactor(this.setup.diurnal, this.phaseStartMs + offsetMs) * hours;
     this.learnerHours += this.learnersTotal * hours;
-    this.purchasesPerLearner = (this.setup.revenue?.purchasesPerLearnerHour ?? 0) * hours;
-    this.months = hours / HOURS_PER_MONTH;
   }
 
   /**
@@ -162,9 +158,11 @@ export class CohortPhase {
     rate.latency = out.latency ?? params.latency[s]!;
     rate.inconsistentShare = out.inconsistentShare;
     const uplift = out.revenueUplift ?? params.revenueUplift[s]!;
-    this.meanPurchases += learners * this.purchasesPerLearner * (1 + uplift);
-    this.meanChurn += learners * params.churnPerLearnerMonth * out.churnFactor * this.months;
-    this.meanCompletions += learners * params.completionsPerLearnerMonth * this.months;
+    const purchasesPerLearner = (this.setup.revenue?.purchasesPerLearnerHour ?? 0) * this.hours;
+    const months = this.hours / HOURS_PER_MONTH;
+    this.meanPurchases += learners * purchasesPerLearner * (1 + uplift);
+    this.meanChurn += learners * params.churnPerLearnerMonth * out.churnFactor * months;
+    this.meanCompletions += learners * params.completionsPerLearnerMonth * months;
     return rate;
   }
 

@@ -6,7 +6,7 @@ import { evaluateCheckpoint } from './evaluateCheckpoint.js';
 import { isoAt, nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
-import type { RehearsalWorkspace } from './rehearsalWorkspace.js';
+import type { PhaseEstimates, RehearsalWorkspace } from './rehearsalWorkspace.js';
 
 /** How a phase ended, for the rehearsal's outcome. */
 export interface PhaseEnd {
@@ -23,6 +23,7 @@ interface PhaseRun {
   /** Epoch ms. */
   phaseStartMs: number;
   judge: PhaseJudge<CheckpointResult>;
+  estimates: PhaseEstimates;
   /** Whether the candidate's span closes after every interval (fixed for the phase). */
   closesEveryInterval: boolean;
 }
@@ -47,7 +48,7 @@ function judgeGuards(run: PhaseRun, endMs: number): void {
   const trailing = space.trailing;
   trailing.push(space.interval);
   const window = trailing.window;
-  const estimates = space.estimates[run.phase.index]!.guards;
+  const estimates = run.estimates.guards;
   if (estimates !== null) setEstimates(window, estimates);
   for (let g = 0; g < guards.length; g++) {
     const guard = guards[g]!;
@@ -58,12 +59,10 @@ function judgeGuards(run: PhaseRun, endMs: number): void {
 
 /** Step: each planned checkpoint that falls at or before `endMs`, evaluated on its window and judged. */
 function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
-  const { setup, space, phase, judge } = run;
-  const estimates = space.estimates[phase.index]!;
+  const { setup, space, phase, judge, estimates } = run;
   const useSince = phase.sinceLastCheckpoint;
   while (judge.passed === null && judge.stop === null) {
-    const judged = judge.checkpoints.length;
-    const checkpoint = phase.checkpoints[judged];
+    const checkpoint = phase.checkpoints[judge.checkpoints.length];
     if (checkpoint === undefined || checkpoint.offsetMs > endMs) return;
     space.closeSpans();
     const window = useSince ? space.sinceCheckpoint : space.cumulative;
@@ -157,8 +156,15 @@ export function runPhase(
 ): PhaseEnd {
   space.startPhase(phase, phaseStartMs);
   const judge = new PhaseJudge<CheckpointResult>(phase.name, phase.rules, phase.checkpoints.length);
-  const closesEveryInterval = space.candidate.closesEveryInterval;
-  const run: PhaseRun = { setup, space, phase, phaseStartMs, judge, closesEveryInterval };
+  const run: PhaseRun = {
+    setup,
+    space,
+    phase,
+    phaseStartMs,
+    judge,
+    estimates: space.estimates[phase.index]!,
+    closesEveryInterval: space.candidate.closesEveryInterval,
+  };
   let startMs = 0;
   while (startMs < phase.durationMs && judge.stop === null) {
     const endMs = nextIntervalEndMs(
