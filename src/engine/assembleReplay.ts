@@ -1,19 +1,9 @@
-import { type Decision, decidingGateMetric } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { emptyTotals, notReachedPhase } from './notReachedPhase.js';
 import { isoAt } from './phaseClock.js';
 import type { Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
 import type { ReplayWarning } from './replayChecks.js';
 import type { PhaseReplay } from './replayPhase.js';
-
-/** The gate or guard behind a rollback or halt, as the engine names it. */
-function causeOf(replayed: PhaseReplay, decision: Decision): Outcome['cause'] {
-  const trip = replayed.guardTrips[0];
-  if (trip !== undefined) return { kind: 'guard', metric: trip.metric };
-  if (decision.action !== 'rollback' && decision.action !== 'halt') return null;
-  const metric = decidingGateMetric(replayed.checkpoints, replayed.plan, decision.action);
-  return metric === null ? null : { kind: 'gate', metric };
-}
 
 /**
  * The replayed phases as a {@link Rehearsal}, in plan order: each recorded phase with its checkpoints and
@@ -95,7 +85,7 @@ export function assembleReplay(
         at: isoAt(startMs, ranMs),
         elapsedMs: startMs + ranMs - firstStartMs,
         reason: decision.reason,
-        cause: causeOf(replayed, decision),
+        cause: replayed.cause,
         learnersExposed: 0,
       };
     }
@@ -120,6 +110,7 @@ export function assembleReplay(
     startedAt: isoAt(firstStartMs ?? plan.startMs, 0),
     outcome,
     phases,
+    faultEpisodes: [],
     warnings: [],
   };
 }

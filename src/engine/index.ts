@@ -19,6 +19,7 @@ export type {
   PhaseStatus,
   Rehearsal,
   SegmentTotals,
+  StopCause,
 } from './rehearsal.js';
 export { type RehearseOptions, rehearse, rehearseSetup } from './rehearse.js';
 export { type RequestBatch, STATUS_DOWN, STATUS_ERROR, STATUS_OK } from './requestLog.js';

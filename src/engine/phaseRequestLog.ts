@@ -1,9 +1,9 @@
 import type { Plan } from '../scenario/plan.js';
-import { CohortSimulation } from './cohortSimulation.js';
 import { emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
 import type { RequestBatch } from './requestLog.js';
+import { RequestSampler } from './requestSampler.js';
 import { runEffects } from './runEffects.js';
 import { cohortStreams, type RunKey } from './streams.js';
 
@@ -36,8 +36,8 @@ export function* phaseRequestLog(
   const effects = runEffects(setup, key);
   let phaseStartMs = setup.startMs;
   for (let p = 0; p < phaseIndex; p++) phaseStartMs += setup.phases[p]!.durationMs;
-  const candidate = new CohortSimulation(setup, 'candidate', 'request');
-  const baseline = new CohortSimulation(setup, 'baseline', 'request');
+  const candidate = new RequestSampler(setup, 'candidate');
+  const baseline = new RequestSampler(setup, 'baseline');
   candidate.beginRehearsal(effects);
   baseline.beginRehearsal(effects);
   candidate.startPhase(phase, phaseStartMs, cohortStreams(key, 'candidate', phase.index));

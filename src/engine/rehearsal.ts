@@ -1,4 +1,5 @@
-import type { Decision, GateResult, MetricName, Verdict } from '../gates/index.js';
+import type { Decision, GateResult, MetricName, Operator, Verdict } from '../gates/index.js';
+import type { FaultEpisode } from '../model/index.js';
 
 /**
  * Where the results' traffic came from: simulated as sampled counts and histograms (`aggregate`) or as
@@ -55,6 +56,8 @@ export interface SegmentTotals {
 
 /** A guard condition that held on its trailing window, triggering a rollback. */
 export interface GuardTrip {
+  /** The guard's index in the plan's guards. */
+  index: number;
   metric: MetricName;
   op: string;
   threshold: number;
@@ -88,6 +91,19 @@ export interface PhaseResult {
   baseline: CohortTotals;
 }
 
+/**
+ * The gate or guard that decided a rollback or halt: which one, by its index among the phase's gates or the
+ * plan's guards (two gates on one metric, `errorRate below 1%` and `errorRate max 2%`, are told apart), with
+ * its metric and operator.
+ */
+export interface StopCause {
+  kind: 'gate' | 'guard';
+  /** Index in the phase's gates (`gate`) or in the plan's guards (`guard`). */
+  index: number;
+  metric: MetricName;
+  op: Operator;
+}
+
 /** What ended the rehearsal and where. */
 export interface Outcome {
   status: OutcomeStatus;
@@ -100,7 +116,7 @@ export interface Outcome {
   elapsedMs: number;
   reason: string;
   /** The gate or guard that decided a rollback or halt; null when completed (or halted for want of approval). */
-  cause: { kind: 'gate' | 'guard'; metric: MetricName } | null;
+  cause: StopCause | null;
   /** Candidate learners who made at least one request before the rehearsal ended. */
   learnersExposed: number;
 }
@@ -112,6 +128,12 @@ export interface Rehearsal {
   startedAt: string;
   outcome: Outcome;
   phases: PhaseResult[];
+  /**
+   * The fault episodes this run drew, the very ones the simulation applied: each modelled fault's windows
+   * for each cohort it hits, on the rollout's timeline (ms from its start), including any after the
+   * rehearsal ended. Empty without faults, and for a replay.
+   */
+  faultEpisodes: readonly FaultEpisode[];
   /** What the rehearsal could not simulate as asked (e.g. a fault kind without an effect model); usually empty. */
   warnings: string[];
 }

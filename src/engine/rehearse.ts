@@ -1,38 +1,15 @@
-import {
-  type CheckpointGates,
-  type Condition,
-  type Decision,
-  decideCheckpoint,
-  decideGuardTrip,
-  decidingGateMetric,
-  evaluateGuard,
-  guardTrips,
-  type MetricName,
-} from '../gates/index.js';
-import type { EffectsSource, FaultEffectBuilder } from '../model/index.js';
-import { formatDuration } from '../scenario/duration.js';
+import type { FaultEffectBuilder } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
-import { CohortSimulation } from './cohortSimulation.js';
-import type { EngineSetup, PhaseSetup } from './engineSetup.js';
-import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
-import { type EstimateContext, setEstimates } from './estimates.js';
-import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { samplerKind } from './cohortSampler.js';
+import type { EngineSetup } from './engineSetup.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { isoAt, nextIntervalEndMs } from './phaseClock.js';
+import { isoAt } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
-import type {
-  CheckpointResult,
-  CohortTotals,
-  Fidelity,
-  GuardTrip,
-  Outcome,
-  PhaseDecision,
-  PhaseResult,
-  Rehearsal,
-} from './rehearsal.js';
+import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
+import { workspaceFor } from './rehearsalWorkspace.js';
 import { runEffects } from './runEffects.js';
-import { CohortStreamSet, type RunKey } from './streams.js';
-import { TrailingWindow } from './trailingWindow.js';
+import { runPhase } from './runPhase.js';
+import type { RunKey } from './streams.js';
 
 /** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
 export interface RehearseOptions {
@@ -51,320 +28,6 @@ export interface RehearseOptions {
   faultEffects?: Readonly<Record<string, FaultEffectBuilder>>;
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
-function usesMetric(conditions: readonly Condition[], metric: MetricName): boolean {
-  return conditions.some((condition) => condition.metric === metric);
-}
-
-/** What the estimates of one phase's windows need to know: the same in every run, so built once. */
-interface PhaseEstimates {
-  /** For the guards' trailing window; null when no guard looks at an estimate. */
-  guards: EstimateContext | null;
-  /** For each cohort's checkpoint window. */
-  candidate: EstimateContext;
-  baseline: EstimateContext;
-}
-
-function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
-  const candidateLearners = sum(phase.candidateBySegment);
-  const checkpointEstimates = (learners: number, isCandidate: boolean): EstimateContext => ({
-    traffic: phase.traffic,
-    learners,
-    revenue: setup.revenue,
-    needsRevenueImpact: isCandidate,
-    needsChurn: setup.needsChurn,
-    needsCompletions: setup.needsCompletions,
-  });
-  const guards: EstimateContext = {
-    traffic: phase.traffic,
-    learners: candidateLearners,
-    revenue: setup.revenue,
-    needsRevenueImpact: usesMetric(setup.guards, 'revenueImpact'),
-    needsChurn: usesMetric(setup.guards, 'churnRate'),
-    needsCompletions: usesMetric(setup.guards, 'completionRate'),
-  };
-  const anyGuardEstimate = guards.needsRevenueImpact || guards.needsChurn || guards.needsCompletions;
-  return {
-    guards: anyGuardEstimate ? guards : null,
-    candidate: checkpointEstimates(candidateLearners, true),
-    baseline: checkpointEstimates(sum(phase.baselineBySegment), false),
-  };
-}
-
-/**
- * Buffers, streams and per-phase constants of one (setup, fidelity), reused by every rehearsal of it so the
- * hot loop allocates nothing.
- */
-class Workspace {
-  readonly candidate: CohortSimulation;
-  readonly baseline: CohortSimulation;
-  readonly interval: EngineWindow;
-  readonly cumulative: EngineWindow;
-  readonly sinceCheckpoint: EngineWindow;
-  readonly candidateSpan: EngineWindow;
-  readonly baselineSpan: EngineWindow;
-  readonly baselineCumulative: EngineWindow;
-  readonly baselineSinceCheckpoint: EngineWindow;
-  readonly trailing: TrailingWindow;
-  readonly candidateStreams: CohortStreamSet;
-  readonly baselineStreams: CohortStreamSet;
-  /** By phase index. */
-  readonly estimates: readonly PhaseEstimates[];
-  /** The windows that start every phase empty. */
-  private readonly phaseWindows: readonly EngineWindow[];
-
-  constructor(setup: EngineSetup, fidelity: Fidelity) {
-    const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
-    this.candidate = new CohortSimulation(setup, 'candidate', fidelity);
-    this.baseline = new CohortSimulation(setup, 'baseline', fidelity);
-    this.interval = window();
-    this.cumulative = window();
-    this.sinceCheckpoint = window();
-    this.candidateSpan = window();
-    this.baselineSpan = window();
-    this.baselineCumulative = window();
-    this.baselineSinceCheckpoint = window();
-    this.trailing = new TrailingWindow(
-      setup.guardWindowIntervals,
-      setup.latencyBoundsMs,
-      setup.segmentIds.length,
-    );
-    this.candidateStreams = new CohortStreamSet('candidate', setup.phases.length);
-    this.baselineStreams = new CohortStreamSet('baseline', setup.phases.length);
-    this.estimates = setup.phases.map((phase) => phaseEstimates(setup, phase));
-    this.phaseWindows = [
-      this.interval,
-      this.cumulative,
-      this.sinceCheckpoint,
-      this.candidateSpan,
-      this.baselineSpan,
-      this.baselineCumulative,
-      this.baselineSinceCheckpoint,
-    ];
-  }
-
-  /** Starts run `key` with its fault effects. */
-  beginRehearsal(key: RunKey, effects: EffectsSource): void {
-    this.candidate.beginRehearsal(effects);
-    this.baseline.beginRehearsal(effects);
-    this.candidateStreams.forRun(key);
-    this.baselineStreams.forRun(key);
-  }
-
-  /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
-  startPhase(phase: PhaseSetup, phaseStartMs: number): void {
-    for (const window of this.phaseWindows) resetEngineWindow(window);
-    this.trailing.clear();
-    this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));
-    this.baseline.startPhase(phase, phaseStartMs, this.baselineStreams.forPhase(phase.index));
-  }
-}
-
-const workspaces = new WeakMap<EngineSetup, Partial<Record<Fidelity, Workspace>>>();
-
-function workspaceFor(setup: EngineSetup, fidelity: Fidelity): Workspace {
-  let byFidelity = workspaces.get(setup);
-  if (!byFidelity) {
-    byFidelity = {};
-    workspaces.set(setup, byFidelity);
-  }
-  byFidelity[fidelity] ??= new Workspace(setup, fidelity);
-  return byFidelity[fidelity];
-}
-
-function totals(
-  window: EngineWindow,
-  cohort: 'candidate' | 'baseline',
-  learners: number,
-  exposed: number,
-): CohortTotals {
-  const stats = window.stats;
-  return {
-    learners,
-    learnersExposed: exposed,
-    requests: stats.requests,
-    errors: stats.errors,
-    revenueUsd: cohort === 'candidate' ? stats.candidateRevenueUsd : stats.baselineRevenueUsd,
-    learnerHours: cohort === 'candidate' ? stats.candidateLearnerHours : stats.baselineLearnerHours,
-  };
-}
-
-/** How a phase ended, for the rehearsal's outcome. */
-interface PhaseEnd {
-  result: PhaseResult;
-  /** Null when the rehearsal goes on to the next phase. */
-  stop: { status: 'rolled-back' | 'halted'; cause: Outcome['cause']; reason: string } | null;
-}
-
-/**
- * Draws what both cohorts accumulated since the previous checkpoint (the candidate's deferred draws, the
- * baseline's everything) and adds it to the checkpoint windows; the baseline's revenue also goes into the
- * candidate's windows, for revenueImpact.
- */
-function closeSpans(space: Workspace): void {
-  const { candidateSpan, baselineSpan } = space;
-  space.candidate.closeSpan(candidateSpan);
-  addEngineWindow(space.cumulative, candidateSpan);
-  addEngineWindow(space.sinceCheckpoint, candidateSpan);
-  resetEngineWindow(candidateSpan);
-  space.baseline.closeSpan(baselineSpan);
-  addEngineWindow(space.baselineCumulative, baselineSpan);
-  addEngineWindow(space.baselineSinceCheckpoint, baselineSpan);
-  addBaselineRevenue(space.cumulative, baselineSpan);
-  addBaselineRevenue(space.sinceCheckpoint, baselineSpan);
-  resetEngineWindow(baselineSpan);
-}
-
-function addBaselineRevenue(window: EngineWindow, baselineSpan: EngineWindow): void {
-  window.stats.baselineRevenueUsd += baselineSpan.stats.baselineRevenueUsd;
-  window.stats.baselineLearnerHours += baselineSpan.stats.baselineLearnerHours;
-}
-
-function runPhase(
-  setup: EngineSetup,
-  space: Workspace,
-  phase: PhaseSetup,
-  phaseStartMs: number,
-  approve: boolean,
-): PhaseEnd {
-  const { candidate, baseline, interval, cumulative, trailing } = space;
-  space.startPhase(phase, phaseStartMs);
-  const candidateLearners = candidate.cohortLearners;
-  const closesEveryInterval = candidate.closesEveryInterval;
-  const baselineLearners = baseline.cohortLearners;
-  const guards = setup.guards;
-  const estimates = space.estimates[phase.index]!;
-
-  const checkpoints: CheckpointResult[] = [];
-  const trips: GuardTrip[] = [];
-  /** A rollback or halt ends the phase at once; a pass is held until the phase's planned end. */
-  let decision: Decision | null = null;
-  let passed: Decision | null = null;
-  let stop: PhaseEnd['stop'] = null;
-  let nextCheckpoint = 0;
-  let lastCheckpointMs = 0;
-  let startMs = 0;
-  while (startMs < phase.durationMs && decision === null) {
-    const endMs = nextIntervalEndMs(
-      startMs,
-      setup.intervalMs,
-      phase.durationMs,
-      phase.checkpoints,
-      nextCheckpoint,
-    );
-    const lengthMs = endMs - startMs;
-    resetEngineWindow(interval);
-    candidate.simulateInterval(startMs, lengthMs, interval);
-    if (closesEveryInterval) candidate.closeSpan(interval);
-    baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
-    addEngineWindow(cumulative, interval);
-    if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
-    startMs = endMs;
-
-    if (guards.length > 0) {
-      trailing.push(interval);
-      const window = trailing.window;
-      if (estimates.guards !== null) setEstimates(window, estimates.guards);
-      for (const guard of guards) {
-        if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
-        const result = evaluateGuard(guard, window.stats, {
-          phase: phase.name,
-          label: formatDuration(endMs),
-        });
-        const { metric, op, threshold, observed, reason } = result;
-        trips.push({
-          metric,
-          op,
-          threshold,
-          observed,
-          offsetMs: endMs,
-          at: isoAt(phaseStartMs, endMs),
-          reason,
-        });
-        if (decision === null) {
-          decision = decideGuardTrip(result, endMs);
-          stop = { status: 'rolled-back', cause: { kind: 'guard', metric }, reason: decision.reason };
-        }
-      }
-      if (decision !== null) break;
-    }
-
-    while (passed === null && nextCheckpoint < phase.checkpoints.length) {
-      const checkpoint = phase.checkpoints[nextCheckpoint]!;
-      if (checkpoint.offsetMs > endMs) break;
-      closeSpans(space);
-      const useSince = phase.sinceLastCheckpoint;
-      const window = useSince ? space.sinceCheckpoint : cumulative;
-      const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
-      setEstimates(window, estimates.candidate);
-      setEstimates(baselineWindow, estimates.baseline);
-      checkpoints.push(
-        evaluateCheckpoint(phase, checkpoint, isoAt(phaseStartMs, checkpoint.offsetMs), {
-          candidate: window,
-          baseline: baselineLearners > 0 ? baselineWindow : null,
-          windowFromMs: useSince ? lastCheckpointMs : 0,
-          segmentIds: setup.segmentIds,
-        }),
-      );
-      lastCheckpointMs = checkpoint.offsetMs;
-      resetEngineWindow(space.sinceCheckpoint);
-      resetEngineWindow(space.baselineSinceCheckpoint);
-      nextCheckpoint++;
-      const gates: readonly CheckpointGates[] = checkpoints;
-      const decided = decideCheckpoint(gates, phase.rules, nextCheckpoint === phase.checkpoints.length);
-      if (decided === null) continue;
-      if (decided.action === 'advance' || decided.action === 'await-approval') {
-        passed = decided;
-        continue;
-      }
-      decision = decided;
-      const metric = decidingGateMetric(checkpoints, phase.rules, decided.action);
-      stop = {
-        status: decided.action === 'rollback' ? 'rolled-back' : 'halted',
-        cause: metric === null ? null : { kind: 'gate', metric },
-        reason: decided.reason,
-      };
-    }
-  }
-  if (decision === null && passed !== null) {
-    decision = { ...passed, atMs: startMs };
-    if (passed.action === 'await-approval') {
-      const reason = approve
-        ? `${passed.reason}; approved (the rehearsal assumes approval)`
-        : `${passed.reason}; approval withheld, so the rollout stops here`;
-      decision = { ...decision, reason };
-      if (!approve) stop = { status: 'halted', cause: null, reason };
-    }
-  }
-
-  const ranMs = decision?.atMs ?? startMs;
-  if (lastCheckpointMs < startMs) closeSpans(space);
-  const phaseDecision: PhaseDecision | null =
-    decision === null ? null : { ...decision, at: isoAt(phaseStartMs, decision.atMs) };
-  const status: PhaseResult['status'] =
-    stop === null ? 'passed' : stop.status === 'rolled-back' ? 'rolled-back' : 'halted';
-  return {
-    result: {
-      name: phase.name,
-      traffic: phase.traffic,
-      learners: candidateLearners,
-      plannedDurationMs: phase.durationMs,
-      ranMs,
-      startedAt: isoAt(phaseStartMs, 0),
-      status,
-      checkpoints,
-      guardTrips: trips,
-      decision: phaseDecision,
-      candidate: totals(cumulative, 'candidate', candidateLearners, candidate.exposedLearners),
-      baseline: totals(space.baselineCumulative, 'baseline', baselineLearners, baseline.exposedLearners),
-    },
-    stop,
-  };
-}
-
 /**
  * One rehearsal of an already resolved plan (see {@link rehearse}); exported for the Monte Carlo, which
  * resolves the plan once.
@@ -375,8 +38,8 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     throw new RangeError('rehearse: replay is the fidelity of recorded metrics, not simulated');
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
-  const space = workspaceFor(setup, fidelity);
   const effects = runEffects(setup, key, options.faultEffects);
+  const space = workspaceFor(setup, samplerKind(fidelity, effects));
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
@@ -384,7 +47,8 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   let outcome: Outcome | null = null;
   for (const phase of setup.phases) {
     if (outcome !== null) {
-      phases.push(notReachedPhase(phase, sum(phase.candidateBySegment), sum(phase.baselineBySegment)));
+      const { candidate, baseline } = space.estimates[phase.index]!;
+      phases.push(notReachedPhase(phase, candidate.learners, baseline.learners));
       continue;
     }
     const { result, stop } = runPhase(setup, space, phase, phaseStartMs, options.approve ?? true);
@@ -398,7 +62,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
         elapsedMs: phaseStartMs + result.ranMs - setup.startMs,
         reason: stop.reason,
         cause: stop.cause,
-        learnersExposed: space.candidate.exposedLearners,
+        learnersExposed: space.candidate.phase.exposedLearners,
       };
     }
     phaseStartMs += result.ranMs;
@@ -412,12 +76,20 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     elapsedMs: phaseStartMs - setup.startMs,
     reason: `all ${phases.length} phase${phases.length === 1 ? '' : 's'} passed (${phases.map((phase) => phase.name).join(' → ')})`,
     cause: null,
-    learnersExposed: space.candidate.exposedLearners,
+    learnersExposed: space.candidate.phase.exposedLearners,
   };
   const warnings = effects.unmodelledKinds.map(
     (kind) => `faults of kind ${kind} have no effect model yet and were not simulated`,
   );
-  return { seed: options.seed, fidelity, startedAt: isoAt(setup.startMs, 0), outcome, phases, warnings };
+  return {
+    seed: options.seed,
+    fidelity,
+    startedAt: isoAt(setup.startMs, 0),
+    outcome,
+    phases,
+    faultEpisodes: effects.episodes,
+    warnings,
+  };
 }
 
 /**

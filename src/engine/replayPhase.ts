@@ -3,8 +3,6 @@ import {
   checkpointVerdict,
   computeMetric,
   type Decision,
-  decideCheckpoint,
-  decideGuardTrip,
   METRIC_NAMES,
 } from '../gates/index.js';
 import { formatDuration } from '../scenario/duration.js';
@@ -20,12 +18,12 @@ import {
   observedWindowStats,
 } from './observedGates.js';
 import { type ObservedPoint, ObservedPointBuilder } from './observedPoint.js';
-import type { CheckpointResult, GuardTrip, MetricValues, SegmentTotals } from './rehearsal.js';
+import { type JudgedGuardTrip, PhaseJudge } from './phaseJudge.js';
+import type { CheckpointResult, MetricValues, SegmentTotals, StopCause } from './rehearsal.js';
 import { type ObservedRate, observedRate, type ReplayWarning, smallSampleWarning } from './replayChecks.js';
 
 /** A checkpoint result whose absolute time is filled in once the phase's start is known. */
 export type ReplayedCheckpoint = Omit<CheckpointResult, 'at'>;
-export type ReplayedGuardTrip = Omit<GuardTrip, 'at'>;
 
 /** Counts of the phase's candidate cohort as recorded. */
 export interface RecordedTotals {
@@ -48,15 +46,13 @@ const NOTHING_RECORDED = Object.fromEntries(METRIC_NAMES.map((metric) => [metric
 /**
  * One phase of a replay: groups its rows into recorded points as they stream in (rows of a phase come in
  * time order; see docs/replay.md), and at each closed point runs the rehearsal's guard code, then, at the
- * plan's checkpoints, its gate code and `decideCheckpoint`, exactly as a rehearsal does. Holds the open
- * point and the checkpoint results only, never rows.
+ * plan's checkpoints, its gate code, and hands both to the {@link PhaseJudge} a rehearsal decides with.
+ * The phase ends at its first decision, a pass included. Holds the open point and the checkpoint results
+ * only, never rows.
  */
 export class PhaseReplay {
-  readonly checkpoints: ReplayedCheckpoint[] = [];
   readonly rates: ObservedRate[] = [];
   readonly warnings: ReplayWarning[] = [];
-  readonly guardTrips: ReplayedGuardTrip[] = [];
-  decision: Decision | null = null;
   /** Epoch ms of the phase start, when the file gives absolute times. */
   startEpochMs: number | null = null;
   points = 0;
@@ -67,6 +63,7 @@ export class PhaseReplay {
   private nextCheckpoint = 0;
   private readonly checkpointLines = new Map<number, number>();
   private readonly checkpointSums: RecordedTotals = { requests: 0, errors: 0 };
+  private readonly judge: PhaseJudge<ReplayedCheckpoint>;
 
   constructor(
     readonly plan: PhasePlan,
@@ -80,6 +77,25 @@ export class PhaseReplay {
     private readonly givenStartEpochMs: number | null = null,
   ) {
     this.startEpochMs = givenStartEpochMs;
+    this.judge = new PhaseJudge(plan.name, plan, plan.checkpointsMs.length);
+  }
+
+  get checkpoints(): readonly ReplayedCheckpoint[] {
+    return this.judge.checkpoints;
+  }
+
+  get guardTrips(): readonly JudgedGuardTrip[] {
+    return this.judge.guardTrips;
+  }
+
+  /** The phase's decision: the first guard trip or a rollback or halt at a checkpoint, else the pass at the last one. */
+  get decision(): Decision | null {
+    return this.judge.stop ?? this.judge.passed;
+  }
+
+  /** The gate or guard behind a rollback or halt; null otherwise. */
+  get cause(): StopCause | null {
+    return this.judge.cause;
   }
 
   private segmentTotals(point: ObservedPoint): SegmentTotals[] {
@@ -157,11 +173,6 @@ export class PhaseReplay {
     return null;
   }
 
-  private decide(): void {
-    const isLast = this.nextCheckpoint === this.plan.checkpointsMs.length;
-    this.decision = decideCheckpoint(this.checkpoints, this.plan, isLast);
-  }
-
   /** Planned checkpoints before `offsetMs` that no row recorded: every gate inconclusive, never a silent pass. */
   private fillGapsBefore(offsetMs: number): void {
     const tolerance = this.form === 'time' ? this.toleranceMs : 0;
@@ -172,7 +183,7 @@ export class PhaseReplay {
       const context = { phase: this.plan.name, label: `${label} checkpoint, no row recorded` };
       const gates = this.plan.gates.map((gate) => notRecordedGate(gate, context));
       this.nextCheckpoint++;
-      this.checkpoints.push({
+      this.judge.checkpointJudged({
         label,
         offsetMs: plannedMs,
         windowFromMs: this.windowFrom(),
@@ -183,12 +194,11 @@ export class PhaseReplay {
         verdict: checkpointVerdict(gates),
         segments: [],
       });
-      this.decide();
     }
   }
 
   private windowFrom(): number {
-    return this.plan.window === 'cumulative' ? 0 : (this.checkpoints.at(-1)?.offsetMs ?? 0);
+    return this.plan.window === 'cumulative' ? 0 : (this.judge.checkpoints.at(-1)?.offsetMs ?? 0);
   }
 
   private close(point: ObservedPoint): void {
@@ -202,15 +212,10 @@ export class PhaseReplay {
     const k = this.checkpointAt(point.offsetMs);
     this.fillGapsBefore(k === null ? point.offsetMs : this.plan.checkpointsMs[k]!);
     if (this.decision !== null) return;
-    for (const guard of this.guards) {
+    for (const [g, guard] of this.guards.entries()) {
       if (!observedGuardTrips(guard, point)) continue;
-      const result = evaluateObservedGuard(guard, point, {
-        phase: this.plan.name,
-        label: formatDuration(point.offsetMs),
-      });
-      const { metric, op, threshold, observed, reason } = result;
-      this.guardTrips.push({ metric, op, threshold, observed, offsetMs: point.offsetMs, reason });
-      this.decision ??= decideGuardTrip(result, point.offsetMs);
+      const result = evaluateObservedGuard(guard, point, this.judge.guardContext(point.offsetMs));
+      this.judge.guardTripped(g, result, point.offsetMs);
     }
     if (this.decision === null && k !== null) this.evaluateCheckpoint(point, k);
   }
@@ -232,7 +237,7 @@ export class PhaseReplay {
       if (warning !== null) this.warnings.push(warning);
     }
     this.nextCheckpoint = k + 1;
-    this.checkpoints.push({
+    this.judge.checkpointJudged({
       label,
       offsetMs: point.offsetMs,
       windowFromMs: this.windowFrom(),
@@ -243,7 +248,6 @@ export class PhaseReplay {
       verdict: checkpointVerdict(gates),
       segments: this.segmentTotals(point),
     });
-    this.decide();
   }
 
   /** Cumulative counts cannot fall: a warning when a phase with a cumulative window shows them falling. */

@@ -1,6 +1,6 @@
 import type { Cohort } from '../model/index.js';
 import { deriveStream, RandomStream, streamKeyHead, streamKeyTail } from '../random/index.js';
-import type { CohortStreams } from './cohortSimulation.js';
+import type { CohortStreams } from './cohortSampler.js';
 
 /** Which run of which seed: a single rehearsal (`run` undefined) or run i of a Monte Carlo. */
 export interface RunKey {

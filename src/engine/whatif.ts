@@ -1,6 +1,6 @@
 import { classifyDetection, type Detection } from '../faults/classifyDetection.js';
 import { type FaultExposure, faultExposure } from '../faults/faultExposure.js';
-import { faultWindows, windowAt } from '../faults/faultWindows.js';
+import { windowAt } from '../faults/faultWindows.js';
 import { compileEffects, FAULT_EFFECT_BUILDERS, type FaultEffectBuilder } from '../model/index.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
 import type { EngineSetup } from './engineSetup.js';
@@ -8,7 +8,7 @@ import { setupOf } from './planSetup.js';
 import type { Fidelity, OutcomeStatus } from './rehearsal.js';
 import { rehearseSetup } from './rehearse.js';
 import { effectsContext } from './runEffects.js';
-import { faultStream, type RunKey } from './streams.js';
+import type { RunKey } from './streams.js';
 
 /**
  * One what-if comparison, as plain data (it crosses to worker threads): a plan, the faults to inject one
@@ -48,7 +48,8 @@ export interface WhatifRun {
 const REFERENCE_KIND = 'what-if reference';
 
 const NEVER: FaultEffectBuilder = () => ({
-  activeAt: () => false,
+  cohorts: [],
+  windows: [],
   applyToCohort: () => undefined,
   applyToSegment: () => undefined,
 });
@@ -101,7 +102,9 @@ export function whatifRun(job: WhatifJob, run: number): WhatifRun {
     const setup = ready.faulted[index]!;
     const faulted = rehearseSetup(setup, options);
     const context = effectsContext(setup, key);
-    const windows = faultWindows(fault, context.phaseDurationsMs, faultStream(key));
+    // The windows the run applied, as it recorded them (a fault on both cohorts has the same windows on each).
+    const cohort = fault.target === 'baseline' ? 'baseline' : 'candidate';
+    const windows = faulted.faultEpisodes.filter((episode) => episode.cohort === cohort);
     const { activeSpans, ...toll } = faultExposure(setup, faulted, {
       fault,
       windows,

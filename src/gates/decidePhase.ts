@@ -48,22 +48,41 @@ function quoteGates(checkpoints: readonly CheckpointGates[], verdict: Verdict, h
   return `${heading}: ${matching[0]?.reason ?? '(no gate)'}${tail}`;
 }
 
+/** The gate behind a rollback or a halt: its index in the phase's gates (and each checkpoint's), and its result. */
+export interface DecidingGate {
+  index: number;
+  gate: GateResult;
+}
+
 /**
- * The metric of the gate behind a rollback or a halt: the first gate failing (rollback) or inconclusive
- * (halt) over the checkpoints that decide, all of them or only the last under `require: final`. The same gate
- * {@link decideCheckpoint} quotes first; null when no gate has that verdict.
+ * The gate behind a rollback or a halt: the first gate failing (rollback) or inconclusive (halt) over the
+ * checkpoints that decide, all of them or only the last under `require: final`. The same gate
+ * {@link decideCheckpoint} quotes first; null when no gate has that verdict. Its index tells two gates on one
+ * metric apart (`errorRate below 1%` and `errorRate max 2%`).
+ *
+ * @example decidingGate(checkpoints, { require: 'final' }, 'rollback') // { index: 1, gate: { metric: 'errorRate', op: 'below', ... } }
  */
+export function decidingGate(
+  checkpoints: readonly CheckpointGates[],
+  rules: PhaseRules,
+  action: 'rollback' | 'halt',
+): DecidingGate | null {
+  const verdict: Verdict = action === 'rollback' ? 'fail' : 'inconclusive';
+  const deciding = rules.require === 'final' ? checkpoints.slice(-1) : checkpoints;
+  for (const checkpoint of deciding) {
+    const index = checkpoint.gates.findIndex((gate) => gate.verdict === verdict);
+    if (index >= 0) return { index, gate: checkpoint.gates[index]! };
+  }
+  return null;
+}
+
+/** The metric of {@link decidingGate}, or null. */
 export function decidingGateMetric(
   checkpoints: readonly CheckpointGates[],
   rules: PhaseRules,
   action: 'rollback' | 'halt',
 ): MetricName | null {
-  const verdict: Verdict = action === 'rollback' ? 'fail' : 'inconclusive';
-  const deciding = rules.require === 'final' ? checkpoints.slice(-1) : checkpoints;
-  for (const checkpoint of deciding) {
-    for (const gate of checkpoint.gates) if (gate.verdict === verdict) return gate.metric;
-  }
-  return null;
+  return decidingGate(checkpoints, rules, action)?.gate.metric ?? null;
 }
 
 function passReason(

@@ -11,10 +11,12 @@ export type { Condition, EvaluationContext } from './condition.js';
 export {
   type CheckpointGates,
   checkpointVerdict,
+  type DecidingGate,
   type Decision,
   decideCheckpoint,
   decideGuardTrip,
   decidePhase,
+  decidingGate,
   decidingGateMetric,
   type PhaseRules,
 } from './decidePhase.js';

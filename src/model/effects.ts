@@ -1,3 +1,4 @@
+import { type FaultWindow, phaseStartsMs, windowAt } from '../faults/faultWindows.js';
 import type { RandomStream } from '../random/index.js';
 import { FAULT_KIND_EFFECTS } from './faultEffects.js';
 import type { LatencyMixture } from './latencyMixture.js';
@@ -47,14 +48,16 @@ export interface EffectsContext {
 }
 
 /**
- * One compiled fault: when it is active and what it does. `applyTo*` compose with what earlier faults
- * wrote (multiply factors, add rates, replace mixtures), so several faults can overlap. They are called
- * only right after `activeAt` returned true for the same interval, whose phase and offset they also get
- * (a gradual degradation grows with the time since it began).
+ * One compiled fault: when and on which cohorts it acts, and what it does. It acts on an interval of one of
+ * its cohorts that starts inside one of its windows; `applyTo*` are called only then, with the interval's
+ * phase and offset (a gradual degradation grows with the time since it began), and compose with what
+ * earlier faults wrote (multiply factors, add rates, replace mixtures), so several faults can overlap.
  */
 export interface FaultEffect {
-  /** Whether the fault acts on `cohort` in an interval starting `offsetMs` after phase `phaseIndex` started. */
-  activeAt(cohort: Cohort, phaseIndex: number, offsetMs: number): boolean;
+  /** The cohorts it acts on. */
+  readonly cohorts: readonly Cohort[];
+  /** When it acts, on the rollout's timeline (ms from its start): sorted, disjoint, drawn once per run. */
+  readonly windows: readonly FaultWindow[];
   applyToCohort(cohort: Cohort, out: CohortEffects, phaseIndex: number, offsetMs: number): void;
   applyToSegment(
     cohort: Cohort,
@@ -63,6 +66,19 @@ export interface FaultEffect {
     phaseIndex: number,
     offsetMs: number,
   ): void;
+}
+
+/**
+ * One episode of a fault acting on one cohort in one run, on the rollout's timeline: `[startMs, endMs)`, ms
+ * from the rollout's start (a reached phase starts on schedule, so this is the planned timeline too). An
+ * episode may run on past the phase it began in, or past the rehearsal's end.
+ */
+export interface FaultEpisode {
+  /** The fault's index in the plan's faults. */
+  fault: number;
+  cohort: Cohort;
+  startMs: number;
+  endMs: number;
 }
 
 /** A fault as the plan carries it: at least its kind (the model does not depend on the plan's types). */
@@ -85,6 +101,11 @@ export interface EffectsSource {
   readonly any: boolean;
   /** Fault kinds in the plan that have no effect model (they change nothing); reported as warnings. */
   readonly unmodelledKinds: readonly string[];
+  /**
+   * Every episode the faults drew for this run, the very windows the modifiers below act in: fault by
+   * fault in plan order, then cohort by cohort (candidate first), then in time.
+   */
+  readonly episodes: readonly FaultEpisode[];
   cohortAt(cohort: Cohort, phaseIndex: number, offsetMs: number, out: CohortEffects): CohortEffects;
   segmentAt(
     cohort: Cohort,
@@ -131,6 +152,7 @@ function resetSegment(out: SegmentEffects): SegmentEffects {
 export const NO_EFFECTS: EffectsSource = {
   any: false,
   unmodelledKinds: [],
+  episodes: [],
   cohortAt: (_cohort, _phaseIndex, _offsetMs, out) => resetCohort(out),
   segmentAt: (_cohort, _segmentIndex, _phaseIndex, _offsetMs, out) => resetSegment(out),
 };
@@ -153,29 +175,45 @@ export function compileEffects<Fault extends FaultSpec>(
   builders: Readonly<Record<string, FaultEffectBuilder<Fault>>> = FAULT_EFFECT_BUILDERS,
 ): EffectsSource {
   const effects: FaultEffect[] = [];
+  const episodes: FaultEpisode[] = [];
   const unmodelled = new Set<string>();
-  for (const fault of faults) {
+  faults.forEach((fault, index) => {
     const build = Object.hasOwn(builders, fault.kind) ? builders[fault.kind] : undefined;
-    if (build) effects.push(build(fault, context));
-    else unmodelled.add(fault.kind);
-  }
+    if (build === undefined) {
+      unmodelled.add(fault.kind);
+      return;
+    }
+    const effect = build(fault, context);
+    effects.push(effect);
+    for (const cohort of effect.cohorts) {
+      for (const { startMs, endMs } of effect.windows)
+        episodes.push({ fault: index, cohort, startMs, endMs });
+    }
+  });
   if (effects.length === 0) return { ...NO_EFFECTS, unmodelledKinds: [...unmodelled] };
+  const starts = phaseStartsMs(context.phaseDurationsMs);
+  const hitsCandidate = effects.map((effect) => effect.cohorts.includes('candidate'));
+  const hitsBaseline = effects.map((effect) => effect.cohorts.includes('baseline'));
+  const activeAt = (e: number, cohort: Cohort, phaseIndex: number, offsetMs: number) =>
+    (cohort === 'candidate' ? hitsCandidate[e] : hitsBaseline[e]) &&
+    windowAt(effects[e]!.windows, starts[phaseIndex]! + offsetMs) !== null;
   return {
     any: true,
     unmodelledKinds: [...unmodelled],
+    episodes,
     cohortAt(cohort, phaseIndex, offsetMs, out) {
       resetCohort(out);
-      for (const effect of effects) {
-        if (effect.activeAt(cohort, phaseIndex, offsetMs))
-          effect.applyToCohort(cohort, out, phaseIndex, offsetMs);
+      for (let e = 0; e < effects.length; e++) {
+        if (activeAt(e, cohort, phaseIndex, offsetMs))
+          effects[e]!.applyToCohort(cohort, out, phaseIndex, offsetMs);
       }
       return out;
     },
     segmentAt(cohort, segmentIndex, phaseIndex, offsetMs, out) {
       resetSegment(out);
-      for (const effect of effects) {
-        if (effect.activeAt(cohort, phaseIndex, offsetMs)) {
-          effect.applyToSegment(cohort, segmentIndex, out, phaseIndex, offsetMs);
+      for (let e = 0; e < effects.length; e++) {
+        if (activeAt(e, cohort, phaseIndex, offsetMs)) {
+          effects[e]!.applyToSegment(cohort, segmentIndex, out, phaseIndex, offsetMs);
         }
       }
       return out;

@@ -62,14 +62,13 @@ interface KindModel {
 function timedEffect(fault: ModelledFault, context: EffectsContext, model: KindModel): FaultEffect {
   const windows = faultWindows(fault, context.phaseDurationsMs, context.rng);
   const starts = phaseStartsMs(context.phaseDurationsMs);
-  const hits = (cohort: Cohort) => fault.target === 'both' || fault.target === cohort;
   const elapsedMs = (phaseIndex: number, offsetMs: number) => {
     const tMs = starts[phaseIndex]! + offsetMs;
     return tMs - (windowAt(windows, tMs)?.startMs ?? tMs);
   };
   return {
-    activeAt: (cohort, phaseIndex, offsetMs) =>
-      hits(cohort) && windowAt(windows, starts[phaseIndex]! + offsetMs) !== null,
+    cohorts: fault.target === 'both' ? ['candidate', 'baseline'] : [fault.target],
+    windows,
     applyToCohort: (_cohort, out, phaseIndex, offsetMs) =>
       model.cohort?.(out, elapsedMs(phaseIndex, offsetMs)),
     applyToSegment: (cohort, segmentIndex, out, phaseIndex, offsetMs) => {

@@ -26,6 +26,7 @@ export {
   FAULT_EFFECT_BUILDERS,
   type FaultEffect,
   type FaultEffectBuilder,
+  type FaultEpisode,
   type FaultSpec,
   NO_EFFECTS,
   neutralCohortEffects,

@@ -50,7 +50,6 @@ export {
 export { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 export {
   candidateFaults,
-  candidateFaultWindows,
   faultStruck,
   type RegressionFacts,
   regressionByPhase,
@@ -110,5 +109,5 @@ export {
 export { runSeed } from './runSeed.js';
 export { parseShard, type Shard, shardRange } from './shard.js';
 export { stringifyRisk } from './stringifyRisk.js';
-export { type TallyPlan, tallyRehearsal } from './tallyRehearsal.js';
+export { tallyRehearsal } from './tallyRehearsal.js';
 export { type StudySettings, tallyRuns, tallyShape } from './tallyRuns.js';

@@ -1,20 +1,23 @@
 import type { PhaseResult } from '../engine/rehearsal.js';
-import { faultStream } from '../engine/streams.js';
-import { type FaultWindow, faultWindows, phaseStartsMs } from '../faults/faultWindows.js';
+import { phaseStartsMs } from '../faults/faultWindows.js';
 import { formatMs, formatPercent } from '../gates/index.js';
-import { FAULT_EFFECT_BUILDERS } from '../model/index.js';
+import { FAULT_EFFECT_BUILDERS, type FaultEpisode } from '../model/index.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
 
 /**
  * What the plan says about a regression, computed once per study: the ways the candidate is worse than
- * the baseline by its own parameters, and the faults whose episodes the engine draws. A rollback is
- * **true** when a regression was present in its run, **false** when noise alone caused it.
+ * the baseline by its own parameters, and which faults hit the candidate (each run's rehearsal records
+ * the episodes they drew). A rollback is **true** when a regression was present in its run, **false**
+ * when noise alone caused it.
  */
 export interface RegressionFacts {
   /** Each way the candidate is worse than the baseline, e.g. `k12-mobile: errorRate 0.20% > baseline 0.10%`; empty when none. */
   candidateWorse: string[];
-  /** The faults the model simulates, in plan order (the order they draw their episodes), and whether each hits the candidate. */
-  faults: Array<{ fault: FaultPlan; hitsCandidate: boolean }>;
+  /**
+   * The indexes in the plan's faults of its {@link candidateFaults}, in plan order: the tally's fault `f`
+   * counts the plan's fault `candidateFaultIndexes[f]`.
+   */
+  candidateFaultIndexes: number[];
   /** Planned phase durations, ms: a reached phase starts after the earlier phases ran their planned time. */
   phaseDurationsMs: number[];
   /** Each phase's start on the rollout's timeline, ms (from {@link phaseDurationsMs}). */
@@ -52,72 +55,68 @@ export function regressionFacts(plan: Plan): RegressionFacts {
       `availability ${formatPercent(candidate.availability)} < baseline ${formatPercent(baseline.availability)}`,
     );
   }
-  const faults = modelledFaults(plan).map((fault) => ({ fault, hitsCandidate: fault.target !== 'baseline' }));
+  const candidateFaultIndexes = plan.faults.flatMap((fault, index) => (hitsCandidate(fault) ? [index] : []));
   const phaseDurationsMs = plan.phases.map((phase) => phase.durationMs);
-  return { candidateWorse: worse, faults, phaseDurationsMs, phaseStartsMs: phaseStartsMs(phaseDurationsMs) };
+  return {
+    candidateWorse: worse,
+    candidateFaultIndexes,
+    phaseDurationsMs,
+    phaseStartsMs: phaseStartsMs(phaseDurationsMs),
+  };
 }
 
-/** The plan's faults the model simulates (a kind with an effect model), in plan order. */
-function modelledFaults(plan: Pick<Plan, 'faults'>): FaultPlan[] {
-  return plan.faults.filter((fault) => Object.hasOwn(FAULT_EFFECT_BUILDERS, fault.kind));
+/** Whether the model simulates a fault (its kind has an effect model) and it hits the candidate. */
+function hitsCandidate(fault: FaultPlan): boolean {
+  return Object.hasOwn(FAULT_EFFECT_BUILDERS, fault.kind) && fault.target !== 'baseline';
 }
 
 /** The plan's faults that the model simulates and that hit the candidate, in plan order. */
 export function candidateFaults(plan: Pick<Plan, 'faults'>): FaultPlan[] {
-  return modelledFaults(plan).filter((fault) => fault.target !== 'baseline');
+  return plan.faults.filter(hitsCandidate);
 }
 
-/**
- * The episodes of each of the plan's candidate faults in the run rehearsed at `seed`, on the rollout's
- * timeline (ms from its start): drawn exactly as the engine draws them, from the run's own `faults`
- * stream, fault after fault in plan order (`compileEffects` builds each modelled fault once, and each
- * draws its windows when built). Empty lists when no fault hits the candidate.
- */
-export function candidateFaultWindows(facts: RegressionFacts, seed: number): FaultWindow[][] {
-  if (!facts.faults.some((entry) => entry.hitsCandidate)) return [];
-  const rng = faultStream({ seed });
-  return facts.faults.flatMap(({ fault, hitsCandidate }) => {
-    const windows = faultWindows(fault, facts.phaseDurationsMs, rng);
-    return hitsCandidate ? [windows] : [];
-  });
+/** Whether a candidate episode overlapped phase `phaseIndex` while it ran (before its decision). */
+function overlapsPhase(
+  facts: RegressionFacts,
+  episode: FaultEpisode,
+  phaseIndex: number,
+  phase: Pick<PhaseResult, 'status' | 'ranMs'>,
+): boolean {
+  if (episode.cohort !== 'candidate' || phase.status === 'not-reached') return false;
+  const startMs = facts.phaseStartsMs[phaseIndex]!;
+  return episode.startMs < startMs + phase.ranMs && episode.endMs > startMs;
 }
 
 /**
  * Whether a regression was present in phase `phaseIndex` of a run: the candidate is worse by the plan, or
- * an episode of a candidate fault overlapped the time the phase ran (before its decision).
+ * an episode of a fault hitting the candidate overlapped the time the phase ran (before its decision).
  *
- * @param windows the run's {@link candidateFaultWindows}.
+ * @param episodes the run's fault episodes, as its rehearsal recorded them (`Rehearsal.faultEpisodes`).
  */
 export function regressionInPhase(
   facts: RegressionFacts,
-  windows: readonly FaultWindow[][],
+  episodes: readonly FaultEpisode[],
   phaseIndex: number,
   phase: Pick<PhaseResult, 'status' | 'ranMs'>,
 ): boolean {
   if (facts.candidateWorse.length > 0) return true;
-  if (phase.status === 'not-reached' || windows.length === 0) return false;
-  const startMs = facts.phaseStartsMs[phaseIndex]!;
-  const endMs = startMs + phase.ranMs;
-  return windows.some((episodes) =>
-    episodes.some((episode) => episode.startMs < endMs && episode.endMs > startMs),
-  );
+  return episodes.some((episode) => overlapsPhase(facts, episode, phaseIndex, phase));
 }
 
 /**
- * Whether the episodes of one fault overlapped any phase of the run while it ran.
+ * Whether the candidate episodes of the plan's fault `faultIndex` overlapped any phase of the run while it ran.
  *
- * @param episodes one fault's windows from {@link candidateFaultWindows}.
+ * @param episodes the run's fault episodes, as its rehearsal recorded them.
  */
 export function faultStruck(
   facts: RegressionFacts,
-  episodes: readonly FaultWindow[],
+  faultIndex: number,
+  episodes: readonly FaultEpisode[],
   phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
 ): boolean {
-  const starts = facts.phaseStartsMs;
-  return phases.some(
-    (phase, p) =>
-      phase.status !== 'not-reached' &&
-      episodes.some((episode) => episode.startMs < starts[p]! + phase.ranMs && episode.endMs > starts[p]!),
+  return episodes.some(
+    (episode) =>
+      episode.fault === faultIndex && phases.some((phase, p) => overlapsPhase(facts, episode, p, phase)),
   );
 }
 
@@ -127,11 +126,11 @@ export function faultStruck(
  */
 export function regressionByPhase(
   facts: RegressionFacts,
-  windows: readonly FaultWindow[][],
+  episodes: readonly FaultEpisode[],
   phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
 ): boolean[] {
   return phases.map(
-    (phase, index) => phase.status !== 'not-reached' && regressionInPhase(facts, windows, index, phase),
+    (phase, index) => phase.status !== 'not-reached' && regressionInPhase(facts, episodes, index, phase),
   );
 }
 
@@ -141,8 +140,8 @@ export function regressionByPhase(
  */
 export function regressionPresent(
   facts: RegressionFacts,
-  windows: readonly FaultWindow[][],
+  episodes: readonly FaultEpisode[],
   phases: ReadonlyArray<Pick<PhaseResult, 'status' | 'ranMs'>>,
 ): boolean {
-  return regressionByPhase(facts, windows, phases).includes(true);
+  return regressionByPhase(facts, episodes, phases).includes(true);
 }

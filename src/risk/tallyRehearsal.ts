@@ -1,13 +1,7 @@
 import type { PhaseResult, Rehearsal } from '../engine/rehearsal.js';
-import type { Condition } from '../gates/index.js';
-import type { Plan } from '../scenario/plan.js';
+import { InternalError } from '../errors.js';
 import { addCount } from './countHistogram.js';
-import {
-  candidateFaultWindows,
-  faultStruck,
-  type RegressionFacts,
-  regressionByPhase,
-} from './regressionFacts.js';
+import { faultStruck, type RegressionFacts, regressionByPhase } from './regressionFacts.js';
 import {
   keepExamples,
   LEADING_EXAMPLES,
@@ -16,35 +10,9 @@ import {
   type RiskTally,
 } from './riskTally.js';
 
-/** What tallying needs of the plan: each phase's gates and the guards. */
-export type TallyPlan = Pick<Plan, 'guards'> & { phases: ReadonlyArray<{ gates: readonly Condition[] }> };
-
-function sameCondition(
-  condition: Condition,
-  trip: { metric: string; op: string; threshold: number },
-): boolean {
-  return (
-    condition.metric === trip.metric && condition.op === trip.op && condition.threshold === trip.threshold
-  );
-}
-
-/** The gate that decided a rollback (`fail`) or halt (`inconclusive`): the first such gate of the metric. */
-function decidingGate(result: PhaseResult, metric: string, verdict: 'fail' | 'inconclusive'): number {
-  let fallback = -1;
-  for (const checkpoint of result.checkpoints) {
-    for (const [g, gate] of checkpoint.gates.entries()) {
-      if (gate.metric !== metric) continue;
-      if (gate.verdict === verdict) return g;
-      if (fallback < 0) fallback = g;
-    }
-  }
-  return fallback;
-}
-
 function tallyPhase(
   phase: PhaseTally,
   result: PhaseResult,
-  plan: TallyPlan,
   decided: Rehearsal['outcome'] | null,
   regression: boolean,
   regressionHere: boolean,
@@ -70,26 +38,22 @@ function tallyPhase(
     if (failed) gate.failed += 1;
     if (inconclusive) gate.inconclusive += 1;
   });
-  plan.guards.forEach((guard, g) => {
-    if (result.guardTrips.some((trip) => sameCondition(guard, trip))) phase.guards[g]!.tripped += 1;
+  phase.guards.forEach((guard, g) => {
+    if (result.guardTrips.some((trip) => trip.index === g)) guard.tripped += 1;
   });
   const cause = decided?.cause ?? null;
   if (decided === null || cause === null) return;
   if (cause.kind === 'guard') {
-    const g = plan.guards.findIndex(
-      (guard) =>
-        guard.metric === cause.metric && result.guardTrips.some((trip) => sameCondition(guard, trip)),
-    );
-    const guard = phase.guards[g];
-    if (guard === undefined) return;
+    const guard = phase.guards[cause.index];
+    if (guard === undefined) throw new InternalError(`rehearsal names guard ${cause.index}, not in the plan`);
     guard.causedRollback += 1;
     if (regression) guard.causedTrueRollback += 1;
     return;
   }
-  const rolledBack = decided.status === 'rolled-back';
-  const gate = phase.gates[decidingGate(result, cause.metric, rolledBack ? 'fail' : 'inconclusive')];
-  if (gate === undefined) return;
-  if (!rolledBack) gate.causedHalt += 1;
+  const gate = phase.gates[cause.index];
+  if (gate === undefined)
+    throw new InternalError(`rehearsal names gate ${cause.index} of ${result.name}, not in the plan`);
+  if (decided.status === 'halted') gate.causedHalt += 1;
   else {
     gate.causedRollback += 1;
     if (regression) gate.causedTrueRollback += 1;
@@ -103,18 +67,17 @@ function tallyPhase(
  */
 export function tallyRehearsal(
   tally: RiskTally,
-  plan: TallyPlan,
   facts: RegressionFacts,
   run: number,
   seed: number,
   rehearsal: Rehearsal,
 ): void {
   const { outcome } = rehearsal;
-  const windows = candidateFaultWindows(facts, seed);
-  const inPhase = regressionByPhase(facts, windows, rehearsal.phases);
+  const episodes = rehearsal.faultEpisodes;
+  const inPhase = regressionByPhase(facts, episodes, rehearsal.phases);
   const regression = inPhase.includes(true);
-  windows.forEach((episodes, f) => {
-    if (!faultStruck(facts, episodes, rehearsal.phases)) return;
+  facts.candidateFaultIndexes.forEach((faultIndex, f) => {
+    if (!faultStruck(facts, faultIndex, episodes, rehearsal.phases)) return;
     const fault = tally.faults[f]!;
     fault.struck += 1;
     if (outcome.status === 'rolled-back') fault.rolledBack += 1;
@@ -127,7 +90,7 @@ export function tallyRehearsal(
   rehearsal.phases.forEach((result, p) => {
     if (result.status === 'not-reached') return;
     const ended = outcome.status !== 'completed' && outcome.phase === result.name ? outcome : null;
-    tallyPhase(tally.phases[p]!, result, plan, ended, regression, inPhase[p]!);
+    tallyPhase(tally.phases[p]!, result, ended, regression, inPhase[p]!);
   });
   if (outcome.status === 'completed') {
     tally.completed += 1;

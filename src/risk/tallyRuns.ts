@@ -45,7 +45,7 @@ export function tallyRuns(
   for (let run = from; run < to; run++) {
     const seed = runSeed(settings.seed, run);
     const rehearsal = rehearseSetup(setup, { seed, fidelity: settings.fidelity, approve: settings.approve });
-    tallyRehearsal(tally, plan, facts, run, seed, rehearsal);
+    tallyRehearsal(tally, facts, run, seed, rehearsal);
     const done = run - from + 1;
     if (onProgress !== undefined && (done % progressEvery === 0 || run === to - 1)) onProgress(done);
   }

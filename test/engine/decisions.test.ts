@@ -19,7 +19,7 @@ describe('phase decisions', () => {
       status: 'rolled-back',
       offsetMs: HOUR_MS / 2,
       at: '2025-10-31T12:30:00.000Z',
-      cause: { kind: 'gate', metric: 'errorRate' },
+      cause: { kind: 'gate', index: 0, metric: 'errorRate', op: 'below' },
       reason: /^gate failed: errorRate \d+\.\d+% ≥ 1\.00% limit \(canary, 30m checkpoint, [\d,]+ requests\)$/,
       action: 'rollback',
     },
@@ -34,7 +34,7 @@ describe('phase decisions', () => {
       status: 'halted',
       offsetMs: 2 * HOUR_MS,
       at: '2025-10-31T14:00:00.000Z',
-      cause: { kind: 'gate', metric: 'errorRate' },
+      cause: { kind: 'gate', index: 0, metric: 'errorRate', op: 'below' },
       reason:
         /^gate inconclusive: errorRate: no requests in window \(canary, 30m checkpoint\) → inconclusive; and 3 more/,
       action: 'halt',
@@ -65,19 +65,14 @@ describe('phase decisions', () => {
       status: 'rolled-back',
       offsetMs: 30_000,
       at: '2025-10-31T12:00:30.000Z',
-      cause: { kind: 'guard', metric: 'errorRate' },
+      cause: { kind: 'guard', index: 0, metric: 'errorRate', op: 'above' },
       reason: /^guard tripped: errorRate \d+\.\d+% > 10\.00% limit \(canary, 30s, \d+ requests\)$/,
       action: 'rollback',
     },
   ] as const)('$name', ({ options, approve, status, offsetMs, at, cause, reason, action }) => {
     const rehearsal = rehearse(makePlan(options as unknown as FixtureOptions), { seed: 3, approve });
-    expect(rehearsal.outcome).toMatchObject({
-      status,
-      phase: rehearsal.phases[0]!.name,
-      offsetMs,
-      at,
-      cause,
-    });
+    expect(rehearsal.outcome).toMatchObject({ status, phase: rehearsal.phases[0]!.name, offsetMs, at });
+    expect(rehearsal.outcome.cause).toEqual(cause);
     expect(rehearsal.outcome.reason).toMatch(reason);
     const phase = rehearsal.phases[0]!;
     expect(phase.status).toBe(status);

@@ -102,7 +102,8 @@ describe('fidelity agreement', () => {
   it('the fast cohort-level path agrees with the per-segment path used when faults may act', () => {
     // A fault kind whose effect is never active switches the engine to its per-segment path.
     const inert: FaultEffectBuilder = () => ({
-      activeAt: () => false,
+      cohorts: ['candidate'],
+      windows: [],
       applyToCohort: () => {},
       applyToSegment: () => {},
     });

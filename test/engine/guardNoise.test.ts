@@ -30,7 +30,7 @@ describe('a guard on a tiny window trips on noise as often as the closed form sa
       const rehearsal = rehearse(plan, { seed: 77, run });
       if (rehearsal.outcome.status !== 'rolled-back') continue;
       trips++;
-      expect(rehearsal.outcome.cause).toEqual({ kind: 'guard', metric: 'errorRate' });
+      expect(rehearsal.outcome.cause).toEqual({ kind: 'guard', index: 0, metric: 'errorRate', op: 'above' });
       const trip = rehearsal.phases[0]!.guardTrips[0]!;
       expect(trip.reason).toMatch(/^errorRate \d+\.\d+% > 1\.50% limit \(canary, /);
       tripIntervals += trip.offsetMs / 30_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CohortStreams } from '../../src/engine/cohortSimulation.js';
+import type { CohortStreams } from '../../src/engine/cohortSampler.js';
 import { CohortStreamSet, cohortStreams, type RunKey } from '../../src/engine/streams.js';
 import { deriveStream } from '../../src/random/index.js';
 

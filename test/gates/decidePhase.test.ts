@@ -7,6 +7,7 @@ import {
   decideCheckpoint,
   decideGuardTrip,
   decidePhase,
+  decidingGate,
   decidingGateMetric,
   type GateResult,
   type GuardResult,
@@ -213,6 +214,25 @@ describe('decideGuardTrip', () => {
 
   it('throws for a guard that did not trip (a bug in the caller)', () => {
     expect(() => decideGuardTrip({ ...tripped, tripped: false }, 0)).toThrow(/did not trip/);
+  });
+});
+
+describe('decidingGate', () => {
+  // Gates 0 and 2 are both on errorRate: only the index tells which one decided.
+  const twoOnOneMetric = checkpoints(['fail', 'pass', 'pass'], ['pass', 'pass', 'fail']);
+
+  it.each([
+    ['every-checkpoint: the first failing gate over all checkpoints', EVERY, 0],
+    ['final: the first failing gate of the last checkpoint', FINAL, 2],
+  ])('%s', (_name, rules, index) => {
+    const decided = decidingGate(twoOnOneMetric, rules, 'rollback');
+    expect(decided?.index).toBe(index);
+    expect(decided?.gate).toBe(twoOnOneMetric[index === 0 ? 0 : 1]!.gates[index]);
+    expect(decided?.gate.metric).toBe('errorRate');
+  });
+
+  it('is null when no gate has the verdict the action needs', () => {
+    expect(decidingGate(twoOnOneMetric, EVERY, 'halt')).toBeNull();
   });
 });
 

@@ -74,11 +74,8 @@ describe('rates are recomputed from counts', () => {
     const { rehearsal } = await replayLines(lines);
     const gate = rehearsal.phases[0]!.checkpoints[0]!.gates[0]!;
     expect(gate).toMatchObject({ metric: 'errorRate', observed: 0.02, verdict: 'fail' });
-    expect(rehearsal.outcome).toMatchObject({
-      status: 'rolled-back',
-      phase: 'canary',
-      cause: { kind: 'gate', metric: 'errorRate' },
-    });
+    expect(rehearsal.outcome).toMatchObject({ status: 'rolled-back', phase: 'canary' });
+    expect(rehearsal.outcome.cause).toEqual({ kind: 'gate', index: 0, metric: 'errorRate', op: 'below' });
     expect(rehearsal.phases[1]!.status).toBe('not-reached');
   });
 });
@@ -186,14 +183,17 @@ describe('checkpoints, guards and time', () => {
     expect(canary.decision?.reason).toMatch(
       /^gate inconclusive: errorRate: not recorded in the observed file \(canary, 1h checkpoint, no row recorded\)/,
     );
-    expect(rehearsal.outcome).toMatchObject({
-      status: 'halted',
-      cause: { kind: 'gate', metric: 'errorRate' },
-    });
+    expect(rehearsal.outcome.status).toBe('halted');
+    expect(rehearsal.outcome.cause).toEqual({ kind: 'gate', index: 0, metric: 'errorRate', op: 'below' });
   });
 
   it('rows between checkpoints feed the guards only; a guard trip rolls back at that point', async () => {
-    const plan = replayPlan({ guards: [{ metric: 'p99LatencyMs', op: 'above', threshold: 250 }] });
+    const plan = replayPlan({
+      guards: [
+        { metric: 'errorRate', op: 'above', threshold: 0.5 },
+        { metric: 'p99LatencyMs', op: 'above', threshold: 250 },
+      ],
+    });
     const lines = [
       ...GOOD_CANARY.slice(0, 3),
       'canary,1h10m,2300,2,300,0.9997,0.004',
@@ -204,6 +204,7 @@ describe('checkpoints, guards and time', () => {
     expect(canary.checkpoints.map((checkpoint) => checkpoint.label)).toEqual(['30m', '1h']);
     expect(canary.guardTrips).toEqual([
       {
+        index: 1,
         metric: 'p99LatencyMs',
         op: 'above',
         threshold: 250,
@@ -213,11 +214,8 @@ describe('checkpoints, guards and time', () => {
         reason: 'p99LatencyMs 300 ms > 250 ms limit (canary, 1h10m, 2,300 requests)',
       },
     ]);
-    expect(rehearsal.outcome).toMatchObject({
-      status: 'rolled-back',
-      offsetMs: 4_200_000,
-      cause: { kind: 'guard', metric: 'p99LatencyMs' },
-    });
+    expect(rehearsal.outcome).toMatchObject({ status: 'rolled-back', offsetMs: 4_200_000 });
+    expect(rehearsal.outcome.cause).toEqual({ kind: 'guard', index: 1, metric: 'p99LatencyMs', op: 'above' });
     expect(replay.warnings.map((warning) => warning.kind)).toContain('rows-after-decision');
   });
 

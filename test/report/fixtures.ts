@@ -244,6 +244,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
       ),
     guardTrips: [
       {
+        index: 1,
         metric: 'errorRate',
         op: 'above',
         threshold: 0.015,
@@ -268,7 +269,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
       at: iso(rampStart + tripMs),
       elapsedMs: rampStart + tripMs,
       reason,
-      cause: { kind: 'guard', metric: 'errorRate' },
+      cause: { kind: 'guard', index: 1, metric: 'errorRate', op: 'above' },
       learnersExposed: 2_620,
     },
     phases: [
@@ -276,6 +277,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
       ramp,
       notReachedPhase(rolloutPlan, rolloutPlan.learners, 500_000 - rolloutPlan.learners),
     ],
+    faultEpisodes: [],
     warnings: [],
     ...overrides,
   };

@@ -38,7 +38,11 @@ function withInconclusiveRamp(rehearsal: Rehearsal): Rehearsal {
   }));
   return {
     ...rehearsal,
-    outcome: { ...rehearsal.outcome, status: 'halted', cause: { kind: 'gate', metric: 'errorRate' } },
+    outcome: {
+      ...rehearsal.outcome,
+      status: 'halted',
+      cause: { kind: 'gate', index: 0, metric: 'errorRate', op: 'below' },
+    },
     phases: [canary!, { ...ramp!, status: 'halted', checkpoints, guardTrips: [] }, rollout!],
     warnings: ['faults of kind latency-spike have no effect model yet and were not simulated'],
   };

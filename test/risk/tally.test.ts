@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PhaseResult } from '../../src/engine/index.js';
+import { type PhaseResult, rehearse } from '../../src/engine/index.js';
 import { InputError } from '../../src/errors.js';
 import {
   buildRisk,
-  candidateFaultWindows,
   emptyTally,
   mergeRiskPartials,
   mergeTallies,
@@ -13,14 +12,16 @@ import {
   regressionFacts,
   regressionPresent,
   riskPartial,
+  runSeed,
   shardRange,
   stringifyRisk,
   stringifyRiskPartial,
   tallyRuns,
   tallyShape,
 } from '../../src/risk/index.js';
-import type { FaultPlan } from '../../src/scenario/plan.js';
+import type { FaultPlan, Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
+import { makeFault } from '../faults/makeFault.js';
 
 const MINUTE_MS = 60_000;
 
@@ -181,6 +182,69 @@ describe('shards and partials', () => {
   });
 });
 
+describe('what decided a run', () => {
+  it('of two gates on one metric, the one that decided is credited, not the first of that metric', () => {
+    // Under require: final only the last checkpoint decides. An error spike makes the 15m window fail both
+    // errorRate gates; over 15m..60m the candidate's 2% (15,000 requests, sd 0.11%) fails only `below 1%`,
+    // gate 1. Finding the cause by metric name would credit gate 0, `max 5%`, which failed only at 15m.
+    const plan = {
+      ...makePlan({
+        learners: 20_000,
+        requestsPerLearnerHour: 1,
+        candidate: { errorRate: 0.02, availability: 1 },
+        phases: [
+          {
+            name: 'canary',
+            traffic: 1,
+            durationMs: 60 * MINUTE_MS,
+            checkpointsMs: [15 * MINUTE_MS, 60 * MINUTE_MS],
+            require: 'final',
+            window: 'since-last-checkpoint',
+            gates: [
+              { metric: 'errorRate', op: 'max', threshold: 0.05 },
+              { metric: 'errorRate', op: 'below', threshold: 0.01 },
+            ],
+          },
+        ],
+      }),
+      faults: [makeFault('error-spike', { addedErrorRate: 0.3 }, { durationMs: 15 * MINUTE_MS })],
+    };
+    const runs = 20;
+    for (let run = 0; run < runs; run++) {
+      const rehearsal = rehearse(plan, { seed: runSeed(settings.seed, run) });
+      expect(rehearsal.outcome.cause).toEqual({ kind: 'gate', index: 1, metric: 'errorRate', op: 'below' });
+      const [early, final] = rehearsal.phases[0]!.checkpoints;
+      expect(early!.gates.map((gate) => gate.verdict)).toEqual(['fail', 'fail']);
+      expect(final!.gates.map((gate) => gate.verdict)).toEqual(['pass', 'fail']);
+    }
+    const [maxGate, belowGate] = tallyRuns(plan, settings, 0, runs).phases[0]!.gates;
+    expect(maxGate).toMatchObject({ failed: runs, causedRollback: 0, causedTrueRollback: 0 });
+    expect(belowGate).toMatchObject({ failed: runs, causedRollback: runs, causedTrueRollback: runs });
+  });
+
+  it('a guard trip is counted for the guard that tripped, told apart from one with the same condition', () => {
+    // Two guards `errorRate above 1%`: the first needs 100,000 requests in a 30 s window of ~170, so it
+    // never trips; the second trips on the candidate's 2%. Matching trips by metric, operator and
+    // threshold would count (and credit) the first as well.
+    const plan = makePlan({
+      learners: 20_000,
+      requestsPerLearnerHour: 1,
+      candidate: { errorRate: 0.02, availability: 1 },
+      guards: [
+        { metric: 'errorRate', op: 'above', threshold: 0.01, minRequests: 100_000 },
+        { metric: 'errorRate', op: 'above', threshold: 0.01 },
+      ],
+      phases: [{ name: 'canary', traffic: 1, durationMs: 60 * MINUTE_MS, checkpointsMs: [60 * MINUTE_MS] }],
+    });
+    const runs = 20;
+    const tally = tallyRuns(plan, settings, 0, runs);
+    const [starved, tripping] = tally.phases[0]!.guards;
+    expect(tally.rolledBack).toBe(runs);
+    expect(starved).toEqual({ tripped: 0, causedRollback: 0, causedTrueRollback: 0 });
+    expect(tripping).toMatchObject({ tripped: runs, causedRollback: runs });
+  });
+});
+
 describe('true and false rollbacks', () => {
   const ran = (ranMs: number): PhaseResult => ({ status: 'rolled-back', ranMs }) as PhaseResult;
   const fault = (
@@ -206,33 +270,36 @@ describe('true and false rollbacks', () => {
   });
 
   it('the Sprint 2 candidate beats its baseline: rollbacks are noise unless a fault acted', () => {
-    const facts = regressionFacts(makePlan());
+    const plan = makePlan();
+    const facts = regressionFacts(plan);
     expect(facts.candidateWorse).toEqual([]);
-    expect(regressionPresent(facts, candidateFaultWindows(facts, 1), [ran(60_000)])).toBe(false);
+    const { faultEpisodes } = rehearse(plan, { seed: 1 });
+    expect(faultEpisodes).toEqual([]);
+    expect(regressionPresent(facts, faultEpisodes, [ran(60_000)])).toBe(false);
   });
 
   it('a scheduled candidate fault counts once its phase ran past its start; a baseline fault never', () => {
-    const withFault = (each: FaultPlan) => regressionFacts({ ...makePlan(), faults: [each] });
-    const candidate = withFault(fault('candidate', 30 * MINUTE_MS));
-    expect(candidateFaultWindows(candidate, 1)).toEqual([
-      [{ startMs: 30 * MINUTE_MS, endMs: 40 * MINUTE_MS }],
+    const episodesOf = (plan: Plan) => rehearse(plan, { seed: 1 }).faultEpisodes;
+    const candidatePlan = { ...makePlan(), faults: [fault('candidate', 30 * MINUTE_MS)] };
+    const candidate = regressionFacts(candidatePlan);
+    const episodes = episodesOf(candidatePlan);
+    expect(episodes).toEqual([
+      { fault: 0, cohort: 'candidate', startMs: 30 * MINUTE_MS, endMs: 40 * MINUTE_MS },
     ]);
-    expect(regressionPresent(candidate, candidateFaultWindows(candidate, 1), [ran(20 * MINUTE_MS)])).toBe(
-      false,
-    );
-    expect(regressionPresent(candidate, candidateFaultWindows(candidate, 1), [ran(40 * MINUTE_MS)])).toBe(
-      true,
-    );
-    const baseline = withFault(fault('baseline', 0));
-    expect(regressionPresent(baseline, candidateFaultWindows(baseline, 1), [ran(40 * MINUTE_MS)])).toBe(
+    expect(regressionPresent(candidate, episodes, [ran(20 * MINUTE_MS)])).toBe(false);
+    expect(regressionPresent(candidate, episodes, [ran(40 * MINUTE_MS)])).toBe(true);
+    const baselinePlan = { ...makePlan(), faults: [fault('baseline', 0)] };
+    const baselineEpisodes = episodesOf(baselinePlan);
+    expect(baselineEpisodes).toEqual([{ fault: 0, cohort: 'baseline', startMs: 0, endMs: 10 * MINUTE_MS }]);
+    expect(regressionPresent(regressionFacts(baselinePlan), baselineEpisodes, [ran(40 * MINUTE_MS)])).toBe(
       false,
     );
   });
 
-  it('random episodes are drawn as the engine draws them: every rollback they cause is true, and only they cause any', () => {
+  it('the episodes a run recorded are those that acted: every rollback they cause is true, and only they cause any', () => {
     // A perfect candidate (no errors, always up) but for a random error spike: 12 episodes a day of 5
-    // minutes with half the requests failing, against a 10% error guard. A rollback without an episode
-    // would be counted false, and would mean the episodes were reconstructed wrongly.
+    // minutes with half the requests failing, against a 10% error guard. A rollback without a recorded
+    // episode would be counted false, and would mean the rehearsal recorded other episodes than it applied.
     const plan = {
       ...makePlan({
         learners: 2000,

@@ -1,0 +1,242 @@
+import type { WindowStats } from '../gates/index.js';
+import {
+  type BucketTable,
+  bucketTable,
+  type Cohort,
+  drawHistogramInto,
+  type EffectsSource,
+  HOURS_PER_MONTH,
+} from '../model/index.js';
+import { sampleBinomial, sampleMultinomialInto, samplePoisson } from '../random/index.js';
+import { CohortPhase } from './cohortPhase.js';
+import type { CohortSampler, CohortStreams } from './cohortSampler.js';
+import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
+import type { EngineWindow } from './engineWindow.js';
+
+const NOTHING_PER_INTERVAL: GuardNeeds = { counts: false, latency: false, segments: false, spanDraws: false };
+
+/**
+ * The aggregate fast path, for a rehearsal no fault can touch: every segment's parameters are fixed for
+ * the phase, so a span's requests are one Poisson draw for the whole cohort, split into segments, errors
+ * and latency buckets by their fixed shares (see {@link CohortSampler} for why that is exact). Draws every
+ * interval only what the guards read.
+ */
+export class PooledSampler implements CohortSampler {
+  readonly phase: CohortPhase;
+  private readonly needs: GuardNeeds;
+
+  // Phase constants.
+  /** Requests per hour of each segment (learners × rate), and their sum. */
+  private readonly weight: Float64Array;
+  private totalWeight = 0;
+  private meanErrorRate = 0;
+  /** Split probabilities of served, failed-while-up and refused-while-down requests over segments. */
+  private readonly okShare: Float64Array;
+  private readonly errorShare: Float64Array;
+  private readonly downShare: Float64Array;
+  private readonly groupTables: BucketTable[] = [];
+  private readonly groupShare: Float64Array;
+  private purchasesPerHour = 0;
+  private churnPerHour = 0;
+  private completionsPerHour = 0;
+
+  // Span accumulators.
+  private spanExpected = 0;
+  private meanTotal = 0;
+  private meanUp = 0;
+  private countOk = 0;
+  private countErrorUp = 0;
+  private countDown = 0;
+  private unbinned = 0;
+
+  private readonly scratch: Float64Array;
+
+  constructor(setup: EngineSetup, cohort: Cohort) {
+    this.phase = new CohortPhase(setup, cohort);
+    this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
+    const count = setup.segmentIds.length;
+    this.weight = new Float64Array(count);
+    this.okShare = new Float64Array(count);
+    this.errorShare = new Float64Array(count);
+    this.downShare = new Float64Array(count);
+    this.groupShare = new Float64Array(count);
+    this.scratch = new Float64Array(count);
+  }
+
+  get closesEveryInterval(): boolean {
+    return this.phase.cohort === 'candidate' && this.needs.spanDraws;
+  }
+
+  beginRehearsal(effects: EffectsSource): void {
+    this.phase.begin(effects);
+  }
+
+  startPhase(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams): void {
+    this.phase.start(phase, phaseStartMs, streams);
+    this.setPhaseConstants();
+    this.clearSpan();
+  }
+
+  /** Fixed per-phase rates and split shares. */
+  private setPhaseConstants(): void {
+    const { setup, params, learners, segmentCount } = this.phase;
+    const purchasesPerLearnerHour = setup.revenue?.purchasesPerLearnerHour ?? 0;
+    let total = 0;
+    let errors = 0;
+    let ok = 0;
+    this.purchasesPerHour = 0;
+    for (let s = 0; s < segmentCount; s++) {
+      const segmentLearners = learners[s]!;
+      const weight = segmentLearners * setup.requestsPerLearnerHour[s]!;
+      const errorRate = params.errorRate[s]!;
+      this.weight[s] = weight;
+      total += weight;
+      errors += weight * errorRate;
+      ok += weight * (1 - errorRate);
+      this.purchasesPerHour += segmentLearners * purchasesPerLearnerHour * (1 + params.revenueUplift[s]!);
+    }
+    this.totalWeight = total;
+    this.meanErrorRate = total > 0 ? errors / total : 0;
+    for (let s = 0; s < segmentCount; s++) {
+      const weight = this.weight[s]!;
+      this.okShare[s] = ok > 0 ? (weight * (1 - params.errorRate[s]!)) / ok : 0;
+      this.errorShare[s] = errors > 0 ? (weight * params.errorRate[s]!) / errors : 0;
+      this.downShare[s] = total > 0 ? weight / total : 0;
+    }
+    const learnersTotal = this.phase.learnersTotal;
+    this.churnPerHour = (learnersTotal * params.churnPerLearnerMonth) / HOURS_PER_MONTH;
+    this.completionsPerHour = (learnersTotal * params.completionsPerLearnerMonth) / HOURS_PER_MONTH;
+
+    // Segments sharing a mixture share its (cached) table, so the tables group the segments.
+    const tables = this.groupTables;
+    tables.length = 0;
+    this.groupShare.fill(0);
+    for (let s = 0; s < segmentCount; s++) {
+      const table = bucketTable(params.latency[s]!, setup.latencyBoundsMs);
+      let g = tables.indexOf(table);
+      if (g < 0) g = tables.push(table) - 1;
+      this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
+    }
+  }
+
+  simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void {
+    const phase = this.phase;
+    phase.advance(offsetMs, durationMs, now);
+    const hours = phase.hours;
+    const expected = this.totalWeight * phase.requestFactor;
+    this.spanExpected += expected;
+    phase.meanPurchases += this.purchasesPerHour * hours;
+    phase.meanChurn += this.churnPerHour * hours;
+    phase.meanCompletions += this.completionsPerHour * hours;
+    if (!this.needs.counts || expected <= 0) {
+      this.meanTotal += expected;
+      this.meanUp += expected * phase.upShare;
+      return;
+    }
+    this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, this.needs.latency);
+  }
+
+  closeSpan(span: EngineWindow): void {
+    if (this.meanTotal > 0) this.drawCounts(this.meanTotal, this.meanUp, span, false, false);
+    if (this.countOk + this.countErrorUp + this.countDown > 0) {
+      this.splitIntoSegments(this.countOk, this.countErrorUp, this.countDown, span.stats);
+    }
+    if (this.unbinned > 0) this.bin(this.unbinned, span);
+    if (this.spanExpected > 0) this.expose();
+    this.phase.closeSpan(span);
+    this.clearSpan();
+  }
+
+  private clearSpan(): void {
+    this.spanExpected = 0;
+    this.meanTotal = 0;
+    this.meanUp = 0;
+    this.countOk = 0;
+    this.countErrorUp = 0;
+    this.countDown = 0;
+    this.unbinned = 0;
+  }
+
+  /**
+   * Requests ~ Poisson(mean); those that met a down deployment ~ Binomial(requests, 1 − meanUp / mean);
+   * errors among the rest ~ Binomial(up, the cohort's mean error rate), exact because each request's
+   * segment is drawn independently in proportion to the segments' rates. Segments and histogram now, or
+   * later at the span's close.
+   */
+  private drawCounts(
+    mean: number,
+    meanUp: number,
+    into: EngineWindow,
+    segments: boolean,
+    latency: boolean,
+  ): void {
+    const streams = this.phase.streams!;
+    const requests = samplePoisson(streams.requests, mean);
+    const down = meanUp < mean ? sampleBinomial(streams.availability, requests, 1 - meanUp / mean) : 0;
+    const errorsUp = sampleBinomial(streams.errors, requests - down, this.meanErrorRate);
+    const stats = into.stats;
+    stats.requests += requests;
+    stats.errors += down + errorsUp;
+    stats.integrityChecks += requests - down - errorsUp;
+    if (segments) {
+      this.splitIntoSegments(requests - down - errorsUp, errorsUp, down, stats);
+    } else {
+      this.countOk += requests - down - errorsUp;
+      this.countErrorUp += errorsUp;
+      this.countDown += down;
+    }
+    if (latency) this.bin(requests, into);
+    else this.unbinned += requests;
+  }
+
+  /** Spreads served, failed and refused requests over the segments in proportion to their rates. */
+  private splitIntoSegments(ok: number, errorsUp: number, down: number, stats: WindowStats): void {
+    const rng = this.phase.streams!.requests;
+    const scratch = this.scratch;
+    const segments = stats.segments;
+    const count = this.phase.segmentCount;
+    if (ok > 0) {
+      sampleMultinomialInto(rng, ok, this.okShare, scratch);
+      for (let s = 0; s < count; s++) segments[s]!.requests += scratch[s]!;
+    }
+    if (errorsUp > 0) {
+      sampleMultinomialInto(rng, errorsUp, this.errorShare, scratch);
+      for (let s = 0; s < count; s++) {
+        segments[s]!.requests += scratch[s]!;
+        segments[s]!.errors += scratch[s]!;
+      }
+    }
+    if (down > 0) {
+      sampleMultinomialInto(rng, down, this.downShare, scratch);
+      for (let s = 0; s < count; s++) {
+        segments[s]!.requests += scratch[s]!;
+        segments[s]!.errors += scratch[s]!;
+      }
+    }
+  }
+
+  /** Counts `requests` into the histogram: one multinomial per group of segments sharing a latency mixture. */
+  private bin(requests: number, into: EngineWindow): void {
+    const streams = this.phase.streams!;
+    const counts = into.stats.latencyCounts;
+    const touched = into.latencyBuckets;
+    const tables = this.groupTables;
+    if (tables.length === 1) {
+      drawHistogramInto(streams.latency, requests, tables[0]!, counts, touched);
+      return;
+    }
+    const perGroup = sampleMultinomialInto(streams.requests, requests, this.groupShare, this.scratch);
+    for (let g = 0; g < tables.length; g++) {
+      drawHistogramInto(streams.latency, perGroup[g]!, tables[g]!, counts, touched);
+    }
+  }
+
+  /** New learners reached over the span, per segment, by thinning (each learner's requests are Poisson). */
+  private expose(): void {
+    const phase = this.phase;
+    const rng = phase.streams!.exposure;
+    for (let s = 0; s < phase.segmentCount; s++) {
+      phase.exposeSegment(s, rng, (this.spanExpected * this.downShare[s]!) / phase.learners[s]!);
+    }
+  }
+}

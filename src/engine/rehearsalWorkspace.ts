@@ -1,0 +1,172 @@
+import type { Condition, MetricName } from '../gates/index.js';
+import type { Cohort, EffectsSource } from '../model/index.js';
+import type { CohortSampler, SamplerKind } from './cohortSampler.js';
+import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
+import type { EstimateContext } from './estimates.js';
+import { PooledSampler } from './pooledSampler.js';
+import { RequestSampler } from './requestSampler.js';
+import { SegmentSampler } from './segmentSampler.js';
+import { CohortStreamSet, type RunKey } from './streams.js';
+import { TrailingWindow } from './trailingWindow.js';
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function usesMetric(conditions: readonly Condition[], metric: MetricName): boolean {
+  return conditions.some((condition) => condition.metric === metric);
+}
+
+/** What the estimates of one phase's windows need to know: the same in every run, so built once. */
+export interface PhaseEstimates {
+  /** For the guards' trailing window; null when no guard looks at an estimate. */
+  guards: EstimateContext | null;
+  /** For each cohort's checkpoint window. */
+  candidate: EstimateContext;
+  baseline: EstimateContext;
+}
+
+function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
+  const candidateLearners = sum(phase.candidateBySegment);
+  const checkpointEstimates = (learners: number, isCandidate: boolean): EstimateContext => ({
+    traffic: phase.traffic,
+    learners,
+    revenue: setup.revenue,
+    needsRevenueImpact: isCandidate,
+    needsChurn: setup.needsChurn,
+    needsCompletions: setup.needsCompletions,
+  });
+  const guards: EstimateContext = {
+    traffic: phase.traffic,
+    learners: candidateLearners,
+    revenue: setup.revenue,
+    needsRevenueImpact: usesMetric(setup.guards, 'revenueImpact'),
+    needsChurn: usesMetric(setup.guards, 'churnRate'),
+    needsCompletions: usesMetric(setup.guards, 'completionRate'),
+  };
+  const anyGuardEstimate = guards.needsRevenueImpact || guards.needsChurn || guards.needsCompletions;
+  return {
+    guards: anyGuardEstimate ? guards : null,
+    candidate: checkpointEstimates(candidateLearners, true),
+    baseline: checkpointEstimates(sum(phase.baselineBySegment), false),
+  };
+}
+
+/** A sampler of `kind` for one cohort of a plan. */
+function createSampler(setup: EngineSetup, cohort: Cohort, kind: SamplerKind): CohortSampler {
+  switch (kind) {
+    case 'pooled':
+      return new PooledSampler(setup, cohort);
+    case 'segment':
+      return new SegmentSampler(setup, cohort);
+    case 'request':
+      return new RequestSampler(setup, cohort);
+  }
+}
+
+function addBaselineRevenue(window: EngineWindow, baselineSpan: EngineWindow): void {
+  window.stats.baselineRevenueUsd += baselineSpan.stats.baselineRevenueUsd;
+  window.stats.baselineLearnerHours += baselineSpan.stats.baselineLearnerHours;
+}
+
+/**
+ * Buffers, samplers, streams and per-phase constants of one (setup, sampler kind), reused by every
+ * rehearsal of it so the hot loop allocates nothing and each call site meets one sampler class.
+ */
+export class RehearsalWorkspace {
+  readonly candidate: CohortSampler;
+  readonly baseline: CohortSampler;
+  readonly interval: EngineWindow;
+  readonly cumulative: EngineWindow;
+  readonly sinceCheckpoint: EngineWindow;
+  readonly candidateSpan: EngineWindow;
+  readonly baselineSpan: EngineWindow;
+  readonly baselineCumulative: EngineWindow;
+  readonly baselineSinceCheckpoint: EngineWindow;
+  readonly trailing: TrailingWindow;
+  readonly candidateStreams: CohortStreamSet;
+  readonly baselineStreams: CohortStreamSet;
+  /** By phase index. */
+  readonly estimates: readonly PhaseEstimates[];
+  /** The windows that start every phase empty. */
+  private readonly phaseWindows: readonly EngineWindow[];
+
+  constructor(setup: EngineSetup, kind: SamplerKind) {
+    const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
+    this.candidate = createSampler(setup, 'candidate', kind);
+    this.baseline = createSampler(setup, 'baseline', kind);
+    this.interval = window();
+    this.cumulative = window();
+    this.sinceCheckpoint = window();
+    this.candidateSpan = window();
+    this.baselineSpan = window();
+    this.baselineCumulative = window();
+    this.baselineSinceCheckpoint = window();
+    this.trailing = new TrailingWindow(
+      setup.guardWindowIntervals,
+      setup.latencyBoundsMs,
+      setup.segmentIds.length,
+    );
+    this.candidateStreams = new CohortStreamSet('candidate', setup.phases.length);
+    this.baselineStreams = new CohortStreamSet('baseline', setup.phases.length);
+    this.estimates = setup.phases.map((phase) => phaseEstimates(setup, phase));
+    this.phaseWindows = [
+      this.interval,
+      this.cumulative,
+      this.sinceCheckpoint,
+      this.candidateSpan,
+      this.baselineSpan,
+      this.baselineCumulative,
+      this.baselineSinceCheckpoint,
+    ];
+  }
+
+  /** Starts run `key` with its fault effects. */
+  beginRehearsal(key: RunKey, effects: EffectsSource): void {
+    this.candidate.beginRehearsal(effects);
+    this.baseline.beginRehearsal(effects);
+    this.candidateStreams.forRun(key);
+    this.baselineStreams.forRun(key);
+  }
+
+  /**
+   * Draws what both cohorts accumulated since the previous checkpoint (the candidate's deferred draws, the
+   * baseline's everything) and adds it to the checkpoint windows; the baseline's revenue also goes into the
+   * candidate's windows, for revenueImpact.
+   */
+  closeSpans(): void {
+    const { candidateSpan, baselineSpan } = this;
+    this.candidate.closeSpan(candidateSpan);
+    addEngineWindow(this.cumulative, candidateSpan);
+    addEngineWindow(this.sinceCheckpoint, candidateSpan);
+    resetEngineWindow(candidateSpan);
+    this.baseline.closeSpan(baselineSpan);
+    addEngineWindow(this.baselineCumulative, baselineSpan);
+    addEngineWindow(this.baselineSinceCheckpoint, baselineSpan);
+    addBaselineRevenue(this.cumulative, baselineSpan);
+    addBaselineRevenue(this.sinceCheckpoint, baselineSpan);
+    resetEngineWindow(baselineSpan);
+  }
+
+  /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
+  startPhase(phase: PhaseSetup, phaseStartMs: number): void {
+    for (const window of this.phaseWindows) resetEngineWindow(window);
+    this.trailing.clear();
+    this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));
+    this.baseline.startPhase(phase, phaseStartMs, this.baselineStreams.forPhase(phase.index));
+  }
+}
+
+const workspaces = new WeakMap<EngineSetup, Partial<Record<SamplerKind, RehearsalWorkspace>>>();
+
+/** The workspace of (setup, kind), built on first use and kept as long as the setup is. */
+export function workspaceFor(setup: EngineSetup, kind: SamplerKind): RehearsalWorkspace {
+  let byKind = workspaces.get(setup);
+  if (!byKind) {
+    byKind = {};
+    workspaces.set(setup, byKind);
+  }
+  byKind[kind] ??= new RehearsalWorkspace(setup, kind);
+  return byKind[kind];
+}

@@ -1,0 +1,183 @@
+import { evaluateGuard, guardTrips } from '../gates/index.js';
+import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
+import { setEstimates } from './estimates.js';
+import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { isoAt, nextIntervalEndMs } from './phaseClock.js';
+import { PhaseJudge } from './phaseJudge.js';
+import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
+import type { PhaseEstimates, RehearsalWorkspace } from './rehearsalWorkspace.js';
+
+/** How a phase ended, for the rehearsal's outcome. */
+export interface PhaseEnd {
+  result: PhaseResult;
+  /** Null when the rehearsal goes on to the next phase. */
+  stop: { status: 'rolled-back' | 'halted'; cause: Outcome['cause']; reason: string } | null;
+}
+
+/** One phase being rehearsed: its setup, the workspace, where it started and its judge. */
+interface PhaseRun {
+  setup: EngineSetup;
+  space: RehearsalWorkspace;
+  phase: PhaseSetup;
+  /** Epoch ms. */
+  phaseStartMs: number;
+  judge: PhaseJudge<CheckpointResult>;
+  estimates: PhaseEstimates;
+  /** Whether the candidate's span closes after every interval (fixed for the phase). */
+  closesEveryInterval: boolean;
+}
+
+/** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
+function simulateInterval(run: PhaseRun, startMs: number, endMs: number): void {
+  const { space, phase } = run;
+  const { candidate, interval } = space;
+  const lengthMs = endMs - startMs;
+  resetEngineWindow(interval);
+  candidate.simulateInterval(startMs, lengthMs, interval);
+  if (run.closesEveryInterval) candidate.closeSpan(interval);
+  space.baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
+  addEngineWindow(space.cumulative, interval);
+  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
+}
+
+/** Step: every guard on the trailing window that ends at `endMs`; a trip goes to the judge (and rolls back). */
+function judgeGuards(run: PhaseRun, endMs: number): void {
+  const { setup, space, judge } = run;
+  const guards = setup.guards;
+  const trailing = space.trailing;
+  trailing.push(space.interval);
+  const window = trailing.window;
+  const estimates = run.estimates.guards;
+  if (estimates !== null) setEstimates(window, estimates);
+  for (let g = 0; g < guards.length; g++) {
+    const guard = guards[g]!;
+    if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
+    judge.guardTripped(g, evaluateGuard(guard, window.stats, judge.guardContext(endMs)), endMs);
+  }
+}
+
+/** Step: each planned checkpoint that falls at or before `endMs`, evaluated on its window and judged. */
+function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
+  const { setup, space, phase, judge, estimates } = run;
+  const useSince = phase.sinceLastCheckpoint;
+  while (judge.passed === null && judge.stop === null) {
+    const checkpoint = phase.checkpoints[judge.checkpoints.length];
+    if (checkpoint === undefined || checkpoint.offsetMs > endMs) return;
+    space.closeSpans();
+    const window = useSince ? space.sinceCheckpoint : space.cumulative;
+    const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
+    setEstimates(window, estimates.candidate);
+    setEstimates(baselineWindow, estimates.baseline);
+    judge.checkpointJudged(
+      evaluateCheckpoint(phase, checkpoint, isoAt(run.phaseStartMs, checkpoint.offsetMs), {
+        candidate: window,
+        baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
+        windowFromMs: useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
+        segmentIds: setup.segmentIds,
+      }),
+    );
+    resetEngineWindow(space.sinceCheckpoint);
+    resetEngineWindow(space.baselineSinceCheckpoint);
+  }
+}
+
+function totals(window: EngineWindow, learners: number, exposed: number, isCandidate: boolean): CohortTotals {
+  const stats = window.stats;
+  return {
+    learners,
+    learnersExposed: exposed,
+    requests: stats.requests,
+    errors: stats.errors,
+    revenueUsd: isCandidate ? stats.candidateRevenueUsd : stats.baselineRevenueUsd,
+    learnerHours: isCandidate ? stats.candidateLearnerHours : stats.baselineLearnerHours,
+  };
+}
+
+/**
+ * Step: the phase's result once its intervals are done (`ranToMs` into it): a rollback or halt as the judge
+ * took it, or a pass taking effect at the phase's end, approved or not; what is left of the spans drawn.
+ */
+function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
+  const { space, phase, phaseStartMs, judge } = run;
+  let stop: PhaseEnd['stop'] = null;
+  let decision = judge.stop;
+  if (decision !== null) {
+    const status = decision.action === 'rollback' ? 'rolled-back' : 'halted';
+    stop = { status, cause: judge.cause, reason: decision.reason };
+  } else if (judge.passed !== null) {
+    const passed = judge.passed;
+    decision = { ...passed, atMs: ranToMs };
+    if (passed.action === 'await-approval') {
+      const reason = approve
+        ? `${passed.reason}; approved (the rehearsal assumes approval)`
+        : `${passed.reason}; approval withheld, so the rollout stops here`;
+      decision = { ...decision, reason };
+      if (!approve) stop = { status: 'halted', cause: null, reason };
+    }
+  }
+  const ranMs = decision?.atMs ?? ranToMs;
+  if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
+  const phaseDecision: PhaseDecision | null =
+    decision === null ? null : { ...decision, at: isoAt(phaseStartMs, decision.atMs) };
+  const candidate = space.candidate.phase;
+  const baseline = space.baseline.phase;
+  return {
+    result: {
+      name: phase.name,
+      traffic: phase.traffic,
+      learners: candidate.learnersTotal,
+      plannedDurationMs: phase.durationMs,
+      ranMs,
+      startedAt: isoAt(phaseStartMs, 0),
+      status: stop === null ? 'passed' : stop.status,
+      checkpoints: judge.checkpoints,
+      guardTrips: judge.guardTrips.map((trip) => ({ ...trip, at: isoAt(phaseStartMs, trip.offsetMs) })),
+      decision: phaseDecision,
+      candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
+      baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
+    },
+    stop,
+  };
+}
+
+/**
+ * Rehearses one phase from `phaseStartMs` (epoch ms): interval by interval, both cohorts simulated, the
+ * guards judged on the trailing window (a trip rolls back at once), the checkpoints due judged on their
+ * windows (a rollback or halt ends the phase, a pass waits for its planned end); then its result. The
+ * judging is the {@link PhaseJudge} a replay decides with.
+ */
+export function runPhase(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  phase: PhaseSetup,
+  phaseStartMs: number,
+  approve: boolean,
+): PhaseEnd {
+  space.startPhase(phase, phaseStartMs);
+  const judge = new PhaseJudge<CheckpointResult>(phase.name, phase.rules, phase.checkpoints.length);
+  const run: PhaseRun = {
+    setup,
+    space,
+    phase,
+    phaseStartMs,
+    judge,
+    estimates: space.estimates[phase.index]!,
+    closesEveryInterval: space.candidate.closesEveryInterval,
+  };
+  let startMs = 0;
+  while (startMs < phase.durationMs && judge.stop === null) {
+    const endMs = nextIntervalEndMs(
+      startMs,
+      setup.intervalMs,
+      phase.durationMs,
+      phase.checkpoints,
+      judge.checkpoints.length,
+    );
+    simulateInterval(run, startMs, endMs);
+    startMs = endMs;
+    if (setup.guards.length > 0) judgeGuards(run, endMs);
+    if (judge.stop === null) judgeCheckpointsDue(run, endMs);
+  }
+  return endPhase(run, startMs, approve);
+}
