@@ -41,7 +41,7 @@ describe('what each command loads', () => {
   it('--help: commander and the command declarations, nothing of the engine or the reports', () => {
     const { packages, folders } = loaded(['--help']);
     expect([...packages]).toEqual(['commander']);
-    for (const folder of ['engine', 'report', 'charts', 'risk', 'model', 'random', 'finance']) {
+    for (const folder of ['engine', 'report', 'charts', 'risk', 'replay', 'model', 'random', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
   });
@@ -60,7 +60,7 @@ describe('what each command loads', () => {
     ]) {
       expect(packages, name).not.toContain(name);
     }
-    for (const folder of ['engine', 'report', 'charts', 'risk', 'finance']) {
+    for (const folder of ['engine', 'report', 'charts', 'risk', 'replay', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultWindows, windowAt } from '../../src/faults/faultWindows.js';
+import { faultWindows, windowAt } from '../../src/model/faultWindows.js';
 import {
   compileEffects,
   degradationLatencyFactor,

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatFaultSpec, parseFaultSpec } from '../../src/faults/faultSpec.js';
-import { faultsFromSpecs, faultsOfPlan } from '../../src/faults/namedFault.js';
-import { parseFaultFile } from '../../src/faults/parseFaultFile.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import { formatProblem, type Plan } from '../../src/scenario/index.js';
+import { formatFaultSpec, parseFaultSpec } from '../../src/whatif/faultSpec.js';
+import { faultsFromSpecs, faultsOfPlan } from '../../src/whatif/namedFault.js';
+import { parseFaultFile } from '../../src/whatif/parseFaultFile.js';
 import { makePlan } from '../engine/makePlan.js';
 
 let plan: Plan;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FaultWindow, faultWindows, phaseStartsMs, windowAt } from '../../src/faults/faultWindows.js';
+import { type FaultWindow, faultWindows, phaseStartsMs, windowAt } from '../../src/model/faultWindows.js';
 import { deriveStream } from '../../src/random/index.js';
 
 const HOUR_MS = 3_600_000;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runWhatifInThread, type WhatifJob } from '../../src/engine/whatif.js';
-import { renderWhatifFiles } from '../../src/faults/renderWhatifFiles.js';
-import { summarizeWhatif } from '../../src/faults/summarizeWhatif.js';
 import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
+import { renderWhatifFiles } from '../../src/report/renderWhatifFiles.js';
+import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
+import { runWhatifInThread, type WhatifJob } from '../../src/whatif/whatif.js';
 import { makePlan } from '../engine/makePlan.js';
 import { makeFault } from './makeFault.js';
 

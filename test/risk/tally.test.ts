@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PhaseResult, rehearse } from '../../src/engine/index.js';
 import { InputError } from '../../src/errors.js';
+import { stringifyRisk } from '../../src/report/index.js';
 import {
   buildRisk,
   emptyTally,
@@ -14,7 +15,6 @@ import {
   riskPartial,
   runSeed,
   shardRange,
-  stringifyRisk,
   stringifyRiskPartial,
   tallyRuns,
   tallyShape,

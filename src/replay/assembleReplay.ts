@@ -1,7 +1,7 @@
+import { emptyTotals, notReachedPhase } from '../engine/notReachedPhase.js';
+import { isoAt } from '../engine/phaseClock.js';
+import type { Outcome, PhaseResult, Rehearsal } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
-import { emptyTotals, notReachedPhase } from './notReachedPhase.js';
-import { isoAt } from './phaseClock.js';
-import type { Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
 import type { ReplayWarning } from './replayChecks.js';
 import type { PhaseReplay } from './replayPhase.js';
 

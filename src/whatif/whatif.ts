@@ -1,14 +1,14 @@
-import { classifyDetection, type Detection } from '../faults/classifyDetection.js';
-import { type FaultExposure, faultExposure } from '../faults/faultExposure.js';
-import { windowAt } from '../faults/faultWindows.js';
+import type { EngineSetup } from '../engine/engineSetup.js';
+import { setupOf } from '../engine/planSetup.js';
+import type { Fidelity, OutcomeStatus } from '../engine/rehearsal.js';
+import { rehearseSetup } from '../engine/rehearse.js';
+import { effectsContext } from '../engine/runEffects.js';
+import type { RunKey } from '../engine/streams.js';
+import { windowAt } from '../model/faultWindows.js';
 import { compileEffects, FAULT_EFFECT_BUILDERS, type FaultEffectBuilder } from '../model/index.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
-import type { EngineSetup } from './engineSetup.js';
-import { setupOf } from './planSetup.js';
-import type { Fidelity, OutcomeStatus } from './rehearsal.js';
-import { rehearseSetup } from './rehearse.js';
-import { effectsContext } from './runEffects.js';
-import type { RunKey } from './streams.js';
+import { classifyDetection, type Detection } from './classifyDetection.js';
+import { type FaultExposure, faultExposure } from './faultExposure.js';
 
 /**
  * One what-if comparison, as plain data (it crosses to worker threads): a plan, the faults to inject one

@@ -1,6 +1,7 @@
 import type { EngineSetup } from '../engine/engineSetup.js';
 import { nextIntervalEndMs } from '../engine/phaseClock.js';
 import type { Rehearsal } from '../engine/rehearsal.js';
+import { type FaultWindow, windowAt } from '../model/faultWindows.js';
 import {
   type Cohort,
   diurnalFactor,
@@ -13,7 +14,6 @@ import {
   Z99,
 } from '../model/index.js';
 import type { FaultPlan } from '../scenario/plan.js';
-import { type FaultWindow, windowAt } from './faultWindows.js';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,9 +1,9 @@
+import type { Rehearsal } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
 import { formatProblem, type Problem } from '../scenario/problems.js';
 import { closestName } from '../scenario/suggest.js';
 import { assembleReplay } from './assembleReplay.js';
 import type { ObservationRow } from './observation.js';
-import type { Rehearsal } from './rehearsal.js';
 import {
   type ObservedRate,
   type ReplayWarning,

@@ -1,3 +1,5 @@
+import { type JudgedGuardTrip, PhaseJudge } from '../engine/phaseJudge.js';
+import type { CheckpointResult, MetricValues, SegmentTotals, StopCause } from '../engine/rehearsal.js';
 import {
   type Condition,
   checkpointVerdict,
@@ -18,8 +20,6 @@ import {
   observedWindowStats,
 } from './observedGates.js';
 import { type ObservedPoint, ObservedPointBuilder } from './observedPoint.js';
-import { type JudgedGuardTrip, PhaseJudge } from './phaseJudge.js';
-import type { CheckpointResult, MetricValues, SegmentTotals, StopCause } from './rehearsal.js';
 import { type ObservedRate, observedRate, type ReplayWarning, smallSampleWarning } from './replayChecks.js';
 
 /** A checkpoint result whose absolute time is filled in once the phase's start is known. */

@@ -1,7 +1,7 @@
-import type { OutputFile } from '../io/writeFilesAtomically.js';
-import { renderTemplate, type TemplateSource } from '../report/index.js';
+import type { Risk } from '../risk/risk.js';
+import { renderTemplate, type TemplateSource } from './index.js';
+import type { OutputFile } from './outputFile.js';
 import { renderRiskCharts } from './renderRiskCharts.js';
-import type { Risk } from './risk.js';
 import { buildRiskView } from './riskView.js';
 import { stringifyRisk } from './stringifyRisk.js';
 

@@ -1,9 +1,9 @@
 import { conditionHolds, type MetricName, OPERATOR_SYMBOLS, type Operator } from '../gates/index.js';
+import type { WindowAtHour } from '../risk/guardNoise.js';
+import type { GuardSetting, QuietestWindow } from '../risk/guardWindows.js';
+import { twiceThreshold } from '../risk/phaseGuard.js';
+import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from '../risk/risk.js';
 import type { Probability } from '../stats/index.js';
-import type { WindowAtHour } from './guardNoise.js';
-import type { GuardSetting, QuietestWindow } from './guardWindows.js';
-import { twiceThreshold } from './phaseGuard.js';
-import type { NoiseFinding, Risk, RiskDistribution, RiskExample } from './risk.js';
 
 /** A probability as templates show it: `p` null where nothing was estimated (no runs). */
 export interface ProbabilityView {

@@ -1,10 +1,10 @@
 import type { Fidelity } from '../engine/rehearsal.js';
-import type { FaultRun, WhatifRun } from '../engine/whatif.js';
 import { formatThreshold, OPERATOR_SYMBOLS } from '../gates/index.js';
+import { phaseStartsMs } from '../model/faultWindows.js';
 import type { Plan } from '../scenario/plan.js';
 import { probability, quantiles } from '../stats/index.js';
-import { phaseStartsMs } from './faultWindows.js';
 import type { NamedFault } from './namedFault.js';
+import type { FaultRun, WhatifRun } from './whatif.js';
 import {
   WHATIF_SCHEMA_VERSION,
   type WhatifClaim,

@@ -1,6 +1,6 @@
 import type { Rehearsal } from '../engine/rehearsal.js';
 import type { MetricName, Operator } from '../gates/index.js';
-import type { FaultWindow } from './faultWindows.js';
+import type { FaultWindow } from '../model/faultWindows.js';
 
 /** The gate or guard that stopped a rollout. */
 export interface Trigger {

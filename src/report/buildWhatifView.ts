@@ -1,5 +1,4 @@
 import { formatCount, formatPercent, formatThreshold, OPERATOR_SYMBOLS } from '../gates/index.js';
-import { formatDate, formatMoney } from '../report/format.js';
 import { formatDuration } from '../scenario/duration.js';
 import type {
   WhatifFault,
@@ -7,7 +6,8 @@ import type {
   WhatifProbability,
   WhatifResults,
   WhatifSummary,
-} from './whatifResults.js';
+} from '../whatif/whatifResults.js';
+import { formatDate, formatMoney } from './format.js';
 
 const MISSING = '—';
 

@@ -1,6 +1,6 @@
 import type { OutcomeShare, OutcomesChartInput } from '../charts/index.js';
-import { type ChartView, markRendered } from '../report/index.js';
-import type { Risk } from './risk.js';
+import type { Risk } from '../risk/risk.js';
+import { type ChartView, markRendered } from './index.js';
 
 /** The risk report's charts (HTML only; print one with `{{chart charts.outcomes}}`). */
 export interface RiskCharts {

@@ -1,6 +1,6 @@
 import { formatCount, formatPercent, OPERATOR_SYMBOLS } from '../gates/index.js';
+import type { Risk } from '../risk/risk.js';
 import type { Probability } from '../stats/index.js';
-import type { Risk } from './risk.js';
 
 function chance(probability: Probability): string {
   if (Number.isNaN(probability.p)) return '—';

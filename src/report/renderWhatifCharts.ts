@@ -1,6 +1,6 @@
 import type { TimeToDetectChartInput } from '../charts/index.js';
-import { type ChartView, markRendered } from '../report/runCharts.js';
-import type { WhatifResults } from './whatifResults.js';
+import type { WhatifResults } from '../whatif/whatifResults.js';
+import { type ChartView, markRendered } from './runCharts.js';
 
 /** The what-if report's charts (HTML only; print one with `{{chart charts.timeToDetect}}`). */
 export interface WhatifCharts {

@@ -1,10 +1,10 @@
-import type { OutputFile } from '../io/writeFilesAtomically.js';
-import type { TemplateSource } from '../report/createReportHandlebars.js';
-import { renderTemplate } from '../report/renderTemplate.js';
-import { stableNumber } from '../report/stableNumber.js';
+import type { WhatifResults } from '../whatif/whatifResults.js';
 import { buildWhatifView } from './buildWhatifView.js';
+import type { TemplateSource } from './createReportHandlebars.js';
+import type { OutputFile } from './outputFile.js';
+import { renderTemplate } from './renderTemplate.js';
 import { renderWhatifCharts } from './renderWhatifCharts.js';
-import type { WhatifResults } from './whatifResults.js';
+import { stableNumber } from './stableNumber.js';
 
 /** The what-if report's templates. */
 export interface WhatifTemplates {

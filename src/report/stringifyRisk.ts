@@ -1,4 +1,4 @@
-import { stringifyStable } from '../report/index.js';
+import { stringifyStable } from './index.js';
 
 /**
  * A risk file's JSON as bytes, in the layout of `results.json` ({@link stringifyStable}), with a probability
