@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, EXAMPLE_SEED, ROOT } from '../report/defaultScenario.js';
-import { ensureBuilt } from '../risk/ensureBuilt.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 import { tempDir } from '../support/tempDir.js';
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '../../src/risk/index.js';
 import type { FaultPlan, Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
-import { makeFault } from '../faults/makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 
 const MINUTE_MS = 60_000;
 

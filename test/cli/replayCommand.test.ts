@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayCommand } from '../../src/cli/commands/replay.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { HEADER, writeCsv } from '../replay/fixtures.js';
 import { tempDir } from '../support/tempDir.js';
 import { textSink } from '../support/textSink.js';
-import { HEADER, writeCsv } from './fixtures.js';
 
 describe('rehearse replay', () => {
   it('writes the same files as rehearse run, with the replay section in results.json', async () => {

@@ -6,8 +6,8 @@ import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
 import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { makePlan } from '../engine/makePlan.js';
+import { HEADER } from '../replay/fixtures.js';
 import { tempDir } from '../support/tempDir.js';
-import { HEADER } from './fixtures.js';
 
 const ROWS = 1_000_000;
 const DAY_MS = 86_400_000;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { formatProblem, type Problem } from '../../src/scenario/problems.js';
+import { GOOD_CANARY, HEADER, replayPlan, writeCsv } from '../replay/fixtures.js';
 import { tempDir } from '../support/tempDir.js';
-import { GOOD_CANARY, HEADER, replayPlan, writeCsv } from './fixtures.js';
 
 async function problemsOf(path: string): Promise<Problem[]> {
   try {

@@ -11,7 +11,7 @@ import {
 } from '../../src/model/index.js';
 import { deriveStream } from '../../src/random/index.js';
 import { FAULT_KINDS, type FaultPlan } from '../../src/scenario/index.js';
-import { makeFault } from './makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 
 const HOUR_MS = 3_600_000;
 const nominal = lognormalMixture(Math.log(25), 0.2622);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PoolJob, rangeTasks, WorkerPool } from '../../src/io/workerPool.js';
-import { ensureBuilt } from './ensureBuilt.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 
 let dir: string;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readScenario } from '../../src/io/readScenario.js';
-import { lineOf, makeScenario, toYaml } from './fixtures.js';
+import { lineOf, makeScenario, toYaml } from '../scenario/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-scenario-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { degradationLatencyFactor, fitLognormal } from '../../src/model/index.js
 import { normalCdf } from '../../src/random/index.js';
 import type { FaultPlan } from '../../src/scenario/index.js';
 import { makePlan } from '../engine/makePlan.js';
-import { makeFault } from './makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 
 const HOUR_MS = 3_600_000;
 const INTERVAL_MS = 30_000;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { precompiledTemplate, writePrecompiledTemplates } from '../../src/io/precompiledTemplate.js';
 import { readTemplate } from '../../src/io/readTemplate.js';
 import { buildRunView, renderTemplate } from '../../src/report/index.js';
+import { defaultResults, ROOT } from '../report/defaultScenario.js';
 import { tempDir } from '../support/tempDir.js';
-import { defaultResults, ROOT } from './defaultScenario.js';
 
 const TEMPLATES = join(ROOT, 'templates');
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectReportKind, type ReportFlags, reportCommand } from '../../src/cli/commands/report.js';
 import { InputError } from '../../src/errors.js';
-import { ROOT } from './defaultScenario.js';
+import { ROOT } from '../report/defaultScenario.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rehearse-report-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

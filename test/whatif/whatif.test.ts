@@ -14,8 +14,8 @@ import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
 import { runWhatifInThread, type WhatifJob, whatifRun } from '../../src/whatif/whatif.js';
 import type { WhatifResults } from '../../src/whatif/whatifResults.js';
 import { makePlan } from '../engine/makePlan.js';
+import { makeFault } from '../support/makeFault.js';
 import { schemaErrors } from '../support/schemaErrors.js';
-import { makeFault } from './makeFault.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

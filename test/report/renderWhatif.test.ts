@@ -6,7 +6,7 @@ import { renderWhatifFiles } from '../../src/report/renderWhatifFiles.js';
 import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
 import { runWhatifInThread, type WhatifJob } from '../../src/whatif/whatif.js';
 import { makePlan } from '../engine/makePlan.js';
-import { makeFault } from './makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 
 const MINUTE_MS = 60_000;
 

@@ -8,9 +8,9 @@ import { buildProgram } from '../../src/cli/program.js';
 import { createProgressBar, formatProgress } from '../../src/cli/progressBar.js';
 import { reportError } from '../../src/cli/reportError.js';
 import { closeRiskWorkers } from '../../src/io/tallyInWorkers.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 import { schemaErrors } from '../support/schemaErrors.js';
 import { textSink } from '../support/textSink.js';
-import { ensureBuilt } from './ensureBuilt.js';
 
 const RUNS = '400';
 const FILES = ['risk.json', 'risk.md', 'risk.html'];
