@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { endQuietlyOnClosedPipe } from './closedPipe.js';
 import { buildProgram } from './program.js';
 import { reportError } from './reportError.js';
 
@@ -16,10 +17,13 @@ export function withDefaultCommand(args: readonly string[]): string[] {
 
 /**
  * The `rehearse` entry point: parses argv, runs the command, and maps every outcome to an exit
- * code in this one place: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error.
+ * code in this one place: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error. A
+ * reader that closes the pipe early (`| head -1`) changes none of that.
  * (`run --fail-on` sets exit code 3 itself when the rehearsal's outcome matches.)
  */
 export async function main(argv: readonly string[]): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const program = buildProgram();
   try {
     await program.parseAsync([...argv.slice(0, 2), ...withDefaultCommand(argv.slice(2))]);
