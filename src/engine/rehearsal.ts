@@ -8,8 +8,12 @@ import type { FaultEpisode } from '../model/index.js';
  */
 export type Fidelity = 'aggregate' | 'request' | 'replay';
 
-/** How a rehearsal ended: it ran through its last phase, a gate or guard rolled it back, or it stopped inconclusive. */
-export type OutcomeStatus = 'completed' | 'rolled-back' | 'halted';
+/**
+ * How a rehearsal ended: it ran through its last phase, a gate or guard rolled it back, or it stopped
+ * inconclusive. `partial` only ends a replay: every recorded phase passed, but the recorded metrics stop
+ * before the last phase, so whether the rollout completes is not known (a rehearsal never ends so).
+ */
+export type OutcomeStatus = 'completed' | 'rolled-back' | 'halted' | 'partial';
 
 /** Metric values at a checkpoint or over a window; `null` means no value (e.g. no requests). */
 export type MetricValues = Record<MetricName, number | null>;

@@ -10,8 +10,11 @@ export interface ExposureSegment {
   share: number;
 }
 
-/** How a rollout ended, as far as exposure is concerned. */
-export type TimelineEnding = 'completed' | 'rolled-back' | 'halted';
+/**
+ * How a rollout ended, as far as exposure is concerned; `partial` is a replay whose recorded metrics stop
+ * before the last phase (the candidate is taken to stay at the last recorded share).
+ */
+export type TimelineEnding = 'completed' | 'rolled-back' | 'halted' | 'partial';
 
 /**
  * The candidate's exposure from the rollout start to the horizon as contiguous step segments:

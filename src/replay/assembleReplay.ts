@@ -8,8 +8,10 @@ import type { PhaseReplay } from './replayPhase.js';
 /**
  * The replayed phases as a {@link Rehearsal}, in plan order: each recorded phase with its checkpoints and
  * guard trips at absolute times (the recorded ones, or the plan's schedule for offsets), later phases
- * `not-reached` once one rolls back or halts, and the outcome, named as the engine names it. Warns about
- * phases without rows and rows left after a decision.
+ * `not-reached` once one rolls back or halts, and the outcome, named as the engine names it, except that
+ * a replay whose recorded phases all passed but which has no rows for some phase is `partial`, not
+ * `completed`: the data stops before it can show the rollout finishing. Warns about phases without rows
+ * and rows left after a decision.
  */
 export function assembleReplay(
   plan: Plan,
@@ -94,13 +96,17 @@ export function assembleReplay(
   }
   const end = last!;
   const names = phases.filter((phase) => phase.status === 'passed').map((phase) => phase.name);
+  const unrecorded = plan.phases.filter((_, index) => !recorded[index]).map((phase) => phase.name);
   outcome ??= {
-    status: 'completed',
+    status: unrecorded.length === 0 ? 'completed' : 'partial',
     phase: end.phase.plan.name,
     offsetMs: end.ranMs,
     at: isoAt(end.startMs, end.ranMs),
     elapsedMs: end.startMs + end.ranMs - (firstStartMs ?? end.startMs),
-    reason: `every recorded phase passed (${names.join(' → ')})`,
+    reason:
+      unrecorded.length === 0
+        ? `all ${names.length} phase${names.length === 1 ? '' : 's'} passed (${names.join(' → ')})`
+        : `${names.join(' → ')} passed; no rows for ${unrecorded.join(', ')}, so the replay cannot say whether the rollout completes`,
     cause: null,
     learnersExposed: 0,
   };

@@ -35,6 +35,8 @@ export interface ReplayInfo {
   skippedRows: number;
   /** Recorded points (distinct phase × at) that were read. */
   points: number;
+  /** The phases with at least one recorded point, in plan order: what the replay observed. */
+  recordedPhases: string[];
   /** The error rate at every replayed checkpoint (and per segment) with its Clopper–Pearson 95% interval. */
   rates: ObservedRate[];
   warnings: ReplayWarning[];
@@ -112,6 +114,17 @@ export class ReplayBuilder {
     if (this.warnings.length < MAX_LISTED) this.warnings.push(warning);
   }
 
+  /**
+   * The warnings as the results' top-level `warnings` list them: each listed one's message, then how many
+   * more there were beyond the listed ones.
+   */
+  private warningTexts(): string[] {
+    const total = Object.values(this.warningCounts).reduce((sum, count) => sum + count, 0);
+    const more = total - this.warnings.length;
+    const texts = this.warnings.map((warning) => warning.message);
+    return more > 0 ? [...texts, `… and ${more} more (counted in replay.warningCounts)`] : texts;
+  }
+
   /** Header columns the file has but replay does not read. */
   ignoredColumns(names: readonly string[]): void {
     for (const name of names) {
@@ -186,13 +199,15 @@ export class ReplayBuilder {
     }
     if (this.problems.length > 0) return { ok: false, problems: this.problems };
     for (const phase of this.phases.values()) for (const warning of phase.warnings) this.warn(warning);
-    const rehearsal = assembleReplay(this.plan, this.phases, (warning) => this.warn(warning));
+    const assembled = assembleReplay(this.plan, this.phases, (warning) => this.warn(warning));
+    const rehearsal = { ...assembled, warnings: this.warningTexts() };
     const replay: ReplayInfo = {
       file,
       lenient: this.options.lenient,
       rows: this.rows,
       skippedRows: this.skippedRows,
       points: replayed.reduce((total, phase) => total + phase.points, 0),
+      recordedPhases: replayed.map((phase) => phase.plan.name),
       rates: replayed.flatMap((phase) => phase.rates),
       warnings: this.warnings,
       warningCounts: this.warningCounts,

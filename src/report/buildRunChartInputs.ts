@@ -37,7 +37,7 @@ function plannedSteps(results: Results): TrafficStep[] {
 /**
  * The share as the rehearsal went: each phase that ran for `ranMs` from its start (between phases the
  * earlier share stays live, as the finance timeline assumes), then, up to `endMs`, the last share when
- * the rollout completed and 0 after a rollback or halt.
+ * the rollout completed (or a partial replay's data ends) and 0 after a rollback or halt.
  */
 function rehearsedSteps(results: Results, endMs: number): TrafficStep[] {
   const steps: TrafficStep[] = [];
@@ -51,7 +51,8 @@ function rehearsedSteps(results: Results, endMs: number): TrafficStep[] {
     cursorMs = startMs + phase.ranMs;
     share = phase.traffic;
   }
-  const after = results.outcome.status === 'completed' ? share : 0;
+  const { status } = results.outcome;
+  const after = status === 'completed' || status === 'partial' ? share : 0;
   if (endMs > cursorMs) steps.push({ fromMs: cursorMs, toMs: endMs, share: after });
   return steps;
 }

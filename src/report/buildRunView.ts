@@ -79,6 +79,8 @@ export interface PhaseView {
   name: string;
   status: ResultsPhase['status'];
   reached: boolean;
+  /** A replay's phase without a single recorded row: not reached as far as the data can tell. */
+  notRecorded: boolean;
   traffic: number;
   learners: number;
   learnersExposed: number;
@@ -114,12 +116,19 @@ export interface RunView {
   title: string;
   /** Whether the results replay recorded metrics (fidelity `replay`) rather than simulate traffic. */
   replay: boolean;
+  /** A replay's phases with recorded rows, in plan order (what it observed); empty for a rehearsal. */
+  recordedPhases: string[];
   scenario: Results['scenario'];
   toolVersion: string;
   seed: number;
   fidelity: Results['fidelity'];
   start: string;
-  outcome: Results['outcome'] & { completed: boolean; rolledBack: boolean; halted: boolean };
+  outcome: Results['outcome'] & {
+    completed: boolean;
+    rolledBack: boolean;
+    halted: boolean;
+    partial: boolean;
+  };
   phases: PhaseView[];
   reachedPhases: PhaseView[];
   guardTrips: GuardTripView[];
@@ -193,7 +202,7 @@ function marginsOf(last: ResultsCheckpoint | undefined): MarginView[] {
   });
 }
 
-function phaseView(phase: ResultsPhase, plannedStartAt: string): PhaseView {
+function phaseView(phase: ResultsPhase, plannedStartAt: string, notRecorded: boolean): PhaseView {
   const columns = phase.rules.gates.map(columnOf);
   const last = phase.checkpoints.at(-1);
   const { requests, errors } = phase.candidate;
@@ -201,6 +210,7 @@ function phaseView(phase: ResultsPhase, plannedStartAt: string): PhaseView {
     name: phase.name,
     status: phase.status,
     reached: phase.status !== 'not-reached',
+    notRecorded,
     traffic: phase.traffic,
     learners: phase.learners,
     learnersExposed: phase.candidate.learnersExposed,
@@ -242,8 +252,10 @@ function gateTrigger(condition: ResultsCondition): TriggerView {
  */
 export function buildRunView(results: Results, charts: RunCharts = NO_CHARTS): RunView {
   let plannedOffsetMs = 0;
+  const recorded = results.replay?.recordedPhases;
   const phases = results.phases.map((phase) => {
-    const view = phaseView(phase, addMs(results.start, plannedOffsetMs));
+    const notRecorded = recorded !== undefined && !recorded.includes(phase.name);
+    const view = phaseView(phase, addMs(results.start, plannedOffsetMs), notRecorded);
     plannedOffsetMs += phase.rules.durationMs;
     return view;
   });
@@ -253,6 +265,7 @@ export function buildRunView(results: Results, charts: RunCharts = NO_CHARTS): R
   return {
     title: replay ? 'Replay of recorded metrics' : 'Rollout rehearsal',
     replay,
+    recordedPhases: [...(recorded ?? [])],
     scenario: results.scenario,
     toolVersion: results.tool.version,
     seed: results.seed,
@@ -263,6 +276,7 @@ export function buildRunView(results: Results, charts: RunCharts = NO_CHARTS): R
       completed: status === 'completed',
       rolledBack: status === 'rolled-back',
       halted: status === 'halted',
+      partial: status === 'partial',
     },
     phases,
     reachedPhases,

@@ -9,6 +9,7 @@ import { PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';
  * @example formatOutcomeLine(results)
  * // 'rolled-back in ramp at 1h12m: guard tripped: errorRate 6.25% > 1.50% limit (ramp, 1h12m, 16 requests); trailing 30s window'
  * @example formatOutcomeLine(results) // 'completed in rollout at 13d: all 3 phases passed (canary → ramp → rollout)'
+ * @example formatOutcomeLine(replayed) // 'partial in canary at 2h: canary passed; no rows for ramp, rollout, so …'
  */
 export function formatOutcomeLine(results: Results, style: TerminalStyle = PLAIN_STYLE): string {
   const { status, phase, offsetMs, reason, cause } = results.outcome;

@@ -9,8 +9,10 @@ const COLUMNS = ['phase', 'traffic', 'requests', 'errors', 'p99', 'decision'] as
 const RIGHT_ALIGNED = new Set<string>(['traffic', 'requests', 'errors', 'p99']);
 
 function cells(phase: PhaseView): string[] {
-  if (!phase.reached)
-    return [phase.name, formatPercent(phase.traffic), MISSING, MISSING, MISSING, 'not reached'];
+  if (!phase.reached) {
+    const why = phase.notRecorded ? 'not recorded' : 'not reached';
+    return [phase.name, formatPercent(phase.traffic), MISSING, MISSING, MISSING, why];
+  }
   const decision =
     phase.decision === null
       ? phase.status
@@ -34,7 +36,8 @@ function styleDecision(text: string, style: TerminalStyle): string {
 
 /**
  * The compact outcome table (phase, traffic, requests, errors, p99 at the last checkpoint, decision),
- * one line per phase, columns padded to their widest cell.
+ * one line per phase, columns padded to their widest cell. A replay's phase without rows is `not
+ * recorded`, one that the gate logic stopped before is `not reached`.
  */
 export function formatOutcomeTable(results: Results, style: TerminalStyle = PLAIN_STYLE): string {
   const rows = [[...COLUMNS], ...buildRunView(results).phases.map(cells)];

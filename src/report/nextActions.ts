@@ -7,8 +7,10 @@ import type { Results, ResultsGuard, ResultsPhase } from './results.js';
 /** A computed recommendation: what to do next and why, every number taken from the results. */
 export interface NextActionView {
   /**
-   * What the finding rests on: `complete`, `guard-noise` (one error trips a thin window), `rollback`,
-   * `inconclusive`, `approval`, `evidence` (a count too small to show a limit), `delay`, `warning`, `risk`.
+   * What the finding rests on: `complete`, `partial` (a replay whose data stops before the last phase),
+   * `guard-noise` (one error trips a thin window), `rollback`, `inconclusive`, `approval`, `evidence` (a
+   * count too small to show a limit), `delay`, `warning` (not simulated as asked), `data` (a replay's data
+   * check), `risk` (what one rehearsal cannot say; not for a replay).
    */
   kind: string;
   /** The finding in a few words, for a reader who reads nothing else. */
@@ -212,17 +214,62 @@ function delayCost(results: Results): NextActionView[] {
       headline: `Each day of delay costs ${formatMoney(finance.delayCostPerDayUsd)}`,
       text:
         `Until the candidate reaches everyone, each day costs ${formatMoney(finance.delayCostPerDayUsd)} of the measured uplift ` +
-        `(${formatMoney(finance.fullExposureAnnualUsd, { compact: true })} a year at full exposure); this rehearsal's timeline ` +
+        `(${formatMoney(finance.fullExposureAnnualUsd, { compact: true })} a year at full exposure); this ${results.replay === undefined ? 'rehearsal' : 'replay'}'s timeline ` +
         `forgoes ${formatMoney(finance.planned.valueUsd - finance.valueUsd, { compact: true })} of the plan's first ${formatCount(finance.inputs.horizonDays)} days.`,
     },
   ];
 }
 
+/** A replay whose recorded phases all passed, but that has no rows for some phase: what it can and cannot say. */
+function partial(results: Results): NextActionView[] {
+  const recorded = results.replay?.recordedPhases ?? [];
+  if (results.outcome.status !== 'partial') return [];
+  const missing = results.phases.map((phase) => phase.name).filter((name) => !recorded.includes(name));
+  const points = results.replay?.points ?? 0;
+  return [
+    {
+      kind: 'partial',
+      headline: `Only ${recorded.join(', ')} recorded: the rollout is not finished in the data`,
+      text:
+        `The replay observed ${recorded.join(' → ')} (${formatCount(points)} recorded point${points === 1 ? '' : 's'}), and every recorded phase passed; ` +
+        `${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no rows, so it cannot say whether the rollout completes. ` +
+        'Replay again with their rows once they have run.',
+    },
+  ];
+}
+
+/** The warnings of a rehearsal (what it could not simulate), or a replay's data checks, one action per kind. */
+function warningActions(results: Results): NextActionView[] {
+  const replay = results.replay;
+  if (replay === undefined) {
+    return results.warnings.map((warning) => ({
+      kind: 'warning',
+      headline: 'Part of the scenario was not simulated',
+      text: `Not simulated as asked: ${warning}.`,
+    }));
+  }
+  return Object.entries(replay.warningCounts).flatMap(([kind, count]): NextActionView[] => {
+    const first = replay.warnings.find((warning) => warning.kind === kind);
+    if (first === undefined || kind === 'phase-not-recorded' || count === undefined) return [];
+    const more =
+      count > 1 ? `; ${formatCount(count - 1)} more like it in results.json (replay.warnings)` : '';
+    return [
+      {
+        kind: 'data',
+        headline: `A data check flagged the recorded metrics: ${kind} (${formatCount(count)})`,
+        text: `${first.message}${more}.`,
+      },
+    ];
+  });
+}
+
 /**
  * What to do next, computed from the outcome: a guard tripped by one error in a thin window (with the
  * `minRequests` or window that would stop it), error-rate limits the counts cannot show, a failing or
- * inconclusive gate, a pending approval, the cost of a day of delay, and what one run cannot say. Every
- * number in the sentences comes from the results.
+ * inconclusive gate, a pending approval, the cost of a day of delay, and what one run cannot say; for a
+ * replay, what its data does not cover and what its data checks found instead of what one run cannot
+ * say (recorded metrics are not a draw that another seed could change). Every number in the sentences
+ * comes from the results.
  *
  * @example nextActions(results)[0].text
  * // 'The errorRate > 1.50% guard rolled ramp back on a trailing 30s window that holds about 16 requests …
@@ -237,11 +284,7 @@ export function nextActions(results: Results): NextActionView[] {
     ...(noise.length > 0 || ended === undefined ? noise : decided(results, ended)),
     ...reached.flatMap((phase) => weakEvidence(results, phase)),
     ...delayCost(results),
-    ...results.warnings.map((warning) => ({
-      kind: 'warning',
-      headline: 'Part of the scenario was not simulated',
-      text: `Not simulated as asked: ${warning}.`,
-    })),
+    ...warningActions(results),
   ];
   if (results.outcome.status === 'completed') {
     actions.unshift({
@@ -250,6 +293,8 @@ export function nextActions(results: Results): NextActionView[] {
       text: `Every phase passed its gates; the candidate ended at ${formatPercent(ended?.traffic ?? 1)} of traffic.`,
     });
   }
+  actions.unshift(...partial(results));
+  if (results.replay !== undefined) return actions;
   actions.push({
     kind: 'risk',
     headline: 'One run is not a probability',

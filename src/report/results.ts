@@ -1,5 +1,7 @@
 import type { Fidelity, MetricValues, OutcomeStatus, PhaseStatus } from '../engine/rehearsal.js';
+import type { TimelineEnding } from '../finance/index.js';
 import type { Decision, MetricName, Operator, Verdict } from '../gates/index.js';
+import type { ReplayInfo } from '../replay/index.js';
 
 /**
  * The contract of `results.json`, documented field by field in `docs/results.md` and checked by
@@ -177,7 +179,7 @@ export interface ResultsTornadoBar {
 export interface ResultsFinance {
   inputs: ResultsFinanceInputs;
   exposure: {
-    ending: 'completed' | 'rolled-back' | 'halted';
+    ending: TimelineEnding;
     fullRolloutAtMs: number | null;
     /** ∫ share dt over the horizon, days. */
     fullExposureDays: number;
@@ -229,8 +231,13 @@ export interface Results {
   guards: ResultsGuard[];
   outcome: ResultsOutcome;
   phases: ResultsPhase[];
-  /** What the rehearsal could not simulate as asked (e.g. a fault kind without an effect model). */
+  /**
+   * What the rehearsal could not simulate as asked (e.g. a fault kind without an effect model); for a
+   * replay, what the data checks found (the messages of `replay.warnings`, then how many more there were).
+   */
   warnings: string[];
   /** The revenue and ROI projection of this rehearsal's exposure timeline; null without a `business` section. */
   finance: ResultsFinance | null;
+  /** `rehearse replay` only: what was read from the recorded metrics and what the data checks found. */
+  replay?: ReplayInfo;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { replayCommand } from '../../src/cli/commands/replay.js';
 import { reportError } from '../../src/cli/reportError.js';
 import { HEADER, writeCsv } from '../replay/fixtures.js';
+import { schemaErrors } from '../support/schemaErrors.js';
 import { tempDir } from '../support/tempDir.js';
 import { textSink } from '../support/textSink.js';
 
@@ -32,6 +33,34 @@ describe('rehearse replay', () => {
     expect(stderr.text).toContain(
       'warning: line 6 (canary at 2h): error_rate states 0.079%, but errors/requests = 0/380 = 0.00%',
     );
+  });
+
+  it('a replay of the canary alone is partial: it says what was observed and claims no completion', async () => {
+    const out = join(tempDir(), 'out');
+    const stdout = textSink();
+    const stderr = textSink();
+    await replayCommand('scenarios/observed/sprint2-canary.csv', { out }, { stdout, stderr, color: false });
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(schemaErrors('results', results)).toEqual([]);
+    expect(results.outcome.status).toBe('partial');
+    expect(results.replay.recordedPhases).toEqual(['canary']);
+    // The warnings printed on stderr are the results' warnings, one line each.
+    expect(results.warnings).toHaveLength(11);
+    expect(stderr.text).toBe(results.warnings.map((warning: string) => `warning: ${warning}\n`).join(''));
+    expect(stdout.text).toMatch(/\nramp\s+10\.00%\s+—\s+—\s+—\s+not recorded\n/);
+    expect(stdout.text).toContain(
+      'partial in canary at 2h: canary passed; no rows for ramp, rollout, so the replay cannot say whether the rollout completes',
+    );
+    const markdown = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(markdown).toContain('**Status: ◐ PARTIAL.** The recorded metrics end in **canary**');
+    expect(markdown).toContain('observed canary; the rollout is not finished in the data');
+    expect(markdown).toContain('**Only canary recorded: the rollout is not finished in the data.**');
+    expect(markdown).not.toMatch(/COMPLETED|Every phase passed|One run is not a probability/);
+    expect(markdown).toContain('Warnings: line 2 (canary at 15m)');
+    const html = readFileSync(join(out, 'summary.html'), 'utf8');
+    expect(html).toContain('<span class="badge partial">PARTIAL</span>');
+    expect(html).toContain('.badge.partial { background: var(--warn); }');
+    expect(html).not.toContain('COMPLETED');
   });
 
   it('writes nothing on bad input, and the CLI reports every problem with exit code 2', async () => {

@@ -26,6 +26,15 @@ describe('timelineFromPhases', () => {
     expect(timeline.ending).toBe(ending);
   });
 
+  it('a partial replay (only the canary recorded) stays at the last recorded share, never at full exposure', () => {
+    const timeline = timelineFromPhases([canary], YEAR_MS, 'partial', 3);
+    expect(timeline.segments).toEqual([
+      { fromMs: 0, toMs: 2 * HOUR_MS, share: 0.01 },
+      { fromMs: 2 * HOUR_MS, toMs: YEAR_MS, share: 0.01 },
+    ]);
+    expect(timeline.fullRolloutAtMs).toBeNull();
+  });
+
   it('holds the earlier share while waiting for a manual approval', () => {
     const lateRamp = { share: 0.1, startMs: 26 * HOUR_MS, endMs: 30 * HOUR_MS };
     const timeline = timelineFromPhases([canary, lateRamp], YEAR_MS, 'completed', 2);

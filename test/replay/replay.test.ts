@@ -27,8 +27,18 @@ describe('the sample: the seed report’s canary', () => {
     const canary = rehearsal.phases[0]!;
     expect(canary.decision?.action).toBe('advance');
     expect(canary.decision?.reason).toBe('4 gates passed at all 5 checkpoints (last: 2h)');
-    expect(rehearsal.outcome.status).toBe('completed');
+    // Only the canary was recorded: the replay cannot claim the rollout completed.
+    expect(rehearsal.outcome).toMatchObject({
+      status: 'partial',
+      phase: 'canary',
+      reason:
+        'canary passed; no rows for ramp, rollout, so the replay cannot say whether the rollout completes',
+    });
+    expect(replay.recordedPhases).toEqual(['canary']);
     expect(rehearsal.phases.map((phase) => phase.status)).toEqual(['passed', 'not-reached', 'not-reached']);
+    // Every data check is a warning of the results too (11: 5 stated rates, 4 small samples, 2 phases).
+    expect(rehearsal.warnings).toEqual(replay.warnings.map((warning) => warning.message));
+    expect(rehearsal.warnings).toHaveLength(11);
     expect(canary.checkpoints.map((checkpoint) => checkpoint.metrics.errorRate)).toEqual([0, 0, 0, 0, 0]);
     expect(canary.candidate).toMatchObject({ requests: 380, errors: 0 });
 
@@ -162,6 +172,63 @@ describe('per-segment rows', () => {
       action: 'rollback',
       reason: 'gate failed: errorRate 1.00% ≥ 0.50% limit (ramp, 1h checkpoint, 4,000 requests)',
     });
+  });
+});
+
+describe('how a replay ends when every recorded phase passes', () => {
+  const ramp = [
+    'ramp,1h,10000,10,44,0.9997,0.004',
+    'ramp,2h,20000,20,45,0.9997,0.004',
+    'ramp,3h,30000,30,46,0.9997,0.004',
+    'ramp,4h,40000,40,46,0.9997,0.004',
+  ];
+  /** The fixture plan with an error-rate gate alone in the ramp (the file records no incidents). */
+  const twoPhases = () => {
+    const plan = replayPlan();
+    const gates = [{ metric: 'errorRate' as const, op: 'below' as const, threshold: 0.005 }];
+    return { ...plan, phases: [plan.phases[0]!, { ...plan.phases[1]!, gates }] };
+  };
+  const threePhases = () => {
+    const plan = twoPhases();
+    const last = { ...plan.phases[1]!, index: 2, name: 'rollout', traffic: 1, gates: [] };
+    return { ...plan, phases: [...plan.phases, last] };
+  };
+  const rollout = [
+    'rollout,1h,1,0,44,0.9997,0.004',
+    'rollout,2h,2,0,44,0.9997,0.004',
+    'rollout,3h,3,0,44,0.9997,0.004',
+    'rollout,4h,4,0,44,0.9997,0.004',
+  ];
+  it.each([
+    {
+      what: 'every phase recorded',
+      lines: [...GOOD_CANARY, ...ramp],
+      plan: twoPhases,
+      status: 'completed',
+      recorded: ['canary', 'ramp'],
+      reason: 'all 2 phases passed (canary → ramp)',
+    },
+    {
+      what: 'the last phase without rows',
+      lines: GOOD_CANARY,
+      plan: twoPhases,
+      status: 'partial',
+      recorded: ['canary'],
+      reason: 'canary passed; no rows for ramp, so the replay cannot say whether the rollout completes',
+    },
+    {
+      what: 'a middle phase without rows',
+      lines: [...GOOD_CANARY, ...rollout],
+      plan: threePhases,
+      status: 'partial',
+      recorded: ['canary', 'rollout'],
+      reason:
+        'canary → rollout passed; no rows for ramp, so the replay cannot say whether the rollout completes',
+    },
+  ])('$what: $status', async ({ lines, plan, status, recorded, reason }) => {
+    const { rehearsal, replay } = await replayLines(lines, plan());
+    expect(rehearsal.outcome).toMatchObject({ status, reason, cause: null });
+    expect(replay.recordedPhases).toEqual(recorded);
   });
 });
 

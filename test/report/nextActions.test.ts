@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { buildResults, nextActions, type Results } from '../../src/report/index.js';
 import { defaultResults, readDefaultPlan } from './defaultScenario.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
@@ -55,6 +56,27 @@ describe('nextActions', () => {
     );
     expect(kinds(results).at(-1)).toBe('risk');
     expect(textOf(results, 'risk')).toContain('one rehearsal (seed 20251031)');
+  });
+
+  it('for recorded metrics, says what the data covers and checks, and nothing about other seeds', async () => {
+    const plan = await readDefaultPlan();
+    const { rehearsal, replay } = await replayObservationsFile(
+      'scenarios/observed/sprint2-canary.csv',
+      plan,
+      {
+        lenient: false,
+      },
+    );
+    const results: Results = { ...buildResults(plan, rehearsal, META), replay };
+    expect(kinds(results)).toEqual(['partial', 'delay', 'data', 'data']);
+    expect(textOf(results, 'partial')).toBe(
+      'The replay observed canary (5 recorded points), and every recorded phase passed; ramp, rollout have no rows, ' +
+        'so it cannot say whether the rollout completes. Replay again with their rows once they have run.',
+    );
+    expect(nextActions(results).map((action) => action.headline)).toContain(
+      'A data check flagged the recorded metrics: small-sample-pass (4)',
+    );
+    expect(textOf(results, 'delay')).toContain("this replay's timeline");
   });
 
   it('names the broken gate of a rollback that is not guard noise', () => {

@@ -93,11 +93,7 @@ export async function replayCommand(
   const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
   const written = await writeOutputs(context.cwd, outDir, outputs);
 
-  for (const warning of replay.warnings) context.stderr.write(`warning: ${warning.message}\n`);
-  const total = Object.values(replay.warningCounts).reduce((sum, count) => sum + count, 0);
-  if (total > replay.warnings.length) {
-    context.stderr.write(`warning: … and ${total - replay.warnings.length} more (counted in results.json)\n`);
-  }
+  for (const warning of results.warnings) context.stderr.write(`warning: ${warning}\n`);
   if (flags.json) {
     context.stdout.write(
       `${JSON.stringify({ ...buildRunJsonSummary(results, written), replay }, null, 2)}\n`,
