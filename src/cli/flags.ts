@@ -122,3 +122,8 @@ export function resolveScenario(
   const packaged = join(packageInfo().root, DEFAULT_SCENARIO);
   return { path: existsSync(local) || !existsSync(packaged) ? local : packaged, file: DEFAULT_SCENARIO };
 }
+
+/** Commander's parser for a repeatable flag: every value given, in order. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -19,7 +19,7 @@ export function withDefaultCommand(args: readonly string[]): string[] {
  * The `rehearse` entry point: parses argv, runs the command, and maps every outcome to an exit
  * code in this one place: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error. A
  * reader that closes the pipe early (`| head -1`) changes none of that.
- * (`run --fail-on` sets exit code 3 itself when the rehearsal's outcome matches.)
+ * (A command's `--fail-on` sets exit code 3 itself when one of its conditions matches.)
  */
 export async function main(argv: readonly string[]): Promise<void> {
   endQuietlyOnClosedPipe(process.stdout);

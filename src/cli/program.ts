@@ -19,9 +19,10 @@ Examples:
   $ rehearse whatif --fault 'latency-spike phase=ramp at=2h duration=20m factor=6'
   $ rehearse replay scenarios/observed/sprint2-canary.csv --scenario scenarios/sprint2-rollout.yaml
   $ rehearse traffic --phase canary --format ndjson | head
+  $ rehearse risk --runs 2000 --fail-on 'false-rollback>5%@ci'   fail CI when noise rolls back too often
 
 Exit codes: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error,
-3 the outcome matched --fail-on.`;
+3 a --fail-on condition matched (run, risk, whatif, replay, merge; the reason on stderr).`;
 
 /**
  * Builds the `rehearse` command tree: each command's flags and help are declared in register/, and its

@@ -63,6 +63,50 @@ describe('rehearse replay', () => {
     expect(html).not.toContain('COMPLETED');
   });
 
+  it.each([
+    { failOn: ['rollback'], code: 0, reasons: [] },
+    { failOn: ['halt'], code: 0, reasons: [] },
+    {
+      failOn: ['partial'],
+      code: 3,
+      reasons: [
+        'fail-on: partial: partial in canary at 2h: canary passed; no rows for ramp, rollout, so the replay cannot say whether the rollout completes',
+      ],
+    },
+    {
+      failOn: ['any', 'small-sample'],
+      code: 3,
+      reasons: [
+        'fail-on: any: partial in canary at 2h: canary passed; no rows for ramp, rollout, so the replay cannot say whether the rollout completes',
+        'fail-on: small-sample: 4 error-rate gates passed only because the sample was small; first: canary, 15m: errorRate passed (0.00% vs 1.00%) only because the sample is small: 0 errors in 48 requests is consistent with an error rate up to 7.40% (95% Clopper–Pearson), above the 1.00% limit',
+      ],
+    },
+  ])('--fail-on $failOn on the canary sample → exit $code', async ({ failOn, code, reasons }) => {
+    const stderr = textSink();
+    const result = await replayCommand(
+      'scenarios/observed/sprint2-canary.csv',
+      { out: join(tempDir(), 'out'), quiet: true, failOn },
+      { stdout: textSink(), stderr, color: false },
+    );
+    expect(result).toBe(code);
+    expect(stderr.text.split('\n').filter((line) => line.startsWith('fail-on: '))).toEqual(reasons);
+  });
+
+  it('a bad --fail-on is bad input: exit 2 before anything is read or written', async () => {
+    const out = join(tempDir(), 'out');
+    const error = await replayCommand(
+      'scenarios/observed/sprint2-canary.csv',
+      { out, failOn: ['partial', 'complete<90%'] },
+      { stdout: textSink(), stderr: textSink(), color: false },
+    ).catch((caught: unknown) => caught);
+    const stderr = textSink();
+    expect(reportError(error, stderr)).toBe(2);
+    expect(stderr.text).toBe(
+      'error: --fail-on: expected one of rollback, halt, partial, any, small-sample, found "complete<90%"\n1 problem; nothing was written.\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('writes nothing on bad input, and the CLI reports every problem with exit code 2', async () => {
     const out = join(tempDir(), 'out');
     const csv = writeCsv([HEADER, 'canary,15m,10,11,40,0.9997,0.004', 'canary,30m,x,0,40,0.9997,0.004']);

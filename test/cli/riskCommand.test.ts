@@ -62,7 +62,7 @@ describe('rehearse risk on the default scenario', () => {
       await mergeCommand(
         [partials[2]!, partials[0]!, partials[1]!],
         { out: 'merged' },
-        { stdout: merged, cwd: dir },
+        { stdout: merged, stderr: textSink(), cwd: dir },
       ),
     ).toBe(0);
     const [single, twoWorkers, fromShards] = await Promise.all([files('w1'), files('w2'), files('merged')]);
@@ -102,6 +102,59 @@ describe('rehearse risk on the default scenario', () => {
   });
 });
 
+describe('--fail-on', () => {
+  async function failOn(thresholds: string[]) {
+    const stderr = textSink();
+    const code = await riskCommand(
+      undefined,
+      { runs: '100', workers: '1', out: 'fail-on', quiet: true, failOn: thresholds },
+      { stdout: textSink(), stderr, cwd: dir },
+    );
+    return { code, stderr: stderr.text };
+  }
+
+  // The default scenario rolls back on noise in every run: with 100 of 100, Wilson's interval is
+  // [96.30%, 100%] (scipy.stats.binomtest(100, 100).proportion_ci(method='wilson').low = 0.96300).
+  it.each([
+    {
+      thresholds: ['false-rollback>5%'],
+      code: 3,
+      stderr: 'fail-on: false-rollback>5%: 100.00% > 5.00% (95% CI 96.30%–100.00%, 100 runs)\n',
+    },
+    {
+      thresholds: ['complete<90%', 'halt>50%'],
+      code: 3,
+      stderr: 'fail-on: complete<90%: 0.00% < 90.00% (95% CI 0.00%–3.70%, 100 runs)\n',
+    },
+    { thresholds: ['halt>50%', 'true-rollback>1%@ci'], code: 3, stderr: 'fail-on: true-rollback>1%@ci' },
+    { thresholds: ['halt>50%', 'false-rollback<90%@ci'], code: 0, stderr: '' },
+  ])('$thresholds → exit $code', async ({ thresholds, code, stderr }) => {
+    const result = await failOn(thresholds);
+    expect(result.code).toBe(code);
+    expect(result.stderr.startsWith(stderr)).toBe(true);
+    if (stderr === '') expect(result.stderr).toBe('');
+  });
+
+  it('is checked with the other flags: a bad threshold, or one given to a shard, is exit 2', async () => {
+    const stderr = textSink();
+    let code = -1;
+    try {
+      await riskCommand(
+        undefined,
+        { runs: '10', shard: '1/2', failOn: ['complete<90%', 'completes<90%'] },
+        { stdout: textSink(), stderr: { write: () => true }, cwd: dir },
+      );
+    } catch (error) {
+      code = reportError(error, stderr);
+    }
+    expect(code).toBe(2);
+    expect(stderr.text).toContain('found "completes<90%" (did you mean complete?)');
+    expect(stderr.text).toContain(
+      'error: --fail-on: expected no --shard: a shard has no probabilities yet; give --fail-on to rehearse merge, found --shard "1/2"',
+    );
+  });
+});
+
 describe('bad input', () => {
   it('reports every bad flag at once, exit code 2, nothing written', async () => {
     const stderr = textSink();
@@ -131,7 +184,7 @@ describe('bad input', () => {
       await mergeCommand(
         [join('lonely', 'risk-partial-1-of-2.json')],
         { out: 'never' },
-        { stdout: textSink(), cwd: dir },
+        { stdout: textSink(), stderr: textSink(), cwd: dir },
       );
     } catch (error) {
       code = reportError(error, stderr);

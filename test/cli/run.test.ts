@@ -279,6 +279,18 @@ describe('rehearse run: exit codes', () => {
     expect(code).toBe(expected);
   });
 
+  it('says on stderr which --fail-on matched, with the outcome line; the flag repeats', async () => {
+    const { code, stderr } = await run(rollsBack, {
+      failOn: ['halt', 'rollback'],
+      out: join(dir, 'fail-on-reason'),
+      quiet: true,
+    });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(
+      /^fail-on: rollback: rolled-back in canary at \S+: guard tripped: errorRate [\d.]+% > 5\.00% limit .*; trailing 30s window\n$/,
+    );
+  });
+
   it('the command is registered with its flags: --no-approve, --fail-on and bad values reach the same checks', async () => {
     const program = buildProgram();
     const run = program.commands.find((command) => command.name() === 'run');

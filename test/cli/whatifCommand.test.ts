@@ -109,6 +109,44 @@ describe('rehearse whatif', () => {
     });
   });
 
+  it.each([
+    // The 10× latency spike trips the 250 ms guard in its first interval in every run in which it began.
+    { failOn: ['undetected'], code: 0, reasons: [] },
+    { failOn: ['detected<95%'], code: 0, reasons: [] },
+    // 20 runs at 100%: the Wilson interval's lower end is 20 / 23.84 = 83.89% (scipy binomtest(20, 20) wilson).
+    {
+      failOn: ['detected<90%@ci'],
+      code: 3,
+      reasons: [
+        "fail-on: detected<90%@ci: Slow: the 95% interval's lower end 83.89% < 90.00% (estimate 100.00%, 95% CI 83.89%–100.00%, 20 runs in which it began)",
+      ],
+    },
+    {
+      failOn: ['undetected>0%', 'detected<=100%'],
+      code: 3,
+      reasons: [
+        'fail-on: detected<=100%: Slow: 100.00% <= 100.00% (95% CI 83.89%–100.00%, 20 runs in which it began)',
+      ],
+    },
+  ])('--fail-on $failOn → exit $code', async ({ failOn, code, reasons }) => {
+    const result = await run({ faults: [join(dir, 'faults.yaml')], failOn, quiet: true }, 'fail-on');
+    expect(result.code).toBe(code);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual(reasons);
+  });
+
+  it('--fail-on claim fails on a contingency claim that does not hold in every run', async () => {
+    await writeFile(
+      join(dir, 'claims.yaml'),
+      'faults:\n  - { name: Churn, kind: churn-spike, phase: canary, at: 10m, duration: 20m, factor: 3,\n      claim: { says: "Churn alerts", detectedBy: churnRate } }\n',
+    );
+    const result = await run({ faults: [join(dir, 'claims.yaml')], failOn: ['claim'], quiet: true }, 'claim');
+    expect(result.code).toBe(3);
+    // No gate or guard watches churnRate: the claim holds in none of the 20 runs (Wilson upper end 16.11%).
+    expect(result.stderr).toBe(
+      'fail-on: claim: Churn: 0.00% < 100.00% (95% CI 0.00%–16.11%, 20 runs in which it began)\n',
+    );
+  });
+
   it('is byte-identical for the same seed', async () => {
     await run({ seed: '99' }, 'a');
     await run({ seed: '99' }, 'b');
@@ -135,6 +173,7 @@ describe('rehearse whatif', () => {
       'no-such-file.yaml: expected a readable fault file (YAML or JSON), found no file at',
     ],
     [{ runs: '0' }, '--runs: expected a whole number in [1, 1,000,000], found "0"'],
+    [{ failOn: ['detected<95'] }, '--fail-on: expected a threshold between 0% and 100%'],
   ] as Array<[WhatifFlags, string]>)(
     'rejects bad input with exit code 2 and writes nothing: %j',
     async (flags, message) => {

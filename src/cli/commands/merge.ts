@@ -2,6 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
 import { formatRiskSummary } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import { parseFailOn, RISK_FAIL_ON, reportFailures, riskFailures } from '../failOn/index.js';
 import { inFolder, outFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -11,17 +12,21 @@ export interface MergeFlags {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  failOn?: string | string[];
 }
 
 export interface MergeContext {
   stdout: TextSink;
+  /** Where `--fail-on` says which threshold was crossed. */
+  stderr: TextSink;
   cwd?: string;
 }
 
 /**
  * `rehearse merge <partials...>` as a function: merges the shards' partial files into the risk.json,
  * risk.md and risk.html one machine would have written (byte-identical), writes them atomically into
- * `--out` (default reports/<scenario file name>/), and returns 0. Partials of different studies,
+ * `--out` (default reports/<scenario file name>/), and returns 0 (3 when a `--fail-on` threshold is
+ * crossed). Partials of different studies,
  * duplicate or missing shards are bad input (`InputError`), and nothing is written.
  */
 export async function mergeCommand(
@@ -31,6 +36,7 @@ export async function mergeCommand(
 ): Promise<number> {
   const problems: Problem[] = [];
   const out = outFlag(flags.out, problems);
+  const failOn = parseFailOn(flags.failOn, RISK_FAIL_ON, problems);
   throwIfProblems(problems);
   const { risk, files } = await mergeRiskStudy(partials.map((path) => inFolder(context.cwd, path)));
   const file = risk.scenario.file;
@@ -43,5 +49,5 @@ export async function mergeCommand(
     );
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
-  return 0;
+  return reportFailures(riskFailures(failOn, risk), context.stderr);
 }

@@ -16,6 +16,7 @@ import {
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
+import { outcomeFailures, parseFailOn, REPLAY_FAIL_ON, reportFailures } from '../failOn/index.js';
 import { flagProblem, inFolder, outFlag, quoted, resolveScenario, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -29,6 +30,7 @@ export interface ReplayFlags {
   phaseStart?: string[];
   json?: boolean;
   quiet?: boolean;
+  failOn?: string | string[];
 }
 
 const PHASE_START_EXPECTED = '<phase>=<ISO-8601 time with zone>, like canary=2025-10-31T12:00:00Z';
@@ -66,8 +68,9 @@ export interface ReplayContext {
 /**
  * `rehearse replay <observed.csv>` as a function, for the CLI and for tests: reads the plan, replays the
  * CSV through its gates and guards, writes the same files as `rehearse run` (with a `replay` section in
- * `results.json`) atomically, and prints the summary and the data checks. Bad input throws `InputError`
- * before anything is written.
+ * `results.json`) atomically, prints the summary and the data checks, and returns 0, or 3 when a
+ * `--fail-on` condition matched (the reason on stderr). Bad input throws `InputError` before anything is
+ * written.
  */
 export async function replayCommand(
   observed: string,
@@ -76,6 +79,7 @@ export async function replayCommand(
 ): Promise<number> {
   const problems: Problem[] = [];
   const out = outFlag(flags.out, problems);
+  const failOn = parseFailOn(flags.failOn, REPLAY_FAIL_ON, problems);
   throwIfProblems(problems);
   const scenario = resolveScenario(flags.scenario, context.cwd);
   const plan = await readScenario(scenario.path);
@@ -107,5 +111,5 @@ export async function replayCommand(
     context.stdout.write(`${formatOutcomeTable(results, style)}\n${formatOutcomeLine(results, style)}\n\n`);
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
-  return 0;
+  return reportFailures(outcomeFailures(failOn, results), context.stderr);
 }

@@ -3,6 +3,7 @@ import { runRiskStudy } from '../../io/runRiskStudy.js';
 import { formatRiskSummary } from '../../report/index.js';
 import { parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import { parseFailOn, RISK_FAIL_ON, reportFailures, riskFailures } from '../failOn/index.js';
 import {
   fidelityFlag,
   flagProblem,
@@ -31,12 +32,13 @@ export interface RiskFlags {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  failOn?: string | string[];
 }
 
 /** Where the command prints, and the folder relative paths start from. */
 export interface RiskContext {
   stdout: TextSink;
-  /** Progress goes here, only when it is a TTY. */
+  /** Progress goes here (a bar only on a TTY), and what `--fail-on` matched. */
   stderr: ProgressStream;
   cwd?: string;
   /** Milliseconds, for the progress bar's time left and the elapsed time (default `performance.now`). */
@@ -57,6 +59,11 @@ export function parseRiskFlags(flags: RiskFlags) {
     if (shard === undefined)
       problems.push(flagProblem('--shard', 'i/n with 1 ≤ i ≤ n, e.g. 2/4', quoted(flags.shard)));
   }
+  const failOn = parseFailOn(flags.failOn, RISK_FAIL_ON, problems);
+  if (failOn.length > 0 && flags.shard !== undefined) {
+    const expected = 'no --shard: a shard has no probabilities yet; give --fail-on to rehearse merge';
+    problems.push(flagProblem('--fail-on', expected, `--shard ${quoted(flags.shard)}`));
+  }
   throwIfProblems(problems);
   return {
     seed,
@@ -66,6 +73,7 @@ export function parseRiskFlags(flags: RiskFlags) {
     runs,
     workers,
     shard,
+    failOn,
     ...printFlags(flags),
   };
 }
@@ -95,8 +103,8 @@ export function riskJsonSummary(risk: Risk, written: readonly string[]) {
 /**
  * `rehearse risk [scenario]` as a function, for the CLI and for tests: validates the flags, runs the
  * study on worker threads with a progress bar (a TTY only), writes risk.json, risk.md and risk.html
- * (or, with `--shard`, the shard's partial) atomically, prints the summary, and returns 0. Bad input
- * throws `InputError` before any run.
+ * (or, with `--shard`, the shard's partial) atomically, prints the summary, and returns 0, or 3 when a
+ * `--fail-on` threshold is crossed (the reason on stderr). Bad input throws `InputError` before any run.
  */
 export async function riskCommand(
   scenario: string | undefined,
@@ -144,5 +152,5 @@ export async function riskCommand(
     );
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
-  return 0;
+  return reportFailures(riskFailures(options.failOn, outputs.risk), context.stderr);
 }

@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import type { Fidelity, OutcomeStatus } from '../../engine/rehearsal.js';
+import type { Fidelity } from '../../engine/rehearsal.js';
 import { rehearseScenario } from '../../io/rehearseScenario.js';
 import {
   buildRunJsonSummary,
@@ -10,23 +10,17 @@ import {
 } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
-  fidelityFlag,
-  flagProblem,
-  outFlag,
-  printFlags,
-  quoted,
-  resolveScenario,
-  seedFlag,
-  throwIfProblems,
-} from '../flags.js';
-import { EXIT_FAIL_ON } from '../register/run.js';
+  type FailOnTerm,
+  outcomeFailures,
+  parseFailOn,
+  RUN_FAIL_ON,
+  reportFailures,
+} from '../failOn/index.js';
+import { fidelityFlag, outFlag, printFlags, resolveScenario, seedFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 export { DEFAULT_SCENARIO } from '../flags.js';
-
-const FAIL_ON = ['rollback', 'halt', 'any'] as const;
-type FailOn = (typeof FAIL_ON)[number];
 
 /** The flags as commander hands them over: strings, not yet validated. */
 export interface RunFlags {
@@ -36,7 +30,8 @@ export interface RunFlags {
   approve?: boolean;
   json?: boolean;
   quiet?: boolean;
-  failOn?: string;
+  /** `--fail-on`, repeatable: one value, or every value given. */
+  failOn?: string | string[];
 }
 
 /** Validated flags. */
@@ -47,7 +42,7 @@ interface RunOptions {
   approve: boolean;
   json: boolean;
   quiet: boolean;
-  failOn: FailOn | undefined;
+  failOn: FailOnTerm[];
 }
 
 /** Where the command prints, and the folder relative paths start from. */
@@ -65,9 +60,7 @@ export function parseRunFlags(flags: RunFlags): RunOptions {
   const problems: Problem[] = [];
   const seed = seedFlag(flags.seed, problems);
   const fidelity = fidelityFlag(flags.fidelity, problems);
-  if (flags.failOn !== undefined && !(FAIL_ON as readonly string[]).includes(flags.failOn)) {
-    problems.push(flagProblem('--fail-on', `one of ${FAIL_ON.join(', ')}`, quoted(flags.failOn)));
-  }
+  const failOn = parseFailOn(flags.failOn, RUN_FAIL_ON, problems);
   const out = outFlag(flags.out, problems);
   throwIfProblems(problems);
   return {
@@ -76,28 +69,14 @@ export function parseRunFlags(flags: RunFlags): RunOptions {
     fidelity,
     approve: flags.approve ?? true,
     ...printFlags(flags),
-    failOn: flags.failOn as FailOn | undefined,
+    failOn,
   };
-}
-
-/** Whether the outcome is one `--fail-on` names. */
-function matchesFailOn(failOn: FailOn | undefined, status: OutcomeStatus): boolean {
-  switch (failOn) {
-    case undefined:
-      return false;
-    case 'rollback':
-      return status === 'rolled-back';
-    case 'halt':
-      return status === 'halted';
-    case 'any':
-      return status !== 'completed';
-  }
 }
 
 /**
  * `rehearse run [scenario]` as a function, for the CLI and for tests: validates the flags, rehearses,
  * writes the files atomically, prints the summary, and returns the exit code (0, or 3 when the outcome
- * matched `--fail-on`). Bad input throws `InputError` before anything is written.
+ * matched `--fail-on`, with the reason on stderr). Bad input throws `InputError` before anything is written.
  */
 export async function runCommand(
   scenario: string | undefined,
@@ -124,5 +103,5 @@ export async function runCommand(
     context.stdout.write(`${formatOutcomeTable(results, style)}\n${formatOutcomeLine(results, style)}\n\n`);
     context.stdout.write(`wrote ${written.join('\n      ')}\n`);
   }
-  return matchesFailOn(options.failOn, results.outcome.status) ? EXIT_FAIL_ON : 0;
+  return reportFailures(outcomeFailures(options.failOn, results), context.stderr);
 }

@@ -6,6 +6,7 @@ import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
 import { whatifScenario } from '../../io/whatifScenario.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
+import { parseFailOn, reportFailures, WHATIF_FAIL_ON, whatifFailures } from '../failOn/index.js';
 import {
   fidelityFlag,
   inFolder,
@@ -36,6 +37,7 @@ export interface WhatifFlags {
   fidelity?: string;
   json?: boolean;
   quiet?: boolean;
+  failOn?: string | string[];
 }
 
 /** Progress is drawn only on a terminal: this stream never is. */
@@ -67,14 +69,16 @@ function parseWhatifFlags(flags: WhatifFlags) {
     max: MAX_RUNS,
   });
   const workers = workersFlag(flags.workers, problems, MAX_WORKERS);
+  const failOn = parseFailOn(flags.failOn, WHATIF_FAIL_ON, problems);
   throwIfProblems(problems);
-  return { seed, out, fidelity, runs, workers, ...printFlags(flags) };
+  return { seed, out, fidelity, runs, workers, failOn, ...printFlags(flags) };
 }
 
 /**
  * `rehearse whatif [scenario]` as a function, for the CLI and for tests: validates the flags, rehearses
  * each fault against the plan without it, writes `whatif.json`, `whatif.md` and `whatif.html` atomically,
- * prints a summary, and returns the exit code (0). Bad input throws `InputError` before anything is written.
+ * prints a summary, and returns the exit code (0, or 3 when a `--fail-on` condition matched, the reason
+ * on stderr). Bad input throws `InputError` before anything is written.
  */
 export async function whatifCommand(
   scenario: string | undefined,
@@ -131,5 +135,5 @@ export async function whatifCommand(
     }
     context.stdout.write(`\nwrote ${written.join('\n      ')}\n`);
   }
-  return 0;
+  return reportFailures(whatifFailures(options.failOn, results), context.stderr);
 }

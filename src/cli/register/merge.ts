@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { MergeFlags } from '../commands/merge.js';
+import { EXIT_FAIL_ON, FAIL_ON_THRESHOLD_HELP } from '../failOn/failOnTerm.js';
+import { collect } from '../flags.js';
 
 /** `rehearse merge <partials...> --out DIR`: combine `rehearse risk --shard` partials into one study. */
 export function registerMerge(program: Command): void {
@@ -12,9 +14,15 @@ export function registerMerge(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
+    .option(
+      '--fail-on <threshold>',
+      `exit with code ${EXIT_FAIL_ON} when a probability of the merged study crosses a threshold, as for rehearse risk; repeatable`,
+      collect,
+    )
+    .addHelpText('after', FAIL_ON_THRESHOLD_HELP)
     .action(async (partials: string[], flags: MergeFlags) => {
       const { mergeCommand } = await import('../commands/merge.js');
-      const code = await mergeCommand(partials, flags, { stdout: process.stdout });
+      const code = await mergeCommand(partials, flags, { stdout: process.stdout, stderr: process.stderr });
       if (code !== 0) process.exitCode = code;
     });
 }

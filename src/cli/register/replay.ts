@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ReplayFlags } from '../commands/replay.js';
-import { DEFAULT_SCENARIO } from '../flags.js';
+import { EXIT_FAIL_ON } from '../failOn/failOnTerm.js';
+import { collect, DEFAULT_SCENARIO } from '../flags.js';
 
 /** `rehearse replay <observed.csv>`: recorded metrics through the plan's own gates and guards (docs/replay.md). */
 export function registerReplay(program: Command): void {
@@ -18,12 +19,22 @@ export function registerReplay(program: Command): void {
     )
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but warnings and errors')
+    .option(
+      '--fail-on <condition>',
+      `exit with code ${EXIT_FAIL_ON} when the outcome is rollback, halt, partial (a phase without rows) or any (not completed), or on small-sample (an error-rate gate passed only because its sample was small); repeatable`,
+      collect,
+    )
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 done (whatever the outcome), ${EXIT_FAIL_ON} a --fail-on condition matched (the reason on stderr), 2 bad input, 1 internal error.\n`,
+    )
     .action(async (observed: string, flags: ReplayFlags) => {
       const { replayCommand } = await import('../commands/replay.js');
-      await replayCommand(observed, flags, {
+      const code = await replayCommand(observed, flags, {
         stdout: process.stdout,
         stderr: process.stderr,
         color: process.stdout.isTTY === true && !process.env.NO_COLOR,
       });
+      if (code !== 0) process.exitCode = code;
     });
 }

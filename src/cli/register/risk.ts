@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatCount } from '../../gates/format.js';
 import type { RiskFlags } from '../commands/risk.js';
-import { DEFAULT_SCENARIO } from '../flags.js';
+import { EXIT_FAIL_ON, FAIL_ON_THRESHOLD_HELP } from '../failOn/failOnTerm.js';
+import { collect, DEFAULT_SCENARIO } from '../flags.js';
 
 /** Runs of a study when `--runs` is not given. */
 export const DEFAULT_RUNS = 10_000;
@@ -30,6 +31,15 @@ export function registerRisk(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
+    .option(
+      '--fail-on <threshold>',
+      `exit with code ${EXIT_FAIL_ON} when a probability crosses a threshold, e.g. 'false-rollback>5%', 'complete<90%@ci'; names: complete, rollback, false-rollback, true-rollback, halt; repeatable`,
+      collect,
+    )
+    .addHelpText(
+      'after',
+      `${FAIL_ON_THRESHOLD_HELP}\nExit codes: 0 done, ${EXIT_FAIL_ON} a --fail-on threshold was crossed, 2 bad input, 1 internal error.\n`,
+    )
     .action(async (scenario: string | undefined, flags: RiskFlags) => {
       const { riskCommand } = await import('../commands/risk.js');
       const code = await riskCommand(scenario, flags, { stdout: process.stdout, stderr: process.stderr });

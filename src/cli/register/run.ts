@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { RunFlags } from '../commands/run.js';
-import { DEFAULT_SCENARIO } from '../flags.js';
-
-/** Exit code when the rehearsal's outcome matched `--fail-on` (0, 1 and 2 keep their meaning). */
-export const EXIT_FAIL_ON = 3;
+import { EXIT_FAIL_ON } from '../failOn/failOnTerm.js';
+import { collect, DEFAULT_SCENARIO } from '../flags.js';
 
 /** `rehearse run [scenario]`: one rehearsal; writes results.json, checkpoints.csv, summary.md and summary.html. */
 export function registerRun(program: Command): void {
@@ -19,7 +17,8 @@ export function registerRun(program: Command): void {
     .option('--quiet', 'print nothing but warnings and errors')
     .option(
       '--fail-on <outcome>',
-      `exit with code ${EXIT_FAIL_ON} when the outcome is: rollback, halt or any (not completed)`,
+      `exit with code ${EXIT_FAIL_ON} when the outcome is: rollback, halt or any (not completed); repeatable`,
+      collect,
     )
     .addHelpText(
       'after',
