@@ -1,4 +1,5 @@
 import { formatDuration } from '../scenario/duration.js';
+import { createHeartbeat } from './heartbeat.js';
 
 const BAR_WIDTH = 30;
 
@@ -74,4 +75,32 @@ export function createProgressBar(
       stream.write('\r\u001b[K');
     },
   };
+}
+
+/** How a command reports progress: its name and unit for the heartbeat, and whether it may draw a bar. */
+export interface ProgressOptions {
+  /** The command, as a heartbeat line starts: `risk`. */
+  label: string;
+  /** What `total` counts: `runs`, `simulated minutes`, `MB read`. */
+  unit: string;
+  /** `--quiet`: no bar and no heartbeat. */
+  quiet: boolean;
+  /** Whether a bar may be drawn on a terminal (not when the command's own output goes there too). */
+  bar: boolean;
+  /** The clock, ms (default `performance.now`). */
+  now?: () => number;
+}
+
+/**
+ * The progress a command shows on `stream` (stderr): a bar when it is a terminal, heartbeat lines every
+ * 10 s when it is not (CI logs, pipes), nothing with `--quiet`.
+ *
+ * @example const progress = createProgress(process.stderr, 10_000, { label: 'risk', unit: 'runs', quiet: false, bar: true })
+ */
+export function createProgress(stream: ProgressStream, total: number, options: ProgressOptions): ProgressBar {
+  const now = options.now ?? (() => performance.now());
+  if (options.quiet) return NO_BAR;
+  if (stream.isTTY === true)
+    return options.bar ? createProgressBar(stream, total, now, options.unit) : NO_BAR;
+  return createHeartbeat(stream, total, { label: options.label, unit: options.unit, now });
 }

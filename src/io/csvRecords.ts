@@ -8,6 +8,8 @@ import { describeReadError } from './describeReadError.js';
 export interface CsvRecord {
   line: number;
   cells: string[];
+  /** Bytes of the file read so far (read ahead of the record, by up to one chunk), for progress. */
+  bytesRead: number;
 }
 
 /** A problem about the file as a whole (or a line of it, when known). */
@@ -42,7 +44,7 @@ export async function* csvRecords(path: string, file: string = path): AsyncGener
       info: { lines: number };
       record: string[];
     }>) {
-      yield { line: info.lines, cells: record };
+      yield { line: info.lines, cells: record, bytesRead: source.bytesRead };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -17,10 +17,14 @@ import {
 } from './parseObservationRow.js';
 
 /** What the reader hands on, in file order: the header once, then each row or the problems of a row. */
-export type ObservationItem =
+export type ObservationItem = (
   | { kind: 'header'; header: ObservationHeader }
   | { kind: 'row'; row: ObservationRow }
-  | { kind: 'rejected'; line: number; problems: Problem[] };
+  | { kind: 'rejected'; line: number; problems: Problem[] }
+) & {
+  /** Bytes of the file read so far, for progress. */
+  bytesRead: number;
+};
 
 /**
  * Streams an observed-metrics CSV (docs/replay.md) row by row, in bounded memory: nothing but the current
@@ -33,19 +37,19 @@ export type ObservationItem =
 export async function* readObservations(path: string, file: string = path): AsyncGenerator<ObservationItem> {
   let header: ObservationHeader | null = null;
   let dataRows = 0;
-  for await (const { line, cells } of csvRecords(path, file)) {
+  for await (const { line, cells, bytesRead } of csvRecords(path, file)) {
     if (header === null) {
       const parsed = parseObservationHeader(cells, file);
       if (!parsed.ok) throw new InputError(parsed.problems);
       header = parsed.header;
-      yield { kind: 'header', header };
+      yield { kind: 'header', header, bytesRead };
       continue;
     }
     dataRows++;
     const parsed = parseObservationRow(cells, line, header, file);
     yield parsed.ok
-      ? { kind: 'row', row: parsed.row }
-      : { kind: 'rejected', line, problems: parsed.problems };
+      ? { kind: 'row', row: parsed.row, bytesRead }
+      : { kind: 'rejected', line, problems: parsed.problems, bytesRead };
   }
   if (header === null)
     throw new InputError([
@@ -65,11 +69,17 @@ export async function* readObservations(path: string, file: string = path): Asyn
 export async function replayObservationsFile(
   path: string,
   plan: Plan,
-  options: Omit<ReplayOptions, 'file'> & { file?: string },
+  options: Omit<ReplayOptions, 'file'> & {
+    file?: string;
+    /** Called with the bytes read so far, as rows are read (for progress). */
+    onProgress?: (bytesRead: number) => void;
+  },
 ): Promise<Replay> {
+  const { onProgress, ...replayOptions } = options;
   const file = options.file ?? path;
-  const builder = new ReplayBuilder(plan, { ...options, file });
+  const builder = new ReplayBuilder(plan, { ...replayOptions, file });
   for await (const item of readObservations(path, file)) {
+    onProgress?.(item.bytesRead);
     if (item.kind === 'header') builder.ignoredColumns(item.header.ignored);
     else if (item.kind === 'row') builder.row(item.row);
     else builder.rejected(item.line, item.problems);

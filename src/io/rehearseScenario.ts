@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { rehearse } from '../engine/rehearse.js';
 import { buildResults } from '../report/buildResults.js';
-import { type RunOutputs, type RunTemplates, renderRunReport } from '../report/buildRunFiles.js';
+import {
+  type RunOutputs,
+  type RunTemplates,
+  renderRunReport,
+  runDataFiles,
+} from '../report/buildRunFiles.js';
 import { packageInfo } from './packageRoot.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
@@ -20,6 +25,8 @@ export interface RehearseScenarioOptions {
   approve: boolean;
   /** Folder with `summary.md.hbs`, `summary.html.hbs` and `partials/`; default: the package's `templates/`. */
   templateDir?: string;
+  /** Whether to render `summary.md` and `summary.html` (default true); false: the data files alone (`--no-report`). */
+  report?: boolean;
 }
 
 /** The run's templates from `dir`: `summary.md.hbs` and `summary.html.hbs` with their partials. */
@@ -30,7 +37,8 @@ export function readRunTemplates(dir: string): Promise<RunTemplates> {
 /**
  * One rehearsal of a scenario file, start to finish, short of writing: reads and compiles the scenario,
  * rehearses it at the chosen seed, and builds the results and the files that present them (charts
- * included). Bad input throws `InputError` before anything is produced.
+ * included; only the data files with `report: false`). Bad input throws `InputError` before anything is
+ * produced.
  *
  * @example const { results, files } = await rehearseScenario({ scenarioPath: 'plan.yaml', fidelity: 'aggregate', approve: true })
  */
@@ -42,11 +50,12 @@ export async function rehearseScenario(options: RehearseScenarioOptions): Promis
     approve: options.approve,
   });
   const { root, version } = packageInfo();
-  const templates = await readRunTemplates(options.templateDir ?? join(root, 'templates'));
   const meta = {
     tool: { name: 'rollout-rehearsal', version },
     scenarioFile: options.scenarioFile ?? options.scenarioPath,
   };
   const results = buildResults(plan, rehearsal, meta);
+  if (options.report === false) return { results, files: runDataFiles(results) };
+  const templates = await readRunTemplates(options.templateDir ?? join(root, 'templates'));
   return { results, files: await renderRunReport(results, templates) };
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
-import { type RiskTemplates, renderRiskFiles } from '../report/index.js';
+import { type RiskTemplates, renderRiskFiles, stringifyRisk } from '../report/index.js';
 import type { OutputFile } from '../report/outputFile.js';
 import {
   analyzePlan,
@@ -38,6 +38,8 @@ export interface RiskStudyOptions {
   templateDir?: string;
   /** Called with the number of runs finished since the previous call. */
   onProgress?: (done: number) => void;
+  /** Whether to render `risk.md` and `risk.html` (default true); false: `risk.json` alone (`--no-report`). */
+  report?: boolean;
 }
 
 /** A whole study's risk.json and the files presenting it, or one shard's partial file. */
@@ -57,8 +59,8 @@ export function partialFileName(shard: Shard): string {
 
 /**
  * `rehearse risk` short of writing: reads the scenario (and its effect samples), tallies the runs (all,
- * or the shard's) on worker threads, and builds risk.json with risk.md and risk.html, or the shard's
- * partial. Bad input throws `InputError` before any run.
+ * or the shard's) on worker threads, and builds risk.json with risk.md and risk.html (unless `report` is
+ * false), or the shard's partial. Bad input throws `InputError` before any run.
  */
 export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudyOutputs> {
   prestartRiskWorkers(options.workers);
@@ -85,7 +87,10 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
     const files = [{ name: partialFileName(options.shard), content: stringifyRiskPartial(partial) }];
     return { kind: 'partial', partial, runs: range, files };
   }
-  const templates = await readRiskTemplates(options.templateDir ?? join(packageInfo().root, 'templates'));
+  const templates =
+    options.report === false
+      ? null
+      : await readRiskTemplates(options.templateDir ?? join(packageInfo().root, 'templates'));
   const tallying = tallyInWorkers(
     plan,
     inputs.settings,
@@ -97,5 +102,9 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
   // then joins them (with --workers 1 the runs are already tallied by now).
   const analysis = analyzePlan(plan);
   const risk = buildRisk(inputs, await tallying, meta, analysis);
-  return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates) };
+  const files =
+    templates === null
+      ? [{ name: 'risk.json', content: stringifyRisk(risk) }]
+      : await renderRiskFiles(risk, templates);
+  return { kind: 'risk', risk, files };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { InputError } from '../errors.js';
 import type { OutputFile } from '../report/outputFile.js';
-import { renderWhatifFiles, type WhatifTemplates } from '../report/renderWhatifFiles.js';
+import { renderWhatifFiles, stringifyWhatif, type WhatifTemplates } from '../report/renderWhatifFiles.js';
 import type { Problem } from '../scenario/problems.js';
 import { FAULT_SPEC_EXAMPLE } from '../whatif/faultSpec.js';
 import { faultsFromSpecs, faultsOfPlan, type NamedFault } from '../whatif/namedFault.js';
@@ -37,12 +37,15 @@ export interface WhatifScenarioOptions {
   /** How the runs are run (a worker pool); default: in this thread. */
   runner?: WhatifRunner;
   onProgress?: (done: number, total: number) => void;
+  /** Whether to render `whatif.md` and `whatif.html` (default true); false: `whatif.json` alone (`--no-report`). */
+  report?: boolean;
 }
 
 /**
  * A what-if of a scenario file, start to finish short of writing: reads the scenario and the fault files,
  * checks every fault (all problems of all sources at once), rehearses each fault against the plan
- * without it over `runs` seeded runs, and builds `whatif.json`, `whatif.md` and `whatif.html`. The edge of
+ * without it over `runs` seeded runs, and builds `whatif.json`, `whatif.md` and `whatif.html` (only the
+ * JSON with `report: false`). The edge of
  * `whatif/` that reads files; bad input throws `InputError` before anything is rehearsed.
  *
  * @example const { results, files } = await whatifScenario({ scenarioPath: 'plan.yaml', faultFiles: [], faultSpecs: ['outage phase=ramp at=1h duration=10m'], runs: 500, fidelity: 'aggregate' })
@@ -92,6 +95,9 @@ export async function whatifScenario(
     seed,
     fidelity: options.fidelity,
   });
+  if (options.report === false) {
+    return { results, files: [{ name: 'whatif.json', content: stringifyWhatif(results) }] };
+  }
   const templates = await readWhatifTemplates(options.templateDir ?? join(root, 'templates'));
   return { results, files: await renderWhatifFiles(results, templates) };
 }

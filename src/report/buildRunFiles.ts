@@ -52,10 +52,25 @@ export function renderRunFiles(
   const json = stringifyResults(results);
   const recorded = recordedResults(json);
   return [
-    { name: 'results.json', content: json },
-    { name: 'checkpoints.csv', content: buildCheckpointsCsv(recorded) },
+    ...dataFilesOf(json, recorded),
     { name: 'summary.md', content: renderTemplate(templates.markdown, buildRunView(recorded), 'markdown') },
     { name: 'summary.html', content: renderTemplate(templates.html, buildRunView(recorded, charts), 'html') },
+  ];
+}
+
+/**
+ * The files of a run that need no template: `results.json` and `checkpoints.csv` (what `--no-report`
+ * writes; the CSV is built from the results as recorded, as when the summaries are rendered too).
+ */
+export function runDataFiles(results: Results): OutputFile[] {
+  const json = stringifyResults(results);
+  return dataFilesOf(json, recordedResults(json));
+}
+
+function dataFilesOf(json: string, recorded: Results): OutputFile[] {
+  return [
+    { name: 'results.json', content: json },
+    { name: 'checkpoints.csv', content: buildCheckpointsCsv(recorded) },
   ];
 }
 

@@ -26,6 +26,7 @@ export {
   type RunTemplates,
   renderRunFiles,
   renderRunReport,
+  runDataFiles,
 } from './buildRunFiles.js';
 export { buildRunJsonSummary, type RunJsonSummary } from './buildRunJsonSummary.js';
 export {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayCommand } from '../../src/cli/commands/replay.js';
@@ -90,6 +90,27 @@ describe('rehearse replay', () => {
     );
     expect(result).toBe(code);
     expect(stderr.text.split('\n').filter((line) => line.startsWith('fail-on: '))).toEqual(reasons);
+  });
+
+  it('in a log: heartbeat lines in MB read (none with --quiet); --no-report skips the summaries', async () => {
+    // 20,000 rows of one phase (0.8 MB, read in 64 KB chunks), a clock that moves 1 s a row.
+    const rows = [HEADER];
+    for (let i = 1; i <= 20_000; i++) rows.push(`canary,${i * 30}s,${i * 10},0,40,0.9997,0.004`);
+    const csv = writeCsv(rows);
+    for (const quiet of [false, true]) {
+      const out = join(tempDir(), 'out');
+      const stderr = textSink();
+      let nowMs = 0;
+      await replayCommand(
+        csv,
+        { out, quiet, report: false },
+        { stdout: textSink(), stderr, color: false, now: () => (nowMs += 1000) },
+      );
+      const heartbeats = stderr.text.split('\n').filter((line) => line.startsWith('replay: '));
+      if (quiet) expect(heartbeats).toEqual([]);
+      else expect(heartbeats[0]).toMatch(/^replay: [\d.]+\/0\.79 MB read \(\d+%\), 10s elapsed, /);
+      expect(readdirSync(out).sort()).toEqual(['checkpoints.csv', 'results.json']);
+    }
   });
 
   it('a bad --fail-on is bad input: exit 2 before anything is read or written', async () => {

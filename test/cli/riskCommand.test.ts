@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,41 @@ describe('rehearse risk on the default scenario', () => {
     const [, , html] = await files('w1');
     const width = /<svg id="outcomes"[^>]* width="(\d+(?:\.\d+)?)"/.exec(html ?? '')?.[1];
     expect(Number(width)).toBeGreaterThan(0);
+  });
+});
+
+describe('in a log, and without the reports', () => {
+  /** A clock that moves 4 s each time it is read: enough for heartbeat lines within a short study. */
+  function steppingClock() {
+    let nowMs = 0;
+    return () => (nowMs += 4000);
+  }
+
+  it('prints heartbeat lines on stderr when it is not a terminal, and none with --quiet', async () => {
+    for (const quiet of [false, true]) {
+      const stderr = textSink();
+      await riskCommand(
+        undefined,
+        { runs: '200', workers: '1', out: 'heartbeat', quiet },
+        { stdout: textSink(), stderr, cwd: dir, now: steppingClock() },
+      );
+      if (quiet) expect(stderr.text).toBe('');
+      else expect(stderr.text).toMatch(/^risk: [\d,]+\/200 runs \(\d+%\), \d+s elapsed, /m);
+    }
+  });
+
+  it('--no-report writes risk.json alone, the same bytes as with the reports', async () => {
+    const stdout = textSink();
+    await riskCommand(
+      undefined,
+      { runs: RUNS, workers: '1', out: 'no-report', report: false },
+      { stdout, stderr: textSink(), cwd: dir },
+    );
+    expect(await readdir(join(dir, 'no-report'))).toEqual(['risk.json']);
+    expect(await readFile(join(dir, 'no-report', 'risk.json'), 'utf8')).toBe(
+      await readFile(join(dir, 'w1', 'risk.json'), 'utf8'),
+    );
+    expect(stdout.text).toContain(`wrote ${join('no-report', 'risk.json')}\n`);
   });
 });
 

@@ -108,6 +108,18 @@ describe('rehearse run: outputs', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it('--no-report writes results.json and checkpoints.csv alone, the same bytes as with the summaries', async () => {
+    const out = join(dir, 'no-report');
+    const { code, stdout } = await run(rollsBack, { out, report: false });
+    expect(code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['checkpoints.csv', 'results.json']);
+    const full = await readAll(join(dir, 'table'));
+    const data = await readAll(out);
+    expect(data['results.json']).toBe(full['results.json']);
+    expect(data['checkpoints.csv']).toBe(full['checkpoints.csv']);
+    expect(stdout).not.toContain('summary.md');
+  });
+
   it('colours the table only when asked (stdout is a TTY)', async () => {
     const { stdout } = await run(rollsBack, { out: join(dir, 'colour') }, { color: true });
     expect(stdout).toContain('\u001b[31mrolled-back\u001b[39m');
@@ -299,6 +311,7 @@ describe('rehearse run: exit codes', () => {
       '--out',
       '--fidelity',
       '--no-approve',
+      '--no-report',
       '--json',
       '--quiet',
       '--fail-on',

@@ -147,6 +147,23 @@ describe('rehearse whatif', () => {
     );
   });
 
+  it('in a log: heartbeat lines on stderr (none with --quiet); --no-report writes whatif.json alone', async () => {
+    let nowMs = 0;
+    const now = () => (nowMs += 3000);
+    for (const quiet of [false, true]) {
+      const stderr = sink();
+      await whatifCommand(
+        scenario,
+        { workers: '1', runs: '20', quiet, report: false, out: join(dir, 'log') },
+        { stdout: sink(), stderr: { ...stderr, isTTY: false }, now },
+      );
+      const text = stderr.lines.join('');
+      if (quiet) expect(text).toBe('');
+      else expect(text).toMatch(/^whatif: \d+\/20 runs \(\d+%\), \d+s elapsed, /m);
+    }
+    expect(await readdir(join(dir, 'log'))).toEqual(['whatif.json']);
+  });
+
   it('is byte-identical for the same seed', async () => {
     await run({ seed: '99' }, 'a');
     await run({ seed: '99' }, 'b');

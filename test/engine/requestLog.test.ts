@@ -116,10 +116,15 @@ describe('phaseRequestLog', () => {
   });
 });
 
+/** stderr as a CI log has it (not a terminal); these tests do not read what goes there. */
+const NO_TTY = { write: () => true, isTTY: false };
+
 describe('rehearse traffic', () => {
   it('streams the default scenario as CSV or NDJSON, honouring --limit and --seed', async () => {
     const csv = new CountingSink();
-    expect(await trafficCommand(undefined, { phase: 'canary', limit: '50' }, { stdout: csv })).toBe(50);
+    expect(
+      await trafficCommand(undefined, { phase: 'canary', limit: '50' }, { stdout: csv, stderr: NO_TTY }),
+    ).toBe(50);
     csv.end();
     await once(csv, 'finish');
     expect(csv.lines).toBe(51);
@@ -129,9 +134,7 @@ describe('rehearse traffic', () => {
     await trafficCommand(
       undefined,
       { phase: 'canary', format: 'ndjson', seed: '5', limit: '20', out },
-      {
-        stdout: new CountingSink(),
-      },
+      { stdout: new CountingSink(), stderr: NO_TTY },
     );
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(20);
@@ -146,11 +149,30 @@ describe('rehearse traffic', () => {
     expect(await readdir(folder)).toEqual(['canary.ndjson']);
   });
 
+  it('shows it is alive in a log: heartbeat lines in simulated minutes, none with --quiet', async () => {
+    for (const quiet of [false, true]) {
+      const written: string[] = [];
+      let nowMs = 0;
+      await trafficCommand(
+        undefined,
+        { phase: 'canary', limit: '3000', quiet },
+        {
+          stdout: new CountingSink(),
+          stderr: { write: (text: string) => written.push(text), isTTY: false },
+          now: () => (nowMs += 5000),
+        },
+      );
+      // The canary is 2 h: 120 simulated minutes; 3,000 rows are its first ten minutes or so.
+      if (quiet) expect(written).toEqual([]);
+      else expect(written[0]).toMatch(/^traffic: [\d.]+\/120 simulated minutes \(\d+%\), 10s elapsed, /);
+    }
+  });
+
   it('reports every bad flag at once as bad input', async () => {
     const attempt = trafficCommand(
       undefined,
       { phase: 'nope', format: 'xml', seed: '-1', limit: '0' },
-      { stdout: new CountingSink() },
+      { stdout: new CountingSink(), stderr: NO_TTY },
     );
     await expect(attempt).rejects.toBeInstanceOf(InputError);
     const error = (await attempt.catch((caught: unknown) => caught)) as InputError;
@@ -167,7 +189,11 @@ describe('rehearse traffic', () => {
     // day, ~40 MB of CSV. Holding the log would grow the heap by at least that; streaming keeps it to one
     // interval's rows plus the sink's buffer: the retained heap (sampled after a full GC) stays under 8 MB.
     const sink = new CountingSink();
-    const rows = await trafficCommand(undefined, { phase: 'rollout', limit: '456000' }, { stdout: sink });
+    const rows = await trafficCommand(
+      undefined,
+      { phase: 'rollout', limit: '456000', quiet: true },
+      { stdout: sink, stderr: NO_TTY },
+    );
     expect(rows).toBe(456_000);
     sink.end();
     await once(sink, 'finish');

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { packageInfo } from '../../io/packageRoot.js';
 import { parseIsoTime } from '../../io/parseObservationRow.js';
@@ -13,11 +14,13 @@ import {
   formatOutcomeTable,
   PLAIN_STYLE,
   renderRunReport,
+  runDataFiles,
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
 import { outcomeFailures, parseFailOn, REPLAY_FAIL_ON, reportFailures } from '../failOn/index.js';
 import { flagProblem, inFolder, outFlag, quoted, resolveScenario, throwIfProblems } from '../flags.js';
+import { createProgress, type ProgressBar } from '../progressBar.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
@@ -28,6 +31,8 @@ export interface ReplayFlags {
   lenient?: boolean;
   /** `--phase-start <phase>=<ISO time>`, repeated: one per phase. */
   phaseStart?: string[];
+  /** False with `--no-report`: results.json and checkpoints.csv only. */
+  report?: boolean;
   json?: boolean;
   quiet?: boolean;
   failOn?: string | string[];
@@ -60,9 +65,37 @@ function phaseStartFlags(texts: readonly string[], plan: Plan, problems: Problem
 /** Where the command prints, and the folder relative paths start from (as for `rehearse run`). */
 export interface ReplayContext {
   stdout: TextSink;
-  stderr: TextSink;
+  /** Warnings, what `--fail-on` matched, and progress (a bar on a TTY, heartbeat lines otherwise). */
+  stderr: TextSink & { isTTY?: boolean };
   color: boolean;
   cwd?: string;
+  /** The clock of the progress, ms (default `performance.now`). */
+  now?: () => number;
+}
+
+const MB = 1_000_000;
+
+/** Progress in MB of the file read, from the bytes read so far. */
+async function readProgress(path: string, flags: ReplayFlags, context: ReplayContext) {
+  const sizeBytes = await stat(path).then(
+    (stats) => stats.size,
+    () => 0,
+  );
+  const progress: ProgressBar = createProgress(context.stderr, sizeBytes / MB, {
+    label: 'replay',
+    unit: 'MB read',
+    quiet: flags.quiet ?? false,
+    bar: true,
+    ...(context.now === undefined ? {} : { now: context.now }),
+  });
+  let reportedBytes = 0;
+  return {
+    onProgress: (bytesRead: number) => {
+      progress.add((bytesRead - reportedBytes) / MB);
+      reportedBytes = bytesRead;
+    },
+    end: () => progress.end(),
+  };
 }
 
 /**
@@ -85,15 +118,21 @@ export async function replayCommand(
   const plan = await readScenario(scenario.path);
   const phaseStarts = phaseStartFlags(flags.phaseStart ?? [], plan, problems);
   throwIfProblems(problems);
-  const { rehearsal, replay } = await replayObservationsFile(inFolder(context.cwd, observed), plan, {
+  const path = inFolder(context.cwd, observed);
+  const progress = await readProgress(path, flags, context);
+  const { rehearsal, replay } = await replayObservationsFile(path, plan, {
     lenient: flags.lenient ?? false,
     file: observed,
     phaseStarts,
-  });
+    onProgress: progress.onProgress,
+  }).finally(progress.end);
   const { root, version } = packageInfo();
   const meta = { tool: { name: 'rollout-rehearsal', version }, scenarioFile: scenario.file };
   const results = { ...buildResults(plan, rehearsal, meta), replay };
-  const outputs = await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
+  const outputs =
+    flags.report === false
+      ? runDataFiles(results)
+      : await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
   const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
   const written = await writeOutputs(context.cwd, outDir, outputs);
 

@@ -16,7 +16,7 @@ import {
   wholeNumberFlag,
   workersFlag,
 } from '../flags.js';
-import { createProgressBar, type ProgressStream } from '../progressBar.js';
+import { createProgress, type ProgressStream } from '../progressBar.js';
 import { DEFAULT_RUNS } from '../register/risk.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -30,6 +30,8 @@ export interface RiskFlags {
   approve?: boolean;
   shard?: string;
   out?: string;
+  /** False with `--no-report`: risk.json only. */
+  report?: boolean;
   json?: boolean;
   quiet?: boolean;
   failOn?: string | string[];
@@ -38,7 +40,7 @@ export interface RiskFlags {
 /** Where the command prints, and the folder relative paths start from. */
 export interface RiskContext {
   stdout: TextSink;
-  /** Progress goes here (a bar only on a TTY), and what `--fail-on` matched. */
+  /** Progress goes here (a bar on a TTY, heartbeat lines otherwise), and what `--fail-on` matched. */
   stderr: ProgressStream;
   cwd?: string;
   /** Milliseconds, for the progress bar's time left and the elapsed time (default `performance.now`). */
@@ -74,6 +76,7 @@ export function parseRiskFlags(flags: RiskFlags) {
     workers,
     shard,
     failOn,
+    report: flags.report ?? true,
     ...printFlags(flags),
   };
 }
@@ -102,7 +105,7 @@ export function riskJsonSummary(risk: Risk, written: readonly string[]) {
 
 /**
  * `rehearse risk [scenario]` as a function, for the CLI and for tests: validates the flags, runs the
- * study on worker threads with a progress bar (a TTY only), writes risk.json, risk.md and risk.html
+ * study on worker threads with progress on stderr (a bar on a TTY, heartbeat lines in a log), writes risk.json, risk.md and risk.html
  * (or, with `--shard`, the shard's partial) atomically, prints the summary, and returns 0, or 3 when a
  * `--fail-on` threshold is crossed (the reason on stderr). Bad input throws `InputError` before any run.
  */
@@ -117,7 +120,13 @@ export async function riskCommand(
   const now = context.now ?? (() => performance.now());
   const startMs = now();
   const total = options.shard === undefined ? options.runs : 0;
-  const bar = createProgressBar(context.stderr, total, now);
+  const bar = createProgress(context.stderr, total, {
+    label: 'risk',
+    unit: 'runs',
+    quiet: options.quiet,
+    bar: true,
+    now,
+  });
   const outputs = await runRiskStudy({
     scenarioPath: path,
     scenarioFile: file,
@@ -127,6 +136,7 @@ export async function riskCommand(
     fidelity: options.fidelity,
     approve: options.approve,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
+    report: options.report,
     onProgress: (done) => bar.add(done),
   }).finally(() => bar.end());
   const seconds = ((now() - startMs) / 1000).toFixed(1);

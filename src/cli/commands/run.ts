@@ -28,6 +28,8 @@ export interface RunFlags {
   out?: string;
   fidelity?: string;
   approve?: boolean;
+  /** False with `--no-report`: results.json and checkpoints.csv only. */
+  report?: boolean;
   json?: boolean;
   quiet?: boolean;
   /** `--fail-on`, repeatable: one value, or every value given. */
@@ -40,6 +42,7 @@ interface RunOptions {
   out: string | undefined;
   fidelity: Fidelity;
   approve: boolean;
+  report: boolean;
   json: boolean;
   quiet: boolean;
   failOn: FailOnTerm[];
@@ -68,6 +71,7 @@ export function parseRunFlags(flags: RunFlags): RunOptions {
     out,
     fidelity,
     approve: flags.approve ?? true,
+    report: flags.report ?? true,
     ...printFlags(flags),
     failOn,
   };
@@ -92,6 +96,7 @@ export async function runCommand(
     seed: options.seed,
     fidelity: options.fidelity,
     approve: options.approve,
+    report: options.report,
   });
   const written = await writeOutputs(context.cwd, outDir, files);
 

@@ -22,6 +22,7 @@ import {
   throwIfProblems,
   wholeNumberFlag,
 } from '../flags.js';
+import { createProgress, type ProgressBar, type ProgressStream } from '../progressBar.js';
 
 const FORMATS: readonly RequestLogFormat[] = ['csv', 'ndjson'];
 
@@ -32,13 +33,20 @@ export interface TrafficFlags {
   out?: string;
   seed?: string;
   limit?: string;
+  quiet?: boolean;
 }
 
-/** Where the log goes when there is no `--out`, and the folder relative paths start from. */
+/** Where the log goes when there is no `--out`, where progress goes, and the folder relative paths start from. */
 export interface TrafficContext {
   stdout: Writable;
+  /** Heartbeat lines when it is not a terminal; a bar when it is and the log goes to `--out`. */
+  stderr: ProgressStream;
   cwd?: string;
+  /** The clock of the progress, ms (default `performance.now`). */
+  now?: () => number;
 }
+
+const MINUTE_MS = 60_000;
 
 /** A problem with a flag that may be missing (`nothing`). */
 function problem(flag: string, expected: string, found: string | undefined): Problem {
@@ -73,13 +81,14 @@ function isBrokenPipe(error: unknown): boolean {
 
 /**
  * Streams the log to `stream` interval by interval, holding one interval at a time and waiting for
- * 'drain' whenever the stream's buffer is full. A reader that goes away (`| head`: EPIPE) ends the log
- * quietly. Returns the rows written.
+ * 'drain' whenever the stream's buffer is full, and counts the phase's simulated minutes into `progress`.
+ * A reader that goes away (`| head`: EPIPE) ends the log quietly. Returns the rows written.
  */
 async function streamLog(
   plan: Plan,
   options: ReturnType<typeof parseFlags>,
   stream: Writable,
+  progress: ProgressBar,
 ): Promise<number> {
   const segmentIds = plan.segments.map((segment) => segment.id);
   let failure: unknown = null;
@@ -98,10 +107,13 @@ async function streamLog(
     }
   };
   let rows = 0;
+  let reachedMs: number | null = null;
   try {
     if (options.format === 'csv') await write(`${REQUEST_LOG_COLUMNS.join(',')}\n`);
     for (const interval of phaseRequestLog(plan, options.phaseIndex, options.seed)) {
       if (closed || failure !== null) break;
+      progress.add((interval.startMs - (reachedMs ?? interval.startMs)) / MINUTE_MS);
+      reachedMs = interval.startMs;
       const chunk = formatRequestLogInterval(interval, segmentIds, options.format, options.limit - rows);
       rows += chunk.rows;
       if (chunk.text !== '') await write(chunk.text);
@@ -109,6 +121,7 @@ async function streamLog(
     }
   } finally {
     stream.off('error', onError);
+    progress.end();
   }
   if (failure !== null) throw failure;
   return rows;
@@ -117,7 +130,9 @@ async function streamLog(
 /**
  * `rehearse traffic [scenario] --phase NAME` as a function, for the CLI and for tests: the synthetic
  * request log of one phase (CSV or NDJSON, sorted by time), to `--out` (written under a temporary name and
- * renamed when complete) or to stdout. Bad input throws `InputError` before anything is written.
+ * renamed when complete) or to stdout, with progress on stderr (heartbeat lines in a log; a bar on a
+ * terminal only with `--out`; nothing with `--quiet`). Bad input throws `InputError` before anything is
+ * written.
  */
 export async function trafficCommand(
   scenario: string | undefined,
@@ -126,13 +141,20 @@ export async function trafficCommand(
 ): Promise<number> {
   const plan = await readScenario(resolveScenario(scenario, context.cwd).path);
   const options = parseFlags(flags, plan);
-  if (flags.out === undefined) return streamLog(plan, options, context.stdout);
+  const progress = createProgress(context.stderr, plan.phases[options.phaseIndex]!.durationMs / MINUTE_MS, {
+    label: 'traffic',
+    unit: 'simulated minutes',
+    quiet: flags.quiet ?? false,
+    bar: flags.out !== undefined,
+    ...(context.now === undefined ? {} : { now: context.now }),
+  });
+  if (flags.out === undefined) return streamLog(plan, options, context.stdout, progress);
 
   const finalPath = inFolder(context.cwd, flags.out);
   const tmpPath = `${finalPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const file = createWriteStream(tmpPath);
   try {
-    const rows = await streamLog(plan, options, file);
+    const rows = await streamLog(plan, options, file, progress);
     file.end();
     await once(file, 'close');
     await rename(tmpPath, finalPath);

@@ -18,7 +18,7 @@ import {
   wholeNumberFlag,
   workersFlag,
 } from '../flags.js';
-import { createProgressBar, type ProgressStream } from '../progressBar.js';
+import { createProgress, type ProgressStream } from '../progressBar.js';
 import { DEFAULT_WHATIF_RUNS, FAULT_LIBRARY } from '../register/whatif.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -35,19 +35,20 @@ export interface WhatifFlags {
   seed?: string;
   out?: string;
   fidelity?: string;
+  /** False with `--no-report`: whatif.json only. */
+  report?: boolean;
   json?: boolean;
   quiet?: boolean;
   failOn?: string | string[];
 }
 
-/** Progress is drawn only on a terminal: this stream never is. */
-const NO_TERMINAL: ProgressStream = { write: () => undefined, isTTY: false };
-
-/** Where the command prints (progress only when stderr is a terminal), and the folder paths start from. */
+/** Where the command prints (progress: a bar on a TTY, heartbeat lines otherwise), and the folder paths start from. */
 export interface WhatifContext {
   stdout: TextSink;
   stderr: ProgressStream;
   cwd?: string;
+  /** The clock of the progress, ms (default `performance.now`). */
+  now?: () => number;
 }
 
 /** The named fault file, else the package's copy in its fault library. */
@@ -71,7 +72,7 @@ function parseWhatifFlags(flags: WhatifFlags) {
   const workers = workersFlag(flags.workers, problems, MAX_WORKERS);
   const failOn = parseFailOn(flags.failOn, WHATIF_FAIL_ON, problems);
   throwIfProblems(problems);
-  return { seed, out, fidelity, runs, workers, failOn, ...printFlags(flags) };
+  return { seed, out, fidelity, runs, workers, failOn, report: flags.report ?? true, ...printFlags(flags) };
 }
 
 /**
@@ -91,7 +92,13 @@ export async function whatifCommand(
     file: named,
     path: resolveFile(named, context.cwd, [join(FAULT_LIBRARY, named), join(FAULT_LIBRARY, `${named}.yaml`)]),
   }));
-  const bar = createProgressBar(options.quiet || options.json ? NO_TERMINAL : context.stderr, options.runs);
+  const bar = createProgress(context.stderr, options.runs, {
+    label: 'whatif',
+    unit: 'runs',
+    quiet: options.quiet,
+    bar: !options.json,
+    ...(context.now === undefined ? {} : { now: context.now }),
+  });
   let reported = 0;
   const { results, files } = await whatifScenario({
     scenarioPath: path,
@@ -102,6 +109,7 @@ export async function whatifCommand(
     seed: options.seed,
     fidelity: options.fidelity,
     runner: whatifRunnerOn(options.workers),
+    report: options.report,
     onProgress: (done) => {
       bar.add(done - reported);
       reported = done;

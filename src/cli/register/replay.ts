@@ -13,6 +13,10 @@ export function registerReplay(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
     .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
     .option(
+      '--no-report',
+      'write results.json and checkpoints.csv only, without rendering summary.md and summary.html',
+    )
+    .option(
       '--phase-start <phase=time>',
       "when a phase started, e.g. canary=2025-10-31T12:00:00Z (repeat per phase); default: a phase's first ISO row is its first checkpoint",
       (text: string, previous: string[] = []) => [...previous, text],

@@ -29,6 +29,7 @@ export function registerRisk(program: Command): void {
       'rehearse only slice i of n of the runs and write a partial file for `rehearse merge`',
     )
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
+    .option('--no-report', 'write risk.json only, without rendering risk.md and risk.html')
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but errors')
     .option(

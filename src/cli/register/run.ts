@@ -13,6 +13,10 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
     .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
     .option('--no-approve', 'do not approve manual phases: the rollout halts at the first one')
+    .option(
+      '--no-report',
+      'write results.json and checkpoints.csv only, without rendering summary.md and summary.html',
+    )
     .option('--json', 'print a machine-readable summary on stdout instead of the table')
     .option('--quiet', 'print nothing but warnings and errors')
     .option(

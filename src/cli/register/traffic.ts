@@ -13,8 +13,9 @@ export function registerTraffic(program: Command): void {
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .option('--seed <n>', "seed of the random streams (default: the scenario's)")
     .option('--limit <n>', 'stop after this many requests')
+    .option('--quiet', 'no progress on stderr (heartbeat lines every 10 s when stderr is not a terminal)')
     .action(async (scenario: string | undefined, flags: TrafficFlags) => {
       const { trafficCommand } = await import('../commands/traffic.js');
-      await trafficCommand(scenario, flags, { stdout: process.stdout });
+      await trafficCommand(scenario, flags, { stdout: process.stdout, stderr: process.stderr });
     });
 }

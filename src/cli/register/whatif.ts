@@ -30,6 +30,7 @@ export function registerWhatif(program: Command): void {
     )
     .option('--seed <n>', "master seed, a non-negative integer (overrides the scenario's)")
     .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
+    .option('--no-report', 'write whatif.json only, without rendering whatif.md and whatif.html')
     .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
     .option('--json', 'print a machine-readable summary on stdout instead of the list')
     .option('--quiet', 'print nothing but warnings and errors')
