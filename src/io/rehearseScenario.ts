@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { rehearse } from '../engine/rehearse.js';
 import { buildResults } from '../report/buildResults.js';
-import { type RunOutputs, type RunTemplates, renderRunReport } from '../report/buildRunFiles.js';
+import { type ReportTemplates, RUN_REPORT, type RunOutputs, renderReport } from '../report/index.js';
 import { packageInfo } from './packageRoot.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
@@ -23,7 +23,7 @@ export interface RehearseScenarioOptions {
 }
 
 /** The run's templates from `dir`: `summary.md.hbs` and `summary.html.hbs` with their partials. */
-export function readRunTemplates(dir: string): Promise<RunTemplates> {
+export function readRunTemplates(dir: string): Promise<ReportTemplates> {
   return readTemplates(dir, 'summary');
 }
 
@@ -48,5 +48,5 @@ export async function rehearseScenario(options: RehearseScenarioOptions): Promis
     scenarioFile: options.scenarioFile ?? options.scenarioPath,
   };
   const results = buildResults(plan, rehearsal, meta);
-  return { results, files: await renderRunReport(results, templates) };
+  return { results, files: await renderReport(RUN_REPORT, results, templates) };
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
-import { type RiskTemplates, renderRiskFiles } from '../report/index.js';
+import { type ReportTemplates, RISK_REPORT, renderReport } from '../report/index.js';
 import type { OutputFile } from '../report/outputFile.js';
 import {
   analyzePlan,
@@ -46,7 +46,7 @@ export type RiskStudyOutputs =
   | { kind: 'partial'; partial: RiskPartial; runs: [number, number]; files: OutputFile[] };
 
 /** The risk report's templates from `dir`. */
-export function readRiskTemplates(dir: string): Promise<RiskTemplates> {
+export function readRiskTemplates(dir: string): Promise<ReportTemplates> {
   return readTemplates(dir, 'risk');
 }
 
@@ -97,5 +97,5 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
   // then joins them (with --workers 1 the runs are already tallied by now).
   const analysis = analyzePlan(plan);
   const risk = buildRisk(inputs, await tallying, meta, analysis);
-  return { kind: 'risk', risk, files: await renderRiskFiles(risk, templates) };
+  return { kind: 'risk', risk, files: await renderReport(RISK_REPORT, risk, templates) };
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunTemplates } from '../../src/io/rehearseScenario.js';
-import { renderRunReport } from '../../src/report/index.js';
+import { RUN_REPORT, renderReport } from '../../src/report/index.js';
 import { defaultResults, ROOT } from '../report/defaultScenario.js';
 import { findChromium } from '../support/findChromium.js';
 
@@ -96,7 +96,7 @@ describe('summary.html in Chromium', () => {
 
   it('shows a scenario named <script>alert(1)</script> as text and runs nothing', async () => {
     const results = await defaultResults(undefined, { name: HOSTILE });
-    const files = await renderRunReport(results, await readRunTemplates(join(ROOT, 'templates')));
+    const files = await renderReport(RUN_REPORT, results, await readRunTemplates(join(ROOT, 'templates')));
     const file = join(ARTIFACTS, 'hostile-summary.html');
     writeFileSync(file, String(files.find((output) => output.name === 'summary.html')!.content));
     const { page, log } = await open(file);

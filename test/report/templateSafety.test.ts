@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRunTemplates } from '../../src/io/rehearseScenario.js';
-import { buildResults, markRendered, renderRunReport, renderTemplate } from '../../src/report/index.js';
+import {
+  buildResults,
+  markRendered,
+  RUN_REPORT,
+  renderReport,
+  renderTemplate,
+} from '../../src/report/index.js';
 import { ROOT } from './defaultScenario.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
 
@@ -67,7 +73,8 @@ describe('templates cannot run code or reach prototypes', () => {
       ...rehearsal,
       phases: rehearsal.phases.map((phase, index) => (index === 0 ? { ...phase, name: HOSTILE } : phase)),
     };
-    const files = await renderRunReport(
+    const files = await renderReport(
+      RUN_REPORT,
       buildResults(hostilePlan, renamed, META),
       await readRunTemplates(join(ROOT, 'templates')),
     );

@@ -5,7 +5,7 @@ import { formatPercent } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
 import { buildWhatifView } from '../../src/report/buildWhatifView.js';
-import { renderWhatifFiles, stringifyWhatif } from '../../src/report/renderWhatifFiles.js';
+import { renderReport, stringifyWhatif, WHATIF_REPORT } from '../../src/report/index.js';
 import { formatDuration } from '../../src/scenario/duration.js';
 import { formatProblem, type Plan } from '../../src/scenario/index.js';
 import type { NamedFault } from '../../src/whatif/namedFault.js';
@@ -64,7 +64,7 @@ describe('whatif: a ×10 latency spike against a 250 ms p99 guard', () => {
   beforeAll(async () => {
     busy = await whatif(busyCanary(), [named(spike, 'Latency spike ×10')], 200);
     const templates = await readWhatifTemplates('templates');
-    markdown = (await renderWhatifFiles(busy, templates)).find((file) => file.name === 'whatif.md')!
+    markdown = (await renderReport(WHATIF_REPORT, busy, templates)).find((file) => file.name === 'whatif.md')!
       .content as string;
   });
 
@@ -112,8 +112,9 @@ describe('whatif: the seed report residual risks on the seed plan (thin canary t
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     seedRisks = await whatif(plan, parsed.faults, 200, plan.seed);
     const templates = await readWhatifTemplates('templates');
-    markdown = (await renderWhatifFiles(seedRisks, templates)).find((file) => file.name === 'whatif.md')!
-      .content as string;
+    markdown = (await renderReport(WHATIF_REPORT, seedRisks, templates)).find(
+      (file) => file.name === 'whatif.md',
+    )!.content as string;
   });
 
   it('shows the p99 guard at ~1.6 requests per window as it is: one slow request trips it, an empty window cannot', () => {

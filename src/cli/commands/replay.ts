@@ -12,7 +12,8 @@ import {
   formatOutcomeLine,
   formatOutcomeTable,
   PLAIN_STYLE,
-  renderRunReport,
+  RUN_REPORT,
+  renderReport,
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
@@ -89,7 +90,7 @@ export async function replayCommand(
   const { root, version } = packageInfo();
   const meta = { tool: { name: 'rollout-rehearsal', version }, scenarioFile: scenario.file };
   const results = { ...buildResults(plan, rehearsal, meta), replay };
-  const outputs = await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
+  const outputs = await renderReport(RUN_REPORT, results, await readRunTemplates(join(root, 'templates')));
   const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
   const written = await writeOutputs(context.cwd, outDir, outputs);
 

@@ -1,0 +1,41 @@
+import type { TemplateSource } from './createReportHandlebars.js';
+import type { OutputFile } from './outputFile.js';
+
+/** A report's templates: Markdown and HTML, each with its partials. */
+export interface ReportTemplates {
+  markdown: TemplateSource;
+  html: TemplateSource;
+}
+
+/**
+ * One kind of report (a run's summary, a risk study, a what-if): the file its results are recorded in, how
+ * they are written, and how the other files are drawn and rendered from the results as recorded.
+ */
+export interface ReportKind<R, C> {
+  /** The results file: `results.json`, `risk.json` or `whatif.json`. */
+  jsonFile: string;
+  /** The results as that file's bytes: same results ⇒ same bytes. */
+  stringify(results: R): string;
+  /** The HTML report's charts, from the recorded results. */
+  drawCharts(recorded: R): Promise<C>;
+  /** Every other file, from the recorded results and their charts. */
+  renderFiles(recorded: R, charts: C, templates: ReportTemplates): OutputFile[];
+}
+
+/**
+ * Every file of a report: the results written as JSON once, then the charts, views and templates all
+ * from that JSON read back, so each number a report shows is the one its results file records and
+ * `rehearse report` on that file gives the same bytes. Deterministic.
+ *
+ * @example const files = await renderReport(RISK_REPORT, risk, await readRiskTemplates('templates'))
+ */
+export async function renderReport<R, C>(
+  kind: ReportKind<R, C>,
+  results: R,
+  templates: ReportTemplates,
+): Promise<OutputFile[]> {
+  const json = kind.stringify(results);
+  const recorded = JSON.parse(json) as R;
+  const charts = await kind.drawCharts(recorded);
+  return [{ name: kind.jsonFile, content: json }, ...kind.renderFiles(recorded, charts, templates)];
+}
