@@ -99,7 +99,7 @@ function totals(window: EngineWindow, learners: number, exposed: number, isCandi
  * took it, or a pass taking effect at the phase's end, approved or not; what is left of the spans drawn.
  */
 function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
-  const { space, phase, phaseStartMs, judge } = run;
+  const { setup, space, phase, phaseStartMs, judge } = run;
   let stop: PhaseEnd['stop'] = null;
   let decision = judge.stop;
   if (decision !== null) {
@@ -129,6 +129,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
       learners: candidate.learnersTotal,
       plannedDurationMs: phase.durationMs,
       ranMs,
+      startOffsetMs: phaseStartMs - setup.startMs,
       startedAt: isoAt(phaseStartMs, 0),
       status: stop === null ? 'passed' : stop.status,
       checkpoints: judge.checkpoints,
