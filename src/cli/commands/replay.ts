@@ -17,19 +17,17 @@ import {
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { flagProblem, inFolder, outFlag, quoted, resolveScenario, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 /** The flags as commander hands them over. */
-export interface ReplayFlags {
+export interface ReplayFlags extends Pick<CommonFlagValues, 'out' | 'json' | 'quiet'> {
   scenario?: string;
-  out?: string;
   lenient?: boolean;
   /** `--phase-start <phase>=<ISO time>`, repeated: one per phase. */
   phaseStart?: string[];
-  json?: boolean;
-  quiet?: boolean;
 }
 
 const PHASE_START_EXPECTED = '<phase>=<ISO-8601 time with zone>, like canary=2025-10-31T12:00:00Z';

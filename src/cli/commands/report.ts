@@ -14,6 +14,7 @@ import {
   WHATIF_REPORT,
 } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { flagProblem, inFolder, outFlag, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -57,12 +58,9 @@ const FORMATS = { md: '.md', html: '.html' } as const;
 type Format = keyof typeof FORMATS;
 
 /** The flags as commander hands them over. */
-export interface ReportFlags {
+export interface ReportFlags extends Pick<CommonFlagValues, 'out' | 'json' | 'quiet'> {
   template?: string;
   format?: string;
-  out?: string;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 export interface ReportContext {

@@ -3,6 +3,7 @@ import { runRiskStudy } from '../../io/runRiskStudy.js';
 import { formatRiskSummary } from '../../report/index.js';
 import { parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   fidelityFlag,
   flagProblem,
@@ -21,16 +22,10 @@ import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface RiskFlags {
+export interface RiskFlags
+  extends Pick<CommonFlagValues, 'workers' | 'seed' | 'fidelity' | 'approve' | 'out' | 'json' | 'quiet'> {
   runs?: string;
-  workers?: string;
-  seed?: string;
-  fidelity?: string;
-  approve?: boolean;
   shard?: string;
-  out?: string;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 /** Where the command prints, and the folder relative paths start from. */

@@ -9,6 +9,7 @@ import {
   PLAIN_STYLE,
 } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   fidelityFlag,
   flagProblem,
@@ -29,13 +30,8 @@ const FAIL_ON = ['rollback', 'halt', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface RunFlags {
-  seed?: string;
-  out?: string;
-  fidelity?: string;
-  approve?: boolean;
-  json?: boolean;
-  quiet?: boolean;
+export interface RunFlags
+  extends Pick<CommonFlagValues, 'seed' | 'out' | 'fidelity' | 'approve' | 'json' | 'quiet'> {
   failOn?: string;
 }
 

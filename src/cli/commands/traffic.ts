@@ -12,6 +12,7 @@ import {
 import { readScenario } from '../../io/readScenario.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   flagProblem,
   inFolder,
@@ -26,11 +27,10 @@ import {
 const FORMATS: readonly RequestLogFormat[] = ['csv', 'ndjson'];
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface TrafficFlags {
+export interface TrafficFlags extends Pick<CommonFlagValues, 'seed'> {
   phase?: string;
   format?: string;
   out?: string;
-  seed?: string;
   limit?: string;
 }
 

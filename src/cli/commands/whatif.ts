@@ -6,6 +6,7 @@ import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
 import { whatifScenario } from '../../io/whatifScenario.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   fidelityFlag,
   inFolder,
@@ -26,16 +27,11 @@ const MAX_RUNS = 1_000_000;
 const MAX_WORKERS = 1024;
 
 /** The flags as commander hands them over. */
-export interface WhatifFlags {
+export interface WhatifFlags
+  extends Pick<CommonFlagValues, 'workers' | 'seed' | 'out' | 'fidelity' | 'json' | 'quiet'> {
   faults?: string[];
   fault?: string[];
   runs?: string;
-  workers?: string;
-  seed?: string;
-  out?: string;
-  fidelity?: string;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 /** Progress is drawn only on a terminal: this stream never is. */

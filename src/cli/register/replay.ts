@@ -1,29 +1,29 @@
 import type { Command } from 'commander';
 import type { ReplayFlags } from '../commands/replay.js';
+import { withCommonFlags } from '../commonFlags.js';
 import { DEFAULT_SCENARIO } from '../flags.js';
 
 /** `rehearse replay <observed.csv>`: recorded metrics through the plan's own gates and guards (docs/replay.md). */
 export function registerReplay(program: Command): void {
-  program
+  const command = program
     .command('replay')
     .description('run recorded metrics (CSV) through the same gate and guard logic as a rehearsal')
     .argument('<observed>', 'observed metrics CSV (docs/replay.md)')
     .option('--scenario <file>', `the plan whose gates and guards apply (default ${DEFAULT_SCENARIO})`)
-    .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
     .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
     .option(
       '--phase-start <phase=time>',
       "when a phase started, e.g. canary=2025-10-31T12:00:00Z (repeat per phase); default: a phase's first ISO row is its first checkpoint",
       (text: string, previous: string[] = []) => [...previous, text],
-    )
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but warnings and errors')
-    .action(async (observed: string, flags: ReplayFlags) => {
+    );
+  withCommonFlags(command, ['out', 'json', 'quiet'], 'reports/<csv name>-replay/').action(
+    async (observed: string, flags: ReplayFlags) => {
       const { replayCommand } = await import('../commands/replay.js');
       await replayCommand(observed, flags, {
         stdout: process.stdout,
         stderr: process.stderr,
         color: process.stdout.isTTY === true && !process.env.NO_COLOR,
       });
-    });
+    },
+  );
 }

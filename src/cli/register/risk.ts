@@ -1,35 +1,27 @@
 import type { Command } from 'commander';
 import { formatCount } from '../../gates/format.js';
 import type { RiskFlags } from '../commands/risk.js';
-import { DEFAULT_SCENARIO } from '../flags.js';
+import { SCENARIO_ARGUMENT, withCommonFlags } from '../commonFlags.js';
 
 /** Runs of a study when `--runs` is not given. */
 export const DEFAULT_RUNS = 10_000;
 
 /** `rehearse risk [scenario]`: a Monte Carlo over many rehearsals; writes risk.json, risk.md and risk.html. */
 export function registerRisk(program: Command): void {
-  program
+  const command = program
     .command('risk')
     .description('rehearse a rollout many times on all cores; write risk.json, risk.md and risk.html')
-    .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
+    .argument(SCENARIO_ARGUMENT.syntax, SCENARIO_ARGUMENT.help)
     .option('--runs <n>', `rehearsals (default ${formatCount(DEFAULT_RUNS)})`)
-    .option(
-      '--workers <n>',
-      'threads: the main one and n − 1 workers (default: the number of cores; 1 runs on the main thread)',
-    )
-    .option(
-      '--seed <n>',
-      "master seed, a non-negative integer (overrides the scenario's); run i uses runSeed(seed, i)",
-    )
-    .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
-    .option('--no-approve', 'do not approve manual phases: the rollout halts at the first one')
     .option(
       '--shard <i/n>',
       'rehearse only slice i of n of the runs and write a partial file for `rehearse merge`',
+    );
+  withCommonFlags(command, ['workers', 'seed', 'fidelity', 'approve', 'out', 'json', 'quiet'])
+    .addHelpText(
+      'after',
+      '\nRun i of the study is rehearsed at seed runSeed(seed, i), as `rehearse run --seed` would.\n',
     )
-    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but errors')
     .action(async (scenario: string | undefined, flags: RiskFlags) => {
       const { riskCommand } = await import('../commands/risk.js');
       const code = await riskCommand(scenario, flags, { stdout: process.stdout, stderr: process.stderr });
