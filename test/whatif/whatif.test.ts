@@ -220,9 +220,15 @@ describe('whatif: detection is credited only for what the plan can see', () => {
 
   it('a fault the rollout never reaches never began: no detection rate, and the report says why', async () => {
     const failsAt15m = makePlan({
-      phases: [{ name: 'canary', checkpointsMs: [15 * MINUTE_MS, HOUR_MS], durationMs: HOUR_MS }],
+      phases: [
+        {
+          name: 'canary',
+          checkpointsMs: [15 * MINUTE_MS, HOUR_MS],
+          durationMs: HOUR_MS,
+          gates: [{ metric: 'requests', op: 'above', threshold: 1e9 }],
+        },
+      ],
     });
-    failsAt15m.phases[0]!.gates = [{ metric: 'requests', op: 'above', threshold: 1e9 }];
     const late = makeFault(
       'outage',
       { availability: 0 },
