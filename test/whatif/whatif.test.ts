@@ -11,7 +11,7 @@ import { formatProblem, type Plan } from '../../src/scenario/index.js';
 import type { NamedFault } from '../../src/whatif/namedFault.js';
 import { parseFaultFile } from '../../src/whatif/parseFaultFile.js';
 import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
-import { runWhatifInThread, type WhatifJob, whatifRun } from '../../src/whatif/whatif.js';
+import { prepareWhatif, runWhatifInThread, type WhatifJob, whatifRun } from '../../src/whatif/whatif.js';
 import type { WhatifResults } from '../../src/whatif/whatifResults.js';
 import { makePlan } from '../engine/makePlan.js';
 import { makeFault } from '../support/makeFault.js';
@@ -260,6 +260,6 @@ describe('whatif: determinism', () => {
     const text = (runs: typeof inOrder) =>
       stringifyWhatif(summarizeWhatif(plan, faults, runs, { ...META, seed: 3 }));
     expect(text(shuffled)).toBe(text(inOrder));
-    expect(whatifRun({ ...job }, 5)).toEqual(inOrder[5]);
+    expect(whatifRun(prepareWhatif({ ...job }), 5)).toEqual(inOrder[5]);
   });
 });
