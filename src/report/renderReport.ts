@@ -1,5 +1,6 @@
 import type { TemplateSource } from './createReportHandlebars.js';
 import type { OutputFile } from './outputFile.js';
+import { renderTemplate } from './renderTemplate.js';
 
 /** A report's templates: Markdown and HTML, each with its partials. */
 export interface ReportTemplates {
@@ -38,4 +39,20 @@ export async function renderReport<R, C>(
   const recorded = JSON.parse(json) as R;
   const charts = await kind.drawCharts(recorded);
   return [{ name: kind.jsonFile, content: json }, ...kind.renderFiles(recorded, charts, templates)];
+}
+
+/**
+ * `<stem>.md` and `<stem>.html` rendered from one view model, the HTML with the charts beside it as
+ * `charts`: the files of a report whose two formats show the same view (risk, what-if).
+ */
+export function renderViewFiles(
+  stem: string,
+  view: object,
+  charts: object,
+  templates: ReportTemplates,
+): OutputFile[] {
+  return [
+    { name: `${stem}.md`, content: renderTemplate(templates.markdown, view, 'markdown') },
+    { name: `${stem}.html`, content: renderTemplate(templates.html, { ...view, charts }, 'html') },
+  ];
 }

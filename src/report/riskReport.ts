@@ -1,8 +1,7 @@
 import type { Risk } from '../risk/risk.js';
 import type { OutputFile } from './outputFile.js';
-import { type ReportKind, type ReportTemplates, renderReport } from './renderReport.js';
+import { type ReportKind, type ReportTemplates, renderReport, renderViewFiles } from './renderReport.js';
 import { type RiskCharts, renderRiskCharts } from './renderRiskCharts.js';
-import { renderTemplate } from './renderTemplate.js';
 import { buildRiskView } from './riskView.js';
 import { stringifyRisk } from './stringifyRisk.js';
 
@@ -11,13 +10,8 @@ export const RISK_REPORT: ReportKind<Risk, RiskCharts> = {
   jsonFile: 'risk.json',
   stringify: stringifyRisk,
   drawCharts: renderRiskCharts,
-  renderFiles: (recorded, charts, templates) => {
-    const view = buildRiskView(recorded);
-    return [
-      { name: 'risk.md', content: renderTemplate(templates.markdown, view, 'markdown') },
-      { name: 'risk.html', content: renderTemplate(templates.html, { ...view, charts }, 'html') },
-    ];
-  },
+  renderFiles: (recorded, charts, templates) =>
+    renderViewFiles('risk', buildRiskView(recorded), charts, templates),
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { WhatifResults } from '../whatif/whatifResults.js';
 import { buildWhatifView } from './buildWhatifView.js';
-import type { ReportKind } from './renderReport.js';
-import { renderTemplate } from './renderTemplate.js';
+import { type ReportKind, renderViewFiles } from './renderReport.js';
 import { renderWhatifCharts, type WhatifCharts } from './renderWhatifCharts.js';
 import { stableNumber } from './stableNumber.js';
 
@@ -21,11 +20,6 @@ export const WHATIF_REPORT: ReportKind<WhatifResults, WhatifCharts> = {
   jsonFile: 'whatif.json',
   stringify: stringifyWhatif,
   drawCharts: renderWhatifCharts,
-  renderFiles: (recorded, charts, templates) => {
-    const view = buildWhatifView(recorded);
-    return [
-      { name: 'whatif.md', content: renderTemplate(templates.markdown, view, 'markdown') },
-      { name: 'whatif.html', content: renderTemplate(templates.html, { ...view, charts }, 'html') },
-    ];
-  },
+  renderFiles: (recorded, charts, templates) =>
+    renderViewFiles('whatif', buildWhatifView(recorded), charts, templates),
 };
