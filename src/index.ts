@@ -7,6 +7,6 @@ export * as finance from './finance/index.js';
 export * as gates from './gates/index.js';
 export * as io from './io/index.js';
 export * as random from './random/index.js';
-export * as risk from './risk/index.js';
+export * as risk from './riskLibrary.js';
 export * as scenario from './scenario/index.js';
 export * as stats from './stats/index.js';

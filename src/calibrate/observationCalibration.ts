@@ -1,4 +1,4 @@
-import type { ObservationRow } from '../engine/observation.js';
+import type { ObservationRow } from '../replay/index.js';
 import type { Calibration } from './calibration.js';
 import { fitProportion } from './fitProportion.js';
 import { segmentErrorRates, sharedErrorRate } from './segmentErrorRates.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { type OutputFile, writeFilesAtomically } from '../io/writeFilesAtomically.js';
+import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
+import type { OutputFile } from '../report/outputFile.js';
 import { flagProblem, inFolder, quoted } from './flags.js';
 
 /** Errors that mean the output folder cannot be written there by this user: bad input, not a bug. */

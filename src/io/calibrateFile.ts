@@ -1,7 +1,7 @@
 import { type Calibration, ObservationCalibration, RequestLogCalibration } from '../calibrate/index.js';
-import { MAX_LISTED } from '../engine/replay.js';
 import { InputError } from '../errors.js';
 import { deriveStream } from '../random/index.js';
+import { MAX_LISTED } from '../replay/index.js';
 import { type Problem, sortProblems } from '../scenario/problems.js';
 import { csvRecords, fileProblem } from './csvRecords.js';
 import { REQUIRED_COLUMNS } from './parseObservationRow.js';

@@ -2,6 +2,8 @@
  * The edges that touch files and threads: reading scenarios, fault files, CSVs and templates, the
  * start-to-finish rehearsal and what-if of a scenario file, worker pools, and writing outputs atomically.
  */
+
+export type { OutputFile } from '../report/outputFile.js';
 export { describeReadError } from './describeReadError.js';
 export { parseEffectSamples, readEffectSamples } from './readEffectSamples.js';
 export { readFaultFile } from './readFaultFile.js';
@@ -12,4 +14,4 @@ export { type RiskStudyOptions, type RiskStudyOutputs, runRiskStudy } from './ru
 export { whatifRunnerOn } from './runWhatifInWorkers.js';
 export { closeRiskWorkers, prestartRiskWorkers, tallyInWorkers } from './tallyInWorkers.js';
 export { readWhatifTemplates, type WhatifScenarioOptions, whatifScenario } from './whatifScenario.js';
-export { type OutputFile, writeFilesAtomically } from './writeFilesAtomically.js';
+export { writeFilesAtomically } from './writeFilesAtomically.js';

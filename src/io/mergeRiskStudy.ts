@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { buildRisk, mergeRiskPartials, parseRiskPartial, type Risk, renderRiskFiles } from '../risk/index.js';
+import { renderRiskFiles } from '../report/index.js';
+import type { OutputFile } from '../report/outputFile.js';
+import { buildRisk, mergeRiskPartials, parseRiskPartial, type Risk } from '../risk/index.js';
 import { describeReadError } from './describeReadError.js';
 import { packageInfo } from './packageRoot.js';
 import { readRiskTemplates } from './runRiskStudy.js';
-import type { OutputFile } from './writeFilesAtomically.js';
 
 async function readPartialText(path: string): Promise<string> {
   try {

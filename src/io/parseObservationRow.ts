@@ -1,4 +1,4 @@
-import type { ObservationRow, ObservedAt, StatedRate } from '../engine/observation.js';
+import type { ObservationRow, ObservedAt, StatedRate } from '../replay/index.js';
 import { DURATION_EXAMPLES, parseDurationMs } from '../scenario/duration.js';
 import type { Problem } from '../scenario/problems.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { type FaultFileResult, parseFaultFile } from '../faults/parseFaultFile.js';
 import { decodeText } from '../scenario/decodeText.js';
 import type { Plan } from '../scenario/plan.js';
+import { type FaultFileResult, parseFaultFile } from '../whatif/parseFaultFile.js';
 import { describeReadError } from './describeReadError.js';
 
 /**

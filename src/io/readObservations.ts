@@ -1,6 +1,11 @@
-import type { ObservationRow } from '../engine/observation.js';
-import { MAX_LISTED, type Replay, ReplayBuilder, type ReplayOptions } from '../engine/replay.js';
 import { InputError } from '../errors.js';
+import {
+  MAX_LISTED,
+  type ObservationRow,
+  type Replay,
+  ReplayBuilder,
+  type ReplayOptions,
+} from '../replay/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type Problem, sortProblems } from '../scenario/problems.js';
 import { csvRecords, fileProblem } from './csvRecords.js';

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
+import { type RiskTemplates, renderRiskFiles } from '../report/index.js';
+import type { OutputFile } from '../report/outputFile.js';
 import {
   analyzePlan,
   buildRisk,
@@ -8,8 +10,6 @@ import {
   type RiskInputs,
   type RiskMeta,
   type RiskPartial,
-  type RiskTemplates,
-  renderRiskFiles,
   riskPartial,
   type Shard,
   shardRange,
@@ -20,7 +20,6 @@ import { readEffectSamples } from './readEffectSamples.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
 import { prestartRiskWorkers, tallyInWorkers } from './tallyInWorkers.js';
-import type { OutputFile } from './writeFilesAtomically.js';
 
 /** What `rehearse risk` asks for, flags already validated. */
 export interface RiskStudyOptions {

@@ -1,4 +1,4 @@
-import { runWhatifInThread, type WhatifJob, type WhatifRun, type WhatifRunner } from '../engine/whatif.js';
+import { runWhatifInThread, type WhatifJob, type WhatifRun, type WhatifRunner } from '../whatif/whatif.js';
 import { type WhatifTask, whatifTask } from './whatifTask.js';
 import { rangeTasks, WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';

@@ -58,7 +58,7 @@ export async function tallyInWorkers(
   const progress = (done: number) => onProgress?.(done);
   if (workers <= 1 || to - from <= 1) return riskTask(study, range, progress);
   // Workers run the compiled `dist/src/io/riskWorker.js`: tests that start workers build first
-  // (`test/risk/ensureBuilt.ts`).
+  // (`test/support/ensureBuilt.ts`).
   const tallies = await riskPool().run({
     context: study,
     workers,

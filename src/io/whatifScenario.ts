@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
-import { runWhatifInThread, type WhatifJob, type WhatifRunner } from '../engine/whatif.js';
 import { InputError } from '../errors.js';
-import { FAULT_SPEC_EXAMPLE } from '../faults/faultSpec.js';
-import { faultsFromSpecs, faultsOfPlan, type NamedFault } from '../faults/namedFault.js';
-import { renderWhatifFiles, type WhatifTemplates } from '../faults/renderWhatifFiles.js';
-import { summarizeWhatif } from '../faults/summarizeWhatif.js';
-import type { WhatifResults } from '../faults/whatifResults.js';
+import type { OutputFile } from '../report/outputFile.js';
+import { renderWhatifFiles, type WhatifTemplates } from '../report/renderWhatifFiles.js';
 import type { Problem } from '../scenario/problems.js';
+import { FAULT_SPEC_EXAMPLE } from '../whatif/faultSpec.js';
+import { faultsFromSpecs, faultsOfPlan, type NamedFault } from '../whatif/namedFault.js';
+import { summarizeWhatif } from '../whatif/summarizeWhatif.js';
+import { runWhatifInThread, type WhatifJob, type WhatifRunner } from '../whatif/whatif.js';
+import type { WhatifResults } from '../whatif/whatifResults.js';
 import { packageInfo } from './packageRoot.js';
 import { readFaultFile } from './readFaultFile.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
-import type { OutputFile } from './writeFilesAtomically.js';
 
 /** `whatif.md.hbs` and `whatif.html.hbs` from `dir`, with their partials (`partials/whatif-*.hbs`). */
 export function readWhatifTemplates(dir: string): Promise<WhatifTemplates> {
@@ -43,7 +43,7 @@ export interface WhatifScenarioOptions {
  * A what-if of a scenario file, start to finish short of writing: reads the scenario and the fault files,
  * checks every fault (all problems of all sources at once), rehearses each fault against the plan
  * without it over `runs` seeded runs, and builds `whatif.json`, `whatif.md` and `whatif.html`. The edge of
- * `faults/` that reads files; bad input throws `InputError` before anything is rehearsed.
+ * `whatif/` that reads files; bad input throws `InputError` before anything is rehearsed.
  *
  * @example const { results, files } = await whatifScenario({ scenarioPath: 'plan.yaml', faultFiles: [], faultSpecs: ['outage phase=ramp at=1h duration=10m'], runs: 500, fidelity: 'aggregate' })
  */

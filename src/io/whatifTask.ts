@@ -1,4 +1,4 @@
-import { type WhatifJob, type WhatifRun, whatifRun } from '../engine/whatif.js';
+import { type WhatifJob, type WhatifRun, whatifRun } from '../whatif/whatif.js';
 
 /** One task: the half-open range of runs [from, to). */
 export type WhatifTask = [from: number, to: number];

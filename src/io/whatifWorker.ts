@@ -3,7 +3,7 @@
  * it is sent and posts their records back (the protocol of `io/workerPool.ts`). Runs as compiled
  * JavaScript from `dist/src/io/whatifWorker.js`.
  */
-import type { WhatifJob, WhatifRun } from '../engine/whatif.js';
+import type { WhatifJob, WhatifRun } from '../whatif/whatif.js';
 import { serveWorkerTasks } from './serveWorkerTasks.js';
 import { type WhatifTask, whatifTask } from './whatifTask.js';
 

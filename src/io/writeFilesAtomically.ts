@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** One output file: its name inside the output folder and its full content. */
-export interface OutputFile {
-  name: string;
-  content: string | Uint8Array;
-}
+import type { OutputFile } from '../report/outputFile.js';
 
 /**
  * Writes every file to a temporary name in `dir`, then renames them all into place, so a crash or

@@ -1,6 +1,6 @@
-import { type FaultWindow, phaseStartsMs, windowAt } from '../faults/faultWindows.js';
 import type { RandomStream } from '../random/index.js';
 import { FAULT_KIND_EFFECTS } from './faultEffects.js';
+import { type FaultWindow, phaseStartsMs, windowAt } from './faultWindows.js';
 import type { LatencyMixture } from './latencyMixture.js';
 
 /** The two cohorts of a phase: the learners on the candidate and the rest on the baseline. */

@@ -1,4 +1,3 @@
-import { type FaultTiming, faultWindows, phaseStartsMs, windowAt } from '../faults/faultWindows.js';
 import type {
   Cohort,
   CohortEffects,
@@ -9,6 +8,7 @@ import type {
   SegmentEffects,
 } from './effects.js';
 import { addLatency, affectShare, scaleLatency, stableTransform } from './faultMixtures.js';
+import { type FaultTiming, faultWindows, phaseStartsMs, windowAt } from './faultWindows.js';
 import type { LatencyMixture } from './latencyMixture.js';
 
 const HOUR_MS = 3_600_000;

@@ -2,8 +2,8 @@
  * The behaviour being rehearsed, as pure functions of parameters and a random stream: learners per
  * cohort and segment, the diurnal profile, request and error counts, the analyzer's latency (lognormal
  * mixtures, bucket probabilities, exact histogram draws), the deployment's availability (a renewal
- * process), revenue (compound Poisson), churn and completions, exposure, and the fault-effect hook.
- * See docs/model.md for the semantics.
+ * process), revenue (compound Poisson), churn and completions, exposure, when each fault acts in a run
+ * (`faultWindows`) and the fault-effect hook. See docs/model.md for the semantics.
  */
 export { apportionLearners } from './apportionLearners.js';
 export {
@@ -36,6 +36,7 @@ export {
 export { sampleNewlyExposed } from './exposure.js';
 export { degradationLatencyFactor, FAULT_KIND_EFFECTS } from './faultEffects.js';
 export { addLatency, affectShare, latencyTailShare, scaleLatency, stableTransform } from './faultMixtures.js';
+export { type FaultTiming, type FaultWindow, faultWindows, phaseStartsMs, windowAt } from './faultWindows.js';
 export { fitLognormal, type LognormalParams, Z99 } from './fitLognormal.js';
 export {
   type LatencyComponent,

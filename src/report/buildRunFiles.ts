@@ -1,10 +1,10 @@
 import type { Rehearsal } from '../engine/rehearsal.js';
-import type { OutputFile } from '../io/writeFilesAtomically.js';
 import type { Plan } from '../scenario/plan.js';
 import { buildCheckpointsCsv } from './buildCheckpointsCsv.js';
 import { buildResults, type ResultsMeta } from './buildResults.js';
 import { buildRunView } from './buildRunView.js';
 import type { TemplateSource } from './createReportHandlebars.js';
+import type { OutputFile } from './outputFile.js';
 import { renderRunCharts } from './renderRunCharts.js';
 import { renderTemplate } from './renderTemplate.js';
 import type { Results } from './results.js';

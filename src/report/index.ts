@@ -1,8 +1,10 @@
 /**
- * Results and run outputs: a rehearsal → `results.json` (the contract, see docs/results.md) → a view
+ * Every report: a rehearsal or replay → `results.json` (the contract, see docs/results.md) → a view
  * model → Handlebars templates → `summary.md` / `summary.html`, plus `checkpoints.csv` and the terminal
- * summary, with charts rendered to inline SVG (`renderRunCharts`, drawn by `src/charts/`). Pure: the
- * edges that read scenarios and templates (`rehearseScenario`, `readTemplate`) live in `src/io/`.
+ * summary; the same for a risk study (`risk.json`, `renderRiskFiles`) and a what-if (`whatif.json`,
+ * `renderWhatifFiles`). Charts are rendered to inline SVG, drawn by `src/charts/`. Pure: the files come
+ * back as `OutputFile`s; reading scenarios and templates (`rehearseScenario`, `readTemplate`) and writing
+ * (`writeFilesAtomically`) live in `src/io/`.
  */
 
 export { type AnalyzerView, type AppendixView, buildAppendixView } from './buildAppendixView.js';
@@ -38,6 +40,7 @@ export {
   type RunView,
   type TriggerView,
 } from './buildRunView.js';
+export { buildWhatifView, type WhatifRowView, type WhatifView } from './buildWhatifView.js';
 export { createReportHandlebars, type TemplateSource } from './createReportHandlebars.js';
 export { describeErrorRateEvidence } from './describeErrorRateEvidence.js';
 export { describeMargin, type MarginInput } from './describeMargin.js';
@@ -46,9 +49,15 @@ export { escapeMarkdown, mapStrings } from './escapeMarkdown.js';
 export { formatDate, formatMoney, formatRatio, formatUtcHours } from './format.js';
 export { formatOutcomeLine } from './formatOutcomeLine.js';
 export { formatOutcomeTable } from './formatOutcomeTable.js';
+export { formatRiskSummary } from './formatRiskSummary.js';
 export { type NextActionView, nextActions } from './nextActions.js';
+export type { OutputFile } from './outputFile.js';
+export { buildRiskChartInputs, type RiskCharts, renderRiskCharts } from './renderRiskCharts.js';
+export { type RiskTemplates, renderRiskFiles } from './renderRiskFiles.js';
 export { renderRunCharts } from './renderRunCharts.js';
 export { type OutputFormat, renderTemplate } from './renderTemplate.js';
+export { buildWhatifChartInputs, renderWhatifCharts, type WhatifCharts } from './renderWhatifCharts.js';
+export { renderWhatifFiles, stringifyWhatif, type WhatifTemplates } from './renderWhatifFiles.js';
 export { MISSING, REPORT_HELPERS } from './reportHelpers.js';
 export {
   RESULTS_SCHEMA_VERSION,
@@ -71,8 +80,18 @@ export {
   type ResultsTornadoBar,
   type ResultsValueAtDay,
 } from './results.js';
+export {
+  buildRiskView,
+  type CauseView,
+  type NoiseView,
+  type ProbabilityView,
+  type RiskView,
+  type SettingView,
+  type WindowAtHourView,
+} from './riskView.js';
 export { type ChartView, isRenderedChart, markRendered, NO_CHARTS, type RunCharts } from './runCharts.js';
 export { stableNumber } from './stableNumber.js';
 export { stringifyResults } from './stringifyResults.js';
+export { stringifyRisk } from './stringifyRisk.js';
 export { type StringifyStableOptions, stringifyStable } from './stringifyStable.js';
 export { COLOR_STYLE, PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';

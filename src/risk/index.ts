@@ -4,7 +4,8 @@
  * (`mergeTallies`), across worker threads and across machines (`riskPartial`, `mergeRiskPartials`);
  * `buildRisk` turns a complete tally into risk.json, with the exact operating characteristic of
  * error-rate gates and guards beside the Monte Carlo (`gateOperatingCharacteristic`, `guardNoise`).
- * Pure: workers and files are in `io/` and `cli/`. See docs/risk.md and docs/sharding.md.
+ * Pure: writing risk.json and its view, charts and files are in `report/`; workers and files in `io/`.
+ * See docs/risk.md and docs/sharding.md.
  */
 export {
   analyzePlan,
@@ -25,7 +26,6 @@ export {
   sortedEntries,
 } from './countHistogram.js';
 export { exactGate } from './exactGate.js';
-export { formatRiskSummary } from './formatRiskSummary.js';
 export { type GuardNoise, guardNoise, type WindowAtHour } from './guardNoise.js';
 export { type GuardSetting, GuardWindows, type QuietestWindow } from './guardWindows.js';
 export { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
@@ -57,8 +57,6 @@ export {
   regressionInPhase,
   regressionPresent,
 } from './regressionFacts.js';
-export { buildRiskChartInputs, type RiskCharts, renderRiskCharts } from './renderRiskCharts.js';
-export { type RiskTemplates, renderRiskFiles } from './renderRiskFiles.js';
 export {
   type ExactCheckpoint,
   type ExactGate,
@@ -97,17 +95,7 @@ export {
   type RunExample,
   type TallyShape,
 } from './riskTally.js';
-export {
-  buildRiskView,
-  type CauseView,
-  type NoiseView,
-  type ProbabilityView,
-  type RiskView,
-  type SettingView,
-  type WindowAtHourView,
-} from './riskView.js';
 export { runSeed } from './runSeed.js';
 export { parseShard, type Shard, shardRange } from './shard.js';
-export { stringifyRisk } from './stringifyRisk.js';
 export { tallyRehearsal } from './tallyRehearsal.js';
 export { type StudySettings, tallyRuns, tallyShape } from './tallyRuns.js';

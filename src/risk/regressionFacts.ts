@@ -1,6 +1,6 @@
 import type { PhaseResult } from '../engine/rehearsal.js';
-import { phaseStartsMs } from '../faults/faultWindows.js';
 import { formatMs, formatPercent } from '../gates/index.js';
+import { phaseStartsMs } from '../model/faultWindows.js';
 import { FAULT_EFFECT_BUILDERS, type FaultEpisode } from '../model/index.js';
 import type { FaultPlan, Plan } from '../scenario/plan.js';
 

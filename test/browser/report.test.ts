@@ -113,7 +113,7 @@ describe('summary.html in Chromium', () => {
 describe('risk.html in Chromium', () => {
   it('the golden risk report loads with no errors and no requests, its outcomes chart has a size', async () => {
     const file = join(ARTIFACTS, 'risk.html');
-    writeFileSync(file, readFileSync(join(ROOT, 'test/risk/golden/risk.html.golden'), 'utf8'));
+    writeFileSync(file, readFileSync(join(ROOT, 'test/cli/golden/risk.html.golden'), 'utf8'));
     const { page, log } = await open(file);
     expect(log).toEqual({ consoleErrors: [], pageErrors: [], dialogs: [], requests: [] });
     const sizes = await chartSizes(page);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, EXAMPLE_SEED, ROOT } from '../report/defaultScenario.js';
-import { ensureBuilt } from '../risk/ensureBuilt.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 import { tempDir } from '../support/tempDir.js';
 
 /**
@@ -41,7 +41,7 @@ describe('what each command loads', () => {
   it('--help: commander and the command declarations, nothing of the engine or the reports', () => {
     const { packages, folders } = loaded(['--help']);
     expect([...packages]).toEqual(['commander']);
-    for (const folder of ['engine', 'report', 'charts', 'risk', 'model', 'random', 'finance']) {
+    for (const folder of ['engine', 'report', 'charts', 'risk', 'replay', 'model', 'random', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
   });
@@ -61,7 +61,7 @@ describe('what each command loads', () => {
     ]) {
       expect(packages, name).not.toContain(name);
     }
-    for (const folder of ['engine', 'report', 'charts', 'risk', 'finance']) {
+    for (const folder of ['engine', 'report', 'charts', 'risk', 'replay', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
   });

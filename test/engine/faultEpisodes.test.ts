@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Fidelity, rehearse } from '../../src/engine/index.js';
 import type { Cohort } from '../../src/model/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
-import { makeFault } from '../faults/makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 import { makePlan } from './makePlan.js';
 
 const MINUTE_MS = 60_000;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../risk/ensureBuilt.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 
 const root = join(import.meta.dirname, '../..');
 

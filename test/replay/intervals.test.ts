@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { observedRate } from '../../src/engine/replayChecks.js';
+import { observedRate } from '../../src/replay/replayChecks.js';
 
 /**
  * Clopper–Pearson 95% intervals of observed error rates, against scipy 1.17:

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { observedWindowStats } from '../../src/engine/observedGates.js';
-import type { ObservedPoint } from '../../src/engine/observedPoint.js';
-import { ReplayBuilder } from '../../src/engine/replay.js';
 import { InputError } from '../../src/errors.js';
 import { computeMetric } from '../../src/gates/index.js';
 import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { readScenario } from '../../src/io/readScenario.js';
+import { observedWindowStats } from '../../src/replay/observedGates.js';
+import type { ObservedPoint } from '../../src/replay/observedPoint.js';
+import { ReplayBuilder } from '../../src/replay/replay.js';
 import { GOOD_CANARY, HEADER, replayPlan, writeCsv } from './fixtures.js';
 
 const SEGMENT_HEADER = 'phase,at,segment,requests,errors,p99_latency_ms,availability,revenue_impact';

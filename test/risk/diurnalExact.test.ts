@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRiskTemplates } from '../../src/io/runRiskStudy.js';
+import { formatRiskSummary, renderRiskFiles } from '../../src/report/index.js';
 import {
   buildRisk,
   exactGate,
-  formatRiskSummary,
   guardNoise,
   judgesEnough,
   MIN_JUDGED_SHARE,
   NOISE_TARGET,
   phaseGuard,
   planGuardFix,
-  renderRiskFiles,
   smallestMinRequests,
   tallyRuns,
 } from '../../src/risk/index.js';

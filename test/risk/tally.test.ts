@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PhaseResult, rehearse } from '../../src/engine/index.js';
 import { InputError } from '../../src/errors.js';
+import { stringifyRisk } from '../../src/report/index.js';
 import {
   buildRisk,
   emptyTally,
@@ -14,14 +15,13 @@ import {
   riskPartial,
   runSeed,
   shardRange,
-  stringifyRisk,
   stringifyRiskPartial,
   tallyRuns,
   tallyShape,
 } from '../../src/risk/index.js';
 import type { FaultPlan, Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
-import { makeFault } from '../faults/makeFault.js';
+import { makeFault } from '../support/makeFault.js';
 
 const MINUTE_MS = 60_000;
 

@@ -1,6 +1,6 @@
 import { basename, extname, join } from 'node:path';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
-import { formatRiskSummary } from '../../risk/index.js';
+import { formatRiskSummary } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import { inFolder, outFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';

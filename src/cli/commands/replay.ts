@@ -1,10 +1,10 @@
 import { basename, extname, join } from 'node:path';
-import { unknownPhase } from '../../engine/replay.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { parseIsoTime } from '../../io/parseObservationRow.js';
 import { replayObservationsFile } from '../../io/readObservations.js';
 import { readScenario } from '../../io/readScenario.js';
 import { readRunTemplates } from '../../io/rehearseScenario.js';
+import { unknownPhase } from '../../replay/index.js';
 import {
   buildResults,
   buildRunJsonSummary,

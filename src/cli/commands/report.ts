@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
-import { renderWhatifFiles } from '../../faults/renderWhatifFiles.js';
-import type { WhatifResults } from '../../faults/whatifResults.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { readTemplates } from '../../io/readTemplate.js';
-import type { OutputFile } from '../../io/writeFilesAtomically.js';
 import {
   RESULTS_SCHEMA_VERSION,
   type Results,
+  renderRiskFiles,
   renderRunReport,
   type TemplateSource,
 } from '../../report/index.js';
-import { type Risk, renderRiskFiles } from '../../risk/index.js';
+import type { OutputFile } from '../../report/outputFile.js';
+import { renderWhatifFiles } from '../../report/renderWhatifFiles.js';
+import type { Risk } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { WhatifResults } from '../../whatif/whatifResults.js';
 import { flagProblem, inFolder, outFlag, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';

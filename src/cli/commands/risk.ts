@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
-import { formatRiskSummary, parseShard, type Risk, type Shard } from '../../risk/index.js';
+import { formatRiskSummary } from '../../report/index.js';
+import { parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
 import {
   fidelityFlag,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FAULT_SPEC_EXAMPLE } from '../../faults/faultSpec.js';
+import { FAULT_SPEC_EXAMPLE } from '../../whatif/faultSpec.js';
 import type { WhatifFlags } from '../commands/whatif.js';
 import { DEFAULT_SCENARIO } from '../flags.js';
 
