@@ -7,7 +7,7 @@ export const CHART_COLORS = {
   candidate: '#0969da',
   planned: '#8c959f',
   band: '#54aeff',
-  plannedBand: '#d0d7de',
+  divider: '#d0d7de',
   low: '#fb8f44',
   text: '#1f2328',
   muted: '#59636e',

@@ -53,7 +53,7 @@ function fallbackWidth(codePoint: number): number {
  * {@link ASCII_WIDTHS}) rather than measured with the machine's fonts, so a chart's layout is the same on
  * every machine. Errs on the wide side.
  *
- * @example estimateTextWidth('100%', 11) // 29.81
+ * @example estimateTextWidth('100%', 11) // 31.438
  */
 export function estimateTextWidth(text: string, fontSizePx: number, weight: TextWeight = 'normal'): number {
   const table = ASCII_WIDTHS[weight];
@@ -70,7 +70,7 @@ export function estimateTextWidth(text: string, fontSizePx: number, weight: Text
  * `text` cut to fit `maxWidthPx`, ending in `…` when it had to be cut (a category label of 200
  * characters must not push the plot off the page).
  *
- * @example truncateText('rolled back: regression or fault (true)', 60, 11) // 'rolled b…'
+ * @example truncateText('rolled back: regression or fault (true)', 60, 11) // 'rolled ba…'
  */
 export function truncateText(
   text: string,

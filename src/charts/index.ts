@@ -6,7 +6,6 @@
  * summary, the risk report (`outcomesChart`) and the what-if report (`timeToDetectChart`).
  */
 export { CHART_COLORS, CHART_FONT, CHART_FORMATS } from './chartTheme.js';
-export { estimateTextWidth, truncateText } from './estimateTextWidth.js';
 export {
   type GateMetricChartInput,
   type GateMetricPanel,

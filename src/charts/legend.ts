@@ -18,19 +18,6 @@ const ENTRY_GAP_PX = 24;
 /** The height of a legend's row, px. */
 export const LEGEND_HEIGHT_PX = 14;
 
-/** How wide a legend of `entries` is, px. */
-export function legendWidth(entries: readonly LegendEntry[]): number {
-  return entries.reduce(
-    (width, entry, index) =>
-      width +
-      (index === 0 ? 0 : ENTRY_GAP_PX) +
-      SWATCH_PX +
-      SWATCH_GAP_PX +
-      estimateTextWidth(entry.label, LABEL_PX),
-    0,
-  );
-}
-
 /** A one-row legend with its top-left corner at (x, y): swatch, label, swatch, label … */
 export function legend(entries: readonly LegendEntry[], x: number, y: number): string {
   const middle = y + LEGEND_HEIGHT_PX / 2;

@@ -30,7 +30,7 @@ export function escapeXml(text: string): string {
  * One SVG element as markup: attributes in the order given (omitting null and undefined), `content`
  * already markup (escape text with {@link escapeXml}); an element without content closes itself.
  *
- * @example element('rect', { x: 1, y: 2.005, fill: 'red' }) // '<rect x="1" y="2.01" fill="red"/>'
+ * @example element('rect', { x: 1, y: 2.006, fill: 'red' }) // '<rect x="1" y="2.01" fill="red"/>'
  */
 export function element(name: string, attributes: Record<string, AttributeValue>, content = ''): string {
   let markup = `<${name}`;
@@ -44,18 +44,6 @@ export function element(name: string, attributes: Record<string, AttributeValue>
 /** A group of elements sharing attributes (`class`, a colour, a dash pattern); nothing when it is empty. */
 export function group(attributes: Record<string, AttributeValue>, children: readonly string[]): string {
   return children.length === 0 ? '' : element('g', attributes, children.join(''));
-}
-
-/**
- * Path data with every interpolated number written as a coordinate (see {@link px}).
- *
- * @example pathData`M${0.004} ${10}H${20.126}` // 'M0 10H20.13'
- */
-export function pathData(strings: TemplateStringsArray, ...values: number[]): string {
-  return strings.reduce(
-    (data, text, index) => data + text + (index < values.length ? px(values[index]!) : ''),
-    '',
-  );
 }
 
 /** A `<path>` of `d` (as a d3-shape generator returns it); nothing when there is no path (no data). */

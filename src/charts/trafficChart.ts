@@ -198,7 +198,7 @@ export function trafficChart(input: TrafficChartInput, id = 'traffic'): string {
     }),
     bottomAxis({ plot, position: x, ticks: timeTicks, title: 'time since the rollout started', grid: true }),
     group(
-      { class: 'phase-starts', stroke: CHART_COLORS.plannedBand },
+      { class: 'phase-starts', stroke: CHART_COLORS.divider },
       input.phases.slice(1).map((phase) => {
         const at = x(phase.startMs / HOUR_MS);
         return element('line', { x1: at, y1: plot.y, x2: at, y2: plot.y + plot.height });
