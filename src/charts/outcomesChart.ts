@@ -1,6 +1,7 @@
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { bandAxis, bandAxisWidth, bottomAxis, bottomAxisHeight } from './axes.js';
+import { bottomAxis, bottomAxisHeight } from './axes.js';
+import { bandLayout } from './bandLayout.js';
 import { baselineFor, textBox, textElement } from './chartText.js';
 import { CHART_COLORS, CHART_FORMATS, CHART_SPACING_PX, CHART_TEXT_PX } from './chartTheme.js';
 import { linearTicks } from './linearTicks.js';
@@ -44,17 +45,13 @@ const formatShare = format('.1%');
  * whisker's end.
  */
 export function outcomesChart(input: OutcomesChartInput, id = 'outcomes'): string {
-  const left =
-    PADDING_PX +
-    bandAxisWidth(
-      input.outcomes.map((outcome) => outcome.label),
-      LABEL_LIMIT_PX,
-    );
-  const plot = { x: left, y: PADDING_PX, width: PLOT_WIDTH_PX, height: ROW_PX * input.outcomes.length };
+  const { plot, middle, axis } = bandLayout(
+    input.outcomes.map((outcome) => outcome.label),
+    { topPx: PADDING_PX, rowPx: ROW_PX, limitPx: LABEL_LIMIT_PX, plotWidthPx: PLOT_WIDTH_PX },
+  );
   const x = scaleLinear()
     .domain([0, 1])
     .range([plot.x, plot.x + plot.width]);
-  const middle = (row: number) => plot.y + (row + 0.5) * ROW_PX;
   const barHeight = ROW_PX * BAR_SHARE;
   const bars = input.outcomes.map((outcome, row) =>
     element('rect', {
@@ -89,11 +86,7 @@ export function outcomesChart(input: OutcomesChartInput, id = 'outcomes'): strin
     group({ class: 'bars' }, bars),
     group({ class: 'whiskers', stroke: CHART_COLORS.text, 'stroke-width': 1.5 }, whiskers),
     group({ class: 'values' }, values.map(textElement)),
-    bandAxis({
-      plot,
-      bands: input.outcomes.map((outcome, row) => ({ label: outcome.label, middle: middle(row) })),
-      limitPx: LABEL_LIMIT_PX,
-    }),
+    axis,
   ].join('');
   return renderChartSvg(
     {

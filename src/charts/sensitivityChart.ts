@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import { bandAxis, bandAxisWidth, bottomAxis, bottomAxisHeight } from './axes.js';
+import { bottomAxis, bottomAxisHeight } from './axes.js';
+import { bandLayout } from './bandLayout.js';
 import { CHART_COLORS, CHART_FORMATS, CHART_SPACING_PX } from './chartTheme.js';
 import { LEGEND_HEIGHT_PX, legend } from './legend.js';
 import { linearTicks } from './linearTicks.js';
@@ -43,24 +44,15 @@ const ENDS = [
  * from zero; the longest bars are the inputs that matter most. The base is a black rule.
  */
 export function sensitivityChart(input: SensitivityChartInput, id = 'sensitivity'): string {
-  const left =
-    PADDING_PX +
-    bandAxisWidth(
-      input.bars.map((bar) => bar.label),
-      LABEL_LIMIT_PX,
-    );
-  const plot = {
-    x: left,
-    y: PADDING_PX,
-    width: WIDTH_PX - left - RIGHT_PX - PADDING_PX,
-    height: ROW_PX * input.bars.length,
-  };
+  const { plot, middle, axis } = bandLayout(
+    input.bars.map((bar) => bar.label),
+    { topPx: PADDING_PX, rowPx: ROW_PX, limitPx: LABEL_LIMIT_PX, rightPx: WIDTH_PX - RIGHT_PX - PADDING_PX },
+  );
   const values = [0, input.baseUsd, ...input.bars.flatMap((bar) => [bar.lowUsd, bar.highUsd])];
   const x = scaleLinear()
     .domain(valueExtent(values))
     .range([plot.x, plot.x + plot.width])
     .nice(TICK_COUNT);
-  const middle = (row: number) => plot.y + (row + 0.5) * ROW_PX;
   const barHeight = ROW_PX * BAR_SHARE;
   const barsTo = (end: 'lowUsd' | 'highUsd') =>
     input.bars.map((bar, row) => {
@@ -91,11 +83,7 @@ export function sensitivityChart(input: SensitivityChartInput, id = 'sensitivity
       y2: plot.y + plot.height,
       stroke: CHART_COLORS.text,
     }),
-    bandAxis({
-      plot,
-      bands: input.bars.map((bar, row) => ({ label: bar.label, middle: middle(row) })),
-      limitPx: LABEL_LIMIT_PX,
-    }),
+    axis,
     legend(ENDS, plot.x, axisBottom + LEGEND_GAP_PX),
   ].join('');
   return renderChartSvg(

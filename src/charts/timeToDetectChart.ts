@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import { bandAxis, bandAxisWidth, bottomAxis, bottomAxisHeight } from './axes.js';
+import { bottomAxis, bottomAxisHeight } from './axes.js';
+import { bandLayout } from './bandLayout.js';
 import { baselineFor, type ChartText, textBox, textElement } from './chartText.js';
 import { CHART_COLORS, CHART_SPACING_PX, CHART_TEXT_PX } from './chartTheme.js';
 import { estimateTextWidth } from './estimateTextWidth.js';
@@ -62,18 +63,14 @@ export function timeToDetectChart(input: TimeToDetectChartInput, id = 'time-to-d
     minutes(reference?.valueMs ?? null) ?? 0,
   );
   const top = PADDING_PX + (reference === null ? 0 : SMALL_PX + 4);
-  const left =
-    PADDING_PX +
-    bandAxisWidth(
-      input.rows.map((row) => row.label),
-      LABEL_LIMIT_PX,
-    );
-  const plot = { x: left, y: top, width: PLOT_WIDTH_PX, height: ROW_PX * input.rows.length };
+  const { plot, middle, axis } = bandLayout(
+    input.rows.map((row) => row.label),
+    { topPx: top, rowPx: ROW_PX, limitPx: LABEL_LIMIT_PX, plotWidthPx: PLOT_WIDTH_PX },
+  );
   const x = scaleLinear()
     .domain([0, maxMinutes])
     .range([plot.x, plot.x + plot.width])
     .nice(TICK_COUNT);
-  const middle = (row: number) => plot.y + (row + 0.5) * ROW_PX;
   const detected = input.rows.flatMap((row, index) => {
     const [p10, p50, p90] = [minutes(row.p10Ms), minutes(row.p50Ms), minutes(row.p90Ms)];
     return p10 === null || p50 === null || p90 === null ? [] : [{ index, p10, p50, p90 }];
@@ -112,11 +109,7 @@ export function timeToDetectChart(input: TimeToDetectChartInput, id = 'time-to-d
     group({ class: 'bars', fill: CHART_COLORS.band, 'fill-opacity': 0.8 }, bars),
     group({ class: 'medians', stroke: CHART_COLORS.text, 'stroke-width': 2 }, medians),
     group({ class: 'notes' }, notes.map(textElement)),
-    bandAxis({
-      plot,
-      bands: input.rows.map((row, index) => ({ label: row.label, middle: middle(index) })),
-      limitPx: LABEL_LIMIT_PX,
-    }),
+    axis,
   ];
   if (reference !== null) {
     const at = x(reference.valueMs / MINUTE_MS);

@@ -13,36 +13,32 @@ export interface DrawnAxis {
   labels: Array<{ text: string; position: number }>;
 }
 
-/** The bottom axis inside `node` (the chart, or one panel of it). */
-export function bottomAxisOf(node: SvgNode): DrawnAxis {
-  const axis = groupOf(node, 'axis-x');
+/** The axis of `node` (the chart, or one panel of it) along the bottom (`x`: positions are x) or the left (`y`: positions are y, from the top). */
+function axisOf(node: SvgNode, side: 'x' | 'y'): DrawnAxis {
+  const axis = groupOf(node, `axis-${side}`);
   const [domain, ...ticks] = elements(groupOf(axis, 'ticks'), 'line');
+  const along = side;
+  const across = side === 'x' ? 'y' : 'x';
   return {
-    from: num(domain!, 'x1'),
-    to: num(domain!, 'x2'),
-    at: num(domain!, 'y1'),
-    ticks: ticks.map((tick) => num(tick, 'x1')),
+    from: num(domain!, `${along}1`),
+    to: num(domain!, `${along}2`),
+    at: num(domain!, `${across}1`),
+    ticks: ticks.map((tick) => num(tick, `${along}1`)),
     labels: elements(groupOf(axis, 'labels'), 'text').map((text) => ({
       text: text.text,
-      position: num(text, 'x'),
+      position: num(text, along),
     })),
   };
 }
 
+/** The bottom axis inside `node`. */
+export function bottomAxisOf(node: SvgNode): DrawnAxis {
+  return axisOf(node, 'x');
+}
+
 /** The left axis inside `node`; positions are y, from the top. */
 export function leftAxisOf(node: SvgNode): DrawnAxis {
-  const axis = groupOf(node, 'axis-y');
-  const [domain, ...ticks] = elements(groupOf(axis, 'ticks'), 'line');
-  return {
-    from: num(domain!, 'y1'),
-    to: num(domain!, 'y2'),
-    at: num(domain!, 'x1'),
-    ticks: ticks.map((tick) => num(tick, 'y1')),
-    labels: elements(groupOf(axis, 'labels'), 'text').map((text) => ({
-      text: text.text,
-      position: num(text, 'y'),
-    })),
-  };
+  return axisOf(node, 'y');
 }
 
 /**
