@@ -6,9 +6,10 @@ import { element, escapeXml, px } from './svgMarkup.js';
 /** Where a text's `x` is: its start, middle or end. */
 export type TextAnchor = 'start' | 'middle' | 'end';
 
-/** One piece of text of a chart. */
+/** One piece of text of a chart; positions and sizes in px. */
 export interface ChartText {
   text: string;
+  /** Where the text starts, is centred or ends (see `anchor`). */
   x: number;
   /** The baseline, px (see {@link baselineFor} to place a text by its middle or its top). */
   y: number;
@@ -26,8 +27,8 @@ const ASCENT = 0.78;
 const DESCENT = 0.22;
 
 /**
- * The baseline that puts a text of `sizePx` with its middle (the middle of its capitals) or its top
- * at `y`.
+ * The baseline, px, that puts a text of `sizePx` with its middle (the middle of its capitals), its top
+ * or its bottom (its descenders) at `y`.
  */
 export function baselineFor(y: number, sizePx: number, align: 'middle' | 'top' | 'bottom'): number {
   if (align === 'top') return y + ASCENT * sizePx;

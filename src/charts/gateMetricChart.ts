@@ -32,7 +32,7 @@ export interface GateMetricPanel {
   threshold: number;
   /** The phase's planned length, ms: the x axis spans it, so a phase cut short shows as such. */
   durationMs: number;
-  /** Empty when the phase was not reached (the panel then says so). */
+  /** Empty when the phase was not reached (the panel then says so, as it does when no checkpoint had a value). */
   points: GateMetricPoint[];
 }
 
@@ -163,7 +163,7 @@ function panelMarks(
     marks.push(
       group({ class: 'not-reached' }, [
         textElement({
-          text: 'not reached',
+          text: panel.points.length === 0 ? 'not reached' : 'no value at any checkpoint',
           x: plot.x + plot.width / 2,
           y: baselineFor(plot.y + plot.height / 2, HEADING_PX, 'middle'),
           sizePx: HEADING_PX,
@@ -205,7 +205,8 @@ function panelMarks(
  * A gated metric per checkpoint against its limit, by phase, as an SVG string: one panel per phase
  * (x: time into the phase over its planned length; y shared, so the phases' limits compare at a glance),
  * as many side by side as fit the report's width, the rest in further rows. Points are coloured by
- * verdict; the dashed line is the limit (two lines for `within`); a phase not reached says so.
+ * verdict; the dashed line is the limit (two lines for `within`); a phase not reached, or reached
+ * without a value at any checkpoint, says so.
  *
  * @param id unique within the page (`gate-errorRate`).
  */

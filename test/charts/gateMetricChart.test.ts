@@ -82,6 +82,16 @@ describe('gateMetricChart', () => {
     expect(findAll(panels[0]!, (node) => node.attributes.class === 'not-reached')).toEqual([]);
   });
 
+  it('says when a phase was reached but no checkpoint had a value (every window empty)', () => {
+    const empty = withPanels(input, (panel) => ({
+      points: panel.points.map((point) => ({ ...point, observed: null, verdict: 'inconclusive' })),
+    }));
+    const notes = panelsOf(parseSvg(gateMetricChart(empty, 'gate-errorRate'))).map(
+      (panel) => elements(groupOf(panel, 'not-reached'), 'text')[0]!.text,
+    );
+    expect(notes).toEqual(['no value at any checkpoint', 'no value at any checkpoint', 'not reached']);
+  });
+
   it('labels time in hours up to two days and in days beyond', () => {
     const titles = panels.map((panel) => elements(groupOf(panel, 'axis-x'), 'text').at(-1)!.text);
     expect(titles).toEqual(['hours into the phase', 'hours into the phase', 'days into the phase']);
