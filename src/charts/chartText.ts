@@ -20,7 +20,12 @@ export interface ChartText {
   fill?: string;
   /** Turned a quarter anticlockwise about (x, y), reading upwards (a vertical axis' title). */
   vertical?: boolean;
+  /** Outlined in white, so it stays legible where it crosses lines and bands. */
+  halo?: boolean;
 }
+
+/** A white outline drawn under the glyphs (`paint-order`), not over them. */
+const HALO = { stroke: '#fff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' };
 
 /** Of a text's size, how far its capitals rise above the baseline and its descenders drop below it. */
 const ASCENT = 0.78;
@@ -57,6 +62,7 @@ export function textElement(text: ChartText): string {
       'text-anchor': text.anchor === undefined || text.anchor === 'start' ? undefined : text.anchor,
       fill: text.fill ?? CHART_COLORS.text,
       transform: text.vertical ? `rotate(-90 ${px(text.x)} ${px(text.y)})` : undefined,
+      ...(text.halo ? HALO : {}),
     },
     escapeXml(text.text),
   );

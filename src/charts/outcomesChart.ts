@@ -4,6 +4,7 @@ import { bottomAxis, bottomAxisHeight } from './axes.js';
 import { bandLayout } from './bandLayout.js';
 import { baselineFor, textBox, textElement } from './chartText.js';
 import { CHART_COLORS, CHART_FORMATS, CHART_SPACING_PX, CHART_TEXT_PX } from './chartTheme.js';
+import { estimateTextWidth } from './estimateTextWidth.js';
 import { linearTicks } from './linearTicks.js';
 import { renderChartSvg } from './renderChartSvg.js';
 import { element, group } from './svgMarkup.js';
@@ -71,15 +72,17 @@ export function outcomesChart(input: OutcomesChartInput, id = 'outcomes'): strin
     y: baselineFor(middle(row), LABEL_PX, 'middle'),
     sizePx: LABEL_PX,
   }));
+  const ticks = linearTicks(x, 10, CHART_FORMATS.fraction);
   const right = Math.max(
-    plot.x + plot.width,
+    // The last tick's label (100%) is centred on the plot's right edge.
+    plot.x + plot.width + estimateTextWidth(ticks.at(-1)!.label, LABEL_PX) / 2,
     ...values.map((value) => textBox(value).x + textBox(value).width),
   );
   const body = [
     bottomAxis({
       plot,
       position: x,
-      ticks: linearTicks(x, 10, CHART_FORMATS.fraction),
+      ticks,
       title: 'share of runs (95% interval)',
       grid: true,
     }),

@@ -87,6 +87,7 @@ export function revenueFanChart(input: RevenueFanChartInput, id = 'revenue-fan')
         anchor: 'end',
         weight: 'bold',
         fill: series.color,
+        halo: true,
       });
       return [-LABEL_OFFSET_PX, LABEL_OFFSET_PX, -3 * LABEL_OFFSET_PX, 3 * LABEL_OFFSET_PX].map(label);
     }),

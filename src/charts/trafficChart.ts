@@ -90,6 +90,7 @@ function phaseNames(input: TrafficChartInput, x: (hours: number) => number, plot
         y: baselineFor(plot.y + 2 + row * LABEL_ROW_PX, LABEL_PX, 'top'),
         sizePx: LABEL_PX,
         fill: CHART_COLORS.muted,
+        halo: true,
       })),
     ),
     [],
@@ -119,6 +120,7 @@ function markerLabels(
         anchor: side === 1 ? 'start' : 'end',
         weight: 'bold',
         fill: MARKER_COLORS[marker.kind],
+        halo: true,
       });
       return Array.from({ length: Math.ceil(PLOT_HEIGHT_PX / LABEL_ROW_PX) }, (_, rows) => rows).flatMap(
         (rows) => [at(1, rows, true), at(1, rows, false), at(-1, rows, true), at(-1, rows, false)],

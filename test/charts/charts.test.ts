@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { boxInside } from '../../src/charts/box.js';
+import { textBox } from '../../src/charts/chartText.js';
 import {
   gateMetricChart,
   outcomesChart,
@@ -15,7 +17,8 @@ import {
   makeTimeToDetectInput,
   makeTrafficInput,
 } from './fixtures.js';
-import { elements, findAll, parseSvg } from './parseSvg.js';
+import { elements, findAll, num, parseSvg } from './parseSvg.js';
+import { chartTextOf } from './readChart.js';
 
 /** A name with every character that means something in markup. */
 const HOSTILE = `<script>alert("x")</script> & 'co'`;
@@ -114,6 +117,17 @@ describe('every chart', () => {
     expect(Number.isInteger(height) && height > 50, `height ${height}`).toBe(true);
     expect(root.attributes.viewBox).toBe(`0 0 ${width} ${height}`);
     expect(svg).not.toMatch(/NaN|Infinity|undefined|<script|<image|<foreignObject|href=|url\(/i);
+  });
+
+  it.each(CHARTS)('%s: every text lies inside the chart, by its estimated box', (_name, _id, render) => {
+    const root = parseSvg(render());
+    const bounds = { x: 0, y: 0, width: num(root, 'width'), height: num(root, 'height') };
+    const texts = elements(root, 'text').filter((text) => text.attributes.transform === undefined);
+    expect(texts.length).toBeGreaterThan(3);
+    for (const text of texts) {
+      const box = textBox(chartTextOf(text));
+      expect(boxInside(box, bounds), `"${text.text}" at ${JSON.stringify(box)}`).toBe(true);
+    }
   });
 
   it.each(CHARTS)('%s: the same input gives the same bytes', (_name, _id, render) => {
