@@ -4,6 +4,7 @@
  * its charts and files, the terminal summary).
  */
 
+export type { ReportTemplates as RiskTemplates } from './report/index.js';
 export {
   buildRiskChartInputs,
   buildRiskView,
@@ -12,7 +13,6 @@ export {
   type NoiseView,
   type ProbabilityView,
   type RiskCharts,
-  type RiskTemplates,
   type RiskView,
   renderRiskCharts,
   renderRiskFiles,

@@ -1,5 +1,3 @@
-import type { Config } from 'vega-lite';
-
 /** Colours of the charts, shared with the report's CSS so that a verdict looks the same everywhere. */
 export const CHART_COLORS = {
   pass: '#1a7f37',
@@ -9,44 +7,41 @@ export const CHART_COLORS = {
   candidate: '#0969da',
   planned: '#8c959f',
   band: '#54aeff',
-  plannedBand: '#d0d7de',
+  divider: '#d0d7de',
+  low: '#fb8f44',
   text: '#1f2328',
   muted: '#59636e',
   grid: '#eaeef2',
+  axis: '#afb8c1',
 } as const;
 
 /**
  * A generic font stack: charts name no particular font, and their layout never depends on one (text
- * widths are estimated), so they look the same wherever they are opened.
+ * widths are estimated, see `estimateTextWidth`), so they look the same wherever they are opened.
  */
 export const CHART_FONT = 'system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif';
 
-/** The look every chart shares: transparent background, quiet axes, no interaction. */
-export const CHART_CONFIG: Config = {
-  background: 'transparent',
-  font: CHART_FONT,
+/** Font sizes, px. */
+export const CHART_TEXT_PX = {
+  /** Tick labels, axis titles, category labels, legends, notes on marks. */
+  label: 11,
+  /** A panel's heading. */
+  heading: 12,
+  /** Small notes on rules (a limit's value). */
+  small: 10,
+} as const;
+
+/** Distances every chart shares, px. */
+export const CHART_SPACING_PX = {
+  /** Empty border around the whole chart. */
   padding: 8,
-  view: { stroke: null },
-  axis: {
-    labelColor: CHART_COLORS.muted,
-    titleColor: CHART_COLORS.muted,
-    labelFontSize: 11,
-    titleFontSize: 11,
-    titleFontWeight: 'normal',
-    gridColor: CHART_COLORS.grid,
-    domainColor: '#afb8c1',
-    tickColor: '#afb8c1',
-  },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelColor: CHART_COLORS.text, orient: 'bottom' },
-  title: {
-    fontSize: 13,
-    fontWeight: 600,
-    color: CHART_COLORS.text,
-    anchor: 'start',
-    subtitleColor: CHART_COLORS.muted,
-  },
-  header: { labelFontSize: 12, titleFontSize: 12 },
-};
+  /** Length of a tick mark. */
+  tick: 5,
+  /** Between a tick mark (or a bar's end) and its label. */
+  gap: 3,
+  /** The widest chart: the run summary's section is ~900 px wide at a 1280 px window. */
+  maxWidth: 880,
+} as const;
 
 /** d3-format patterns the charts use for each kind of number. */
 export const CHART_FORMATS = {

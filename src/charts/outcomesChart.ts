@@ -1,6 +1,13 @@
-import type { TopLevelSpec } from 'vega-lite';
-import { CHART_COLORS, CHART_CONFIG, CHART_FORMATS } from './chartTheme.js';
+import { format } from 'd3-format';
+import { scaleLinear } from 'd3-scale';
+import { bottomAxis, bottomAxisHeight } from './axes.js';
+import { bandLayout } from './bandLayout.js';
+import { baselineFor, textBox, textElement } from './chartText.js';
+import { CHART_COLORS, CHART_FORMATS, CHART_SPACING_PX, CHART_TEXT_PX } from './chartTheme.js';
+import { estimateTextWidth } from './estimateTextWidth.js';
+import { linearTicks } from './linearTicks.js';
 import { renderChartSvg } from './renderChartSvg.js';
+import { element, group } from './svgMarkup.js';
 
 /** One outcome of a Monte Carlo and how often it happened, with its 95% interval. */
 export interface OutcomeShare {
@@ -19,74 +26,78 @@ export interface OutcomesChartInput {
   outcomes: OutcomeShare[];
 }
 
-/**
- * The Vega-Lite spec of Monte Carlo outcomes: one horizontal bar per outcome (completed, rolled back by
- * each cause, halted) with its 95% interval as a whisker and the share written at the bar's end.
- */
-export function outcomesSpec(input: OutcomesChartInput): TopLevelSpec {
-  const labels = input.outcomes.map((outcome) => outcome.label);
-  const values = input.outcomes.map((outcome) => ({
-    label: outcome.label,
-    p: outcome.p,
-    low: outcome.ci95[0],
-    high: outcome.ci95[1],
-    kind: outcome.kind,
-  }));
-  const y = {
-    field: 'label',
-    type: 'nominal' as const,
-    title: null,
-    sort: labels,
-    axis: { labelLimit: 420 },
-  };
-  const x = {
-    field: 'p',
-    type: 'quantitative' as const,
-    title: 'share of runs (95% interval)',
-    scale: { domain: [0, 1] },
-    axis: { format: CHART_FORMATS.fraction },
-  };
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: CHART_CONFIG,
-    width: 480,
-    height: { step: 28 },
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'bar', height: { band: 0.65 } },
-        encoding: {
-          y,
-          x,
-          color: {
-            field: 'kind',
-            type: 'nominal',
-            legend: null,
-            scale: {
-              domain: ['completed', 'rolled-back', 'halted'],
-              range: [CHART_COLORS.pass, CHART_COLORS.fail, CHART_COLORS.inconclusive],
-            },
-          },
-        },
-      },
-      {
-        mark: { type: 'rule', color: CHART_COLORS.text, strokeWidth: 1.5 },
-        encoding: { y, x: { ...x, field: 'low' }, x2: { field: 'high' } },
-      },
-      {
-        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: CHART_COLORS.text },
-        encoding: {
-          y,
-          x: { ...x, field: 'high' },
-          text: { field: 'p', type: 'quantitative', format: '.1%' },
-        },
-      },
-    ],
-  };
-  return spec as TopLevelSpec;
-}
+const KIND_COLORS: Record<OutcomeShare['kind'], string> = {
+  completed: CHART_COLORS.pass,
+  'rolled-back': CHART_COLORS.fail,
+  halted: CHART_COLORS.inconclusive,
+};
+const PLOT_WIDTH_PX = 480;
+const ROW_PX = 28;
+/** Of a row, the share its bar fills. */
+const BAR_SHARE = 0.65;
+const LABEL_LIMIT_PX = 420;
+const { padding: PADDING_PX } = CHART_SPACING_PX;
+const LABEL_PX = CHART_TEXT_PX.label;
+const formatShare = format('.1%');
 
-/** Monte Carlo outcomes with their 95% intervals, as an SVG string (see {@link outcomesSpec}). */
-export function outcomesChart(input: OutcomesChartInput, id = 'outcomes'): Promise<string> {
-  return renderChartSvg(outcomesSpec(input), id, input.title);
+/**
+ * Monte Carlo outcomes as an SVG string: one horizontal bar per outcome (completed, rolled back by each
+ * cause, halted) on a 0–100% axis, its 95% interval as a whisker and the share written past the
+ * whisker's end.
+ */
+export function outcomesChart(input: OutcomesChartInput, id = 'outcomes'): string {
+  const { plot, middle, axis } = bandLayout(
+    input.outcomes.map((outcome) => outcome.label),
+    { topPx: PADDING_PX, rowPx: ROW_PX, limitPx: LABEL_LIMIT_PX, plotWidthPx: PLOT_WIDTH_PX },
+  );
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([plot.x, plot.x + plot.width]);
+  const barHeight = ROW_PX * BAR_SHARE;
+  const bars = input.outcomes.map((outcome, row) =>
+    element('rect', {
+      x: x(0),
+      y: middle(row) - barHeight / 2,
+      width: x(outcome.p) - x(0),
+      height: barHeight,
+      fill: KIND_COLORS[outcome.kind],
+    }),
+  );
+  const whiskers = input.outcomes.map((outcome, row) =>
+    element('line', { x1: x(outcome.ci95[0]), y1: middle(row), x2: x(outcome.ci95[1]), y2: middle(row) }),
+  );
+  const values = input.outcomes.map((outcome, row) => ({
+    text: formatShare(outcome.p),
+    x: x(outcome.ci95[1]) + 6,
+    y: baselineFor(middle(row), LABEL_PX, 'middle'),
+    sizePx: LABEL_PX,
+  }));
+  const ticks = linearTicks(x, 10, CHART_FORMATS.fraction);
+  const right = Math.max(
+    // The last tick's label (100%) is centred on the plot's right edge.
+    plot.x + plot.width + estimateTextWidth(ticks.at(-1)!.label, LABEL_PX) / 2,
+    ...values.map((value) => textBox(value).x + textBox(value).width),
+  );
+  const body = [
+    bottomAxis({
+      plot,
+      position: x,
+      ticks,
+      title: 'share of runs (95% interval)',
+      grid: true,
+    }),
+    group({ class: 'bars' }, bars),
+    group({ class: 'whiskers', stroke: CHART_COLORS.text, 'stroke-width': 1.5 }, whiskers),
+    group({ class: 'values' }, values.map(textElement)),
+    axis,
+  ].join('');
+  return renderChartSvg(
+    {
+      widthPx: right + PADDING_PX,
+      heightPx: plot.y + plot.height + bottomAxisHeight(true) + PADDING_PX,
+      body,
+    },
+    id,
+    input.title,
+  );
 }

@@ -1,64 +1,39 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { CHART_FONT } from './chartTheme.js';
+import { element, escapeXml } from './svgMarkup.js';
 
-/** vega's text measurer (exported at run time by vega-scenegraph, absent from vega's typings). */
-interface TextMetrics {
-  canvas(use: boolean): void;
-}
-
-const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** What a chart drew: its size and its marks as SVG markup. */
+export interface ChartDrawing {
+  widthPx: number;
+  heightPx: number;
+  body: string;
 }
 
 /**
- * Gives the SVG's own ids (vega's clip paths and gradients, `clip1`…) a prefix, so that several charts
- * inlined in one HTML page cannot point at each other's definitions.
- */
-function namespaceIds(svg: string, prefix: string): string {
-  return svg
-    .replace(/\bid="([^"]+)"/g, (_match, id: string) => `id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_match, id: string) => `url(#${prefix}-${id})`);
-}
-
-/** Renders run one after another: vega's definition ids and text measurer are module state. */
-let queue: Promise<unknown> = Promise.resolve();
-
-async function render(spec: TopLevelSpec, id: string, title: string): Promise<string> {
-  textMetrics.canvas(false);
-  vega.resetSVGDefIds();
-  const quiet = vega.logger(vega.Error);
-  const view = new vega.View(vega.parse(compile(spec, { logger: quiet }).spec), {
-    renderer: 'none',
-    logLevel: vega.Error,
-  });
-  try {
-    const svg = namespaceIds(await view.toSVG(), id);
-    const label = escapeXml(title);
-    return svg
-      .replace(/^<svg /, `<svg id="${id}" role="img" aria-label="${label}" `)
-      .replace(/^(<svg[^>]*>)/, `$1<title>${label}</title>`);
-  } finally {
-    view.finalize();
-  }
-}
-
-/**
- * Renders a Vega-Lite spec to an SVG string in Node, without a browser or a canvas: the spec is compiled
- * to Vega and drawn by vega's headless SVG renderer (`View.toSVG()`). The output is deterministic: text
- * widths are estimated from character counts (never measured with whatever fonts the machine has), and
- * definition ids restart for every chart and carry `id` as a prefix (a page can inline many charts). The
- * chart's `title` becomes the SVG's accessible name (`role="img"`, `<title>`). Renders are serialised, so
- * concurrent calls give the same bytes as sequential ones.
+ * A drawing as a self-contained SVG string, ready to inline in an HTML page: the chart's `title` is its
+ * accessible name (`role="img"`, `aria-label` and `<title>`), its `id` identifies it in the page, and the
+ * size is whole pixels. A chart prefixes any id of its own with `id` (`traffic-…`), so several charts in
+ * one page cannot point at each other's definitions.
  *
  * @param id a short name unique within the page, letters, digits and `-` (`gate-errorRate`).
- * @example (await renderChartSvg(trafficSpec(input), 'traffic', input.title)).startsWith('<svg') // true
+ * @example renderChartSvg({ widthPx: 200, heightPx: 100, body: '' }, 'traffic', 'Traffic').startsWith('<svg id="traffic" role="img"') // true
  */
-export function renderChartSvg(spec: TopLevelSpec, id: string, title: string): Promise<string> {
+export function renderChartSvg(drawing: ChartDrawing, id: string, title: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(id))
     throw new RangeError(`chart id must be letters, digits and -, found ${id}`);
-  const result = queue.then(() => render(spec, id, title));
-  queue = result.catch(() => undefined);
-  return result;
+  const width = Math.ceil(drawing.widthPx);
+  const height = Math.ceil(drawing.heightPx);
+  return element(
+    'svg',
+    {
+      id,
+      role: 'img',
+      'aria-label': title,
+      xmlns: 'http://www.w3.org/2000/svg',
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      'font-family': CHART_FONT,
+    },
+    `<title>${escapeXml(title)}</title>${drawing.body}`,
+  );
 }

@@ -23,6 +23,7 @@ export function notReachedPhase(
     learners: candidateLearners,
     plannedDurationMs: phase.durationMs,
     ranMs: 0,
+    startOffsetMs: null,
     startedAt: null,
     status: 'not-reached',
     checkpoints: [],

@@ -22,24 +22,34 @@ export function nextIntervalEndMs(
 }
 
 /**
- * Times already written, by epoch ms: every run of a Monte Carlo writes the same instants (checkpoints,
- * interval ends), and writing one costs ~0.6 µs and a Date. Emptied when full, so it stays small.
- */
-const written = new Map<number, string>();
-const WRITTEN_LIMIT = 4096;
-
-/**
  * An absolute time as ISO-8601 UTC: pure arithmetic on epoch ms, never the clock.
  *
  * @example isoAt(Date.UTC(2025, 9, 31, 12), 900_000) // '2025-10-31T12:15:00.000Z'
  */
 export function isoAt(startMs: number, offsetMs: number): string {
-  const timeMs = startMs + offsetMs;
-  let iso = written.get(timeMs);
-  if (iso === undefined) {
-    iso = new Date(timeMs).toISOString();
-    if (written.size >= WRITTEN_LIMIT) written.clear();
-    written.set(timeMs, iso);
+  return new Date(startMs + offsetMs).toISOString();
+}
+
+/** Times kept written before emptying {@link IsoTimes}: more than a plan's checkpoints and decisions. */
+const WRITTEN_LIMIT = 4096;
+
+/**
+ * {@link isoAt} remembering what it wrote, by epoch ms: every run of a Monte Carlo writes the same instants
+ * (checkpoints, interval ends), and writing one costs ~0.6 µs and a Date. Each rehearsal workspace owns
+ * one, so it lives as long as the plan's setup; emptied when full, so it stays small.
+ */
+export class IsoTimes {
+  private readonly written = new Map<number, string>();
+
+  /** `isoAt(startMs, offsetMs)`, from memory when this instant was written before. */
+  at(startMs: number, offsetMs: number): string {
+    const timeMs = startMs + offsetMs;
+    let iso = this.written.get(timeMs);
+    if (iso === undefined) {
+      iso = isoAt(startMs, offsetMs);
+      if (this.written.size >= WRITTEN_LIMIT) this.written.clear();
+      this.written.set(timeMs, iso);
+    }
+    return iso;
   }
-  return iso;
 }

@@ -86,6 +86,9 @@ export interface PhaseResult {
   plannedDurationMs: number;
   /** How long the phase actually ran before its decision, ms (0 when not reached). */
   ranMs: number;
+  /** When the phase started, ms from the rollout's start (`Rehearsal.startedAt`); null when not reached. */
+  startOffsetMs: number | null;
+  /** The same instant as ISO-8601 UTC, as `results.json` writes it. */
   startedAt: string | null;
   status: PhaseStatus;
   checkpoints: CheckpointResult[];

@@ -4,6 +4,7 @@ import type { CohortSampler, SamplerKind } from './cohortSampler.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import type { EstimateContext } from './estimates.js';
+import { IsoTimes } from './phaseClock.js';
 import { PooledSampler } from './pooledSampler.js';
 import { RequestSampler } from './requestSampler.js';
 import { SegmentSampler } from './segmentSampler.js';
@@ -89,6 +90,8 @@ export class RehearsalWorkspace {
   readonly baselineStreams: CohortStreamSet;
   /** By phase index. */
   readonly estimates: readonly PhaseEstimates[];
+  /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
+  readonly times = new IsoTimes();
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 

@@ -3,7 +3,6 @@ import type { Plan } from '../scenario/plan.js';
 import { samplerKind } from './cohortSampler.js';
 import type { EngineSetup } from './engineSetup.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { isoAt } from './phaseClock.js';
 import { setupOf } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
 import { workspaceFor } from './rehearsalWorkspace.js';
@@ -58,7 +57,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
         status: stop.status,
         phase: phase.name,
         offsetMs: result.ranMs,
-        at: isoAt(phaseStartMs, result.ranMs),
+        at: space.times.at(phaseStartMs, result.ranMs),
         elapsedMs: phaseStartMs + result.ranMs - setup.startMs,
         reason: stop.reason,
         cause: stop.cause,
@@ -72,7 +71,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     status: 'completed',
     phase: last.name,
     offsetMs: last.ranMs,
-    at: isoAt(phaseStartMs, 0),
+    at: space.times.at(phaseStartMs, 0),
     elapsedMs: phaseStartMs - setup.startMs,
     reason: `all ${phases.length} phase${phases.length === 1 ? '' : 's'} passed (${phases.map((phase) => phase.name).join(' → ')})`,
     cause: null,
@@ -84,7 +83,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   return {
     seed: options.seed,
     fidelity,
-    startedAt: isoAt(setup.startMs, 0),
+    startedAt: space.times.at(setup.startMs, 0),
     outcome,
     phases,
     faultEpisodes: effects.episodes,

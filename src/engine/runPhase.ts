@@ -3,7 +3,7 @@ import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint } from './evaluateCheckpoint.js';
-import { isoAt, nextIntervalEndMs } from './phaseClock.js';
+import { nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
 import type { PhaseEstimates, RehearsalWorkspace } from './rehearsalWorkspace.js';
@@ -70,7 +70,7 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
     setEstimates(window, estimates.candidate);
     setEstimates(baselineWindow, estimates.baseline);
     judge.checkpointJudged(
-      evaluateCheckpoint(phase, checkpoint, isoAt(run.phaseStartMs, checkpoint.offsetMs), {
+      evaluateCheckpoint(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
         candidate: window,
         baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
         windowFromMs: useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
@@ -99,7 +99,7 @@ function totals(window: EngineWindow, learners: number, exposed: number, isCandi
  * took it, or a pass taking effect at the phase's end, approved or not; what is left of the spans drawn.
  */
 function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
-  const { space, phase, phaseStartMs, judge } = run;
+  const { setup, space, phase, phaseStartMs, judge } = run;
   let stop: PhaseEnd['stop'] = null;
   let decision = judge.stop;
   if (decision !== null) {
@@ -119,7 +119,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   const ranMs = decision?.atMs ?? ranToMs;
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
   const phaseDecision: PhaseDecision | null =
-    decision === null ? null : { ...decision, at: isoAt(phaseStartMs, decision.atMs) };
+    decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
   const candidate = space.candidate.phase;
   const baseline = space.baseline.phase;
   return {
@@ -129,10 +129,14 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
       learners: candidate.learnersTotal,
       plannedDurationMs: phase.durationMs,
       ranMs,
-      startedAt: isoAt(phaseStartMs, 0),
+      startOffsetMs: phaseStartMs - setup.startMs,
+      startedAt: space.times.at(phaseStartMs, 0),
       status: stop === null ? 'passed' : stop.status,
       checkpoints: judge.checkpoints,
-      guardTrips: judge.guardTrips.map((trip) => ({ ...trip, at: isoAt(phaseStartMs, trip.offsetMs) })),
+      guardTrips: judge.guardTrips.map((trip) => ({
+        ...trip,
+        at: space.times.at(phaseStartMs, trip.offsetMs),
+      })),
       decision: phaseDecision,
       candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
       baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),

@@ -1,4 +1,4 @@
-import type { Outcome, PhaseResult, Rehearsal } from '../engine/rehearsal.js';
+import type { Outcome, PhaseResult } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
 import type { ExposureTimeline } from './exposure.js';
 import { type ExposedPhase, timelineFromPhases } from './timelineFromPhases.js';
@@ -12,11 +12,11 @@ export type TimelinePlan = Pick<Plan, 'phases'> & {
   business: Pick<NonNullable<Plan['business']>, 'horizonDays'> | null;
 };
 
-/** What the timeline needs of a Rehearsal: when it started, how it ended, and when each phase ran. */
-export type RehearsedTimeline = Pick<Rehearsal, 'startedAt'> & {
+/** What the timeline needs of a Rehearsal: how it ended, and when and for how long each phase ran. */
+export interface RehearsedTimeline {
   outcome: Pick<Outcome, 'status'>;
-  phases: ReadonlyArray<Pick<PhaseResult, 'traffic' | 'ranMs' | 'startedAt' | 'status'>>;
-};
+  phases: ReadonlyArray<Pick<PhaseResult, 'traffic' | 'ranMs' | 'startOffsetMs' | 'status'>>;
+}
 
 function horizonMsOf(plan: TimelinePlan): number {
   return (plan.business?.horizonDays ?? DEFAULT_HORIZON_DAYS) * MS_PER_DAY;
@@ -24,7 +24,7 @@ function horizonMsOf(plan: TimelinePlan): number {
 
 /**
  * The exposure timeline of one rehearsal, from the rollout start to the plan's horizon: each phase
- * that ran at its traffic share from its start (its `startedAt`) for `ranMs`; then a completed
+ * that ran at its traffic share from its start (`startOffsetMs`) for `ranMs`; then a completed
  * rehearsal continues at its last phase's share to the horizon, and a rolled-back or halted one
  * drops to 0 (a halt is assumed held at 0 until a re-run).
  *
@@ -32,12 +32,11 @@ function horizonMsOf(plan: TimelinePlan): number {
  * // completed default plan: [{0, 2h, 0.01}, {2h, 6h, 0.1}, {6h, 6h + 13d, 1}, {6h + 13d, 365d, 1}]
  */
 export function exposureTimeline(plan: TimelinePlan, rehearsal: RehearsedTimeline): ExposureTimeline {
-  const rolloutStartMs = Date.parse(rehearsal.startedAt);
   const phases: ExposedPhase[] = [];
   let cursorMs = 0;
   for (const phase of rehearsal.phases) {
     if (phase.status === 'not-reached') break;
-    const startMs = phase.startedAt === null ? cursorMs : Date.parse(phase.startedAt) - rolloutStartMs;
+    const startMs = phase.startOffsetMs ?? cursorMs;
     phases.push({ share: phase.traffic, startMs, endMs: startMs + phase.ranMs });
     cursorMs = startMs + phase.ranMs;
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { renderRiskFiles } from '../report/index.js';
+import { RISK_REPORT, renderReport } from '../report/index.js';
 import type { OutputFile } from '../report/outputFile.js';
 import { buildRisk, mergeRiskPartials, parseRiskPartial, type Risk } from '../risk/index.js';
 import { describeReadError } from './describeReadError.js';
@@ -35,5 +35,5 @@ export async function mergeRiskStudy(
   const { inputs, meta, tally } = mergeRiskPartials(partials);
   const risk = buildRisk(inputs, tally, meta);
   const templates = await readRiskTemplates(templateDir ?? join(packageInfo().root, 'templates'));
-  return { risk, files: await renderRiskFiles(risk, templates) };
+  return { risk, files: await renderReport(RISK_REPORT, risk, templates) };
 }

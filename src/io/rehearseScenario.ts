@@ -3,11 +3,12 @@ import type { Fidelity } from '../engine/rehearsal.js';
 import { rehearse } from '../engine/rehearse.js';
 import { buildResults } from '../report/buildResults.js';
 import {
+  type ReportTemplates,
+  RUN_REPORT,
   type RunOutputs,
-  type RunTemplates,
-  renderRunReport,
-  runDataFiles,
-} from '../report/buildRunFiles.js';
+  renderDataFiles,
+  renderReport,
+} from '../report/index.js';
 import { packageInfo } from './packageRoot.js';
 import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
@@ -30,15 +31,15 @@ export interface RehearseScenarioOptions {
 }
 
 /** The run's templates from `dir`: `summary.md.hbs` and `summary.html.hbs` with their partials. */
-export function readRunTemplates(dir: string): Promise<RunTemplates> {
+export function readRunTemplates(dir: string): Promise<ReportTemplates> {
   return readTemplates(dir, 'summary');
 }
 
 /**
  * One rehearsal of a scenario file, start to finish, short of writing: reads and compiles the scenario,
  * rehearses it at the chosen seed, and builds the results and the files that present them (charts
- * included; only the data files with `report: false`). Bad input throws `InputError` before anything is
- * produced.
+ * included; only `results.json` and `checkpoints.csv` with `report: false`). Bad input throws
+ * `InputError` before anything is produced.
  *
  * @example const { results, files } = await rehearseScenario({ scenarioPath: 'plan.yaml', fidelity: 'aggregate', approve: true })
  */
@@ -50,12 +51,13 @@ export async function rehearseScenario(options: RehearseScenarioOptions): Promis
     approve: options.approve,
   });
   const { root, version } = packageInfo();
+  const templates =
+    options.report === false ? null : await readRunTemplates(options.templateDir ?? join(root, 'templates'));
   const meta = {
     tool: { name: 'rollout-rehearsal', version },
     scenarioFile: options.scenarioFile ?? options.scenarioPath,
   };
   const results = buildResults(plan, rehearsal, meta);
-  if (options.report === false) return { results, files: runDataFiles(results) };
-  const templates = await readRunTemplates(options.templateDir ?? join(root, 'templates'));
-  return { results, files: await renderRunReport(results, templates) };
+  if (templates === null) return { results, files: renderDataFiles(RUN_REPORT, results) };
+  return { results, files: await renderReport(RUN_REPORT, results, templates) };
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { EffectSamples } from '../finance/index.js';
-import { type RiskTemplates, renderRiskFiles, stringifyRisk } from '../report/index.js';
+import { type ReportTemplates, RISK_REPORT, renderDataFiles, renderReport } from '../report/index.js';
 import type { OutputFile } from '../report/outputFile.js';
 import {
   analyzePlan,
@@ -48,7 +48,7 @@ export type RiskStudyOutputs =
   | { kind: 'partial'; partial: RiskPartial; runs: [number, number]; files: OutputFile[] };
 
 /** The risk report's templates from `dir`. */
-export function readRiskTemplates(dir: string): Promise<RiskTemplates> {
+export function readRiskTemplates(dir: string): Promise<ReportTemplates> {
   return readTemplates(dir, 'risk');
 }
 
@@ -104,7 +104,7 @@ export async function runRiskStudy(options: RiskStudyOptions): Promise<RiskStudy
   const risk = buildRisk(inputs, await tallying, meta, analysis);
   const files =
     templates === null
-      ? [{ name: 'risk.json', content: stringifyRisk(risk) }]
-      : await renderRiskFiles(risk, templates);
+      ? renderDataFiles(RISK_REPORT, risk)
+      : await renderReport(RISK_REPORT, risk, templates);
   return { kind: 'risk', risk, files };
 }

@@ -1,4 +1,10 @@
-import { runWhatifInThread, type WhatifJob, type WhatifRun, type WhatifRunner } from '../whatif/whatif.js';
+import {
+  prepareWhatif,
+  runWhatifInThread,
+  type WhatifJob,
+  type WhatifRun,
+  type WhatifRunner,
+} from '../whatif/whatif.js';
 import { type WhatifTask, whatifTask } from './whatifTask.js';
 import { rangeTasks, WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';
@@ -19,6 +25,7 @@ export function whatifRunnerOn(workers: number): WhatifRunner {
   if (workers <= 1) return runWhatifInThread;
   return async (job, runs, onProgress) => {
     sharedPool ??= new WorkerPool(workerScript('whatifWorker.js'));
+    const ready = prepareWhatif(job);
     let done = 0;
     const progress = (count: number) => {
       done += count;
@@ -28,7 +35,7 @@ export function whatifRunnerOn(workers: number): WhatifRunner {
       context: job,
       workers,
       tasks: rangeTasks(0, runs, workers, TASK_RUNS),
-      runHere: (task, report) => whatifTask(job, task, report),
+      runHere: (task, report) => whatifTask(ready, task, report),
       onProgress: progress,
     });
     return batches.flat();

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Fidelity } from '../engine/rehearsal.js';
 import { InputError } from '../errors.js';
+import { type ReportTemplates, renderDataFiles, renderReport, WHATIF_REPORT } from '../report/index.js';
 import type { OutputFile } from '../report/outputFile.js';
-import { renderWhatifFiles, stringifyWhatif, type WhatifTemplates } from '../report/renderWhatifFiles.js';
 import type { Problem } from '../scenario/problems.js';
 import { FAULT_SPEC_EXAMPLE } from '../whatif/faultSpec.js';
 import { faultsFromSpecs, faultsOfPlan, type NamedFault } from '../whatif/namedFault.js';
@@ -15,7 +15,7 @@ import { readScenario } from './readScenario.js';
 import { readTemplates } from './readTemplate.js';
 
 /** `whatif.md.hbs` and `whatif.html.hbs` from `dir`, with their partials (`partials/whatif-*.hbs`). */
-export function readWhatifTemplates(dir: string): Promise<WhatifTemplates> {
+export function readWhatifTemplates(dir: string): Promise<ReportTemplates> {
   return readTemplates(dir, 'whatif');
 }
 
@@ -95,9 +95,7 @@ export async function whatifScenario(
     seed,
     fidelity: options.fidelity,
   });
-  if (options.report === false) {
-    return { results, files: [{ name: 'whatif.json', content: stringifyWhatif(results) }] };
-  }
+  if (options.report === false) return { results, files: renderDataFiles(WHATIF_REPORT, results) };
   const templates = await readWhatifTemplates(options.templateDir ?? join(root, 'templates'));
-  return { results, files: await renderWhatifFiles(results, templates) };
+  return { results, files: await renderReport(WHATIF_REPORT, results, templates) };
 }

@@ -1,4 +1,4 @@
-import { type WhatifJob, type WhatifRun, whatifRun } from '../whatif/whatif.js';
+import { type WhatifContext, type WhatifRun, whatifRun } from '../whatif/whatif.js';
 
 /** One task: the half-open range of runs [from, to). */
 export type WhatifTask = [from: number, to: number];
@@ -8,13 +8,13 @@ export type WhatifTask = [from: number, to: number];
  * thread and in `whatifWorker.js`, so a run's record does not depend on where it ran.
  */
 export function whatifTask(
-  job: WhatifJob,
+  ready: WhatifContext,
   [from, to]: WhatifTask,
   progress: (done: number) => void,
 ): WhatifRun[] {
   const records: WhatifRun[] = [];
   for (let run = from; run < to; run++) {
-    records.push(whatifRun(job, run));
+    records.push(whatifRun(ready, run));
     progress(1);
   }
   return records;

@@ -3,10 +3,12 @@
  * it is sent and posts their records back (the protocol of `io/workerPool.ts`). Runs as compiled
  * JavaScript from `dist/src/io/whatifWorker.js`.
  */
-import type { WhatifJob, WhatifRun } from '../whatif/whatif.js';
+import { prepareWhatif, type WhatifContext, type WhatifJob, type WhatifRun } from '../whatif/whatif.js';
 import { serveWorkerTasks } from './serveWorkerTasks.js';
 import { type WhatifTask, whatifTask } from './whatifTask.js';
 
-serveWorkerTasks<WhatifTask, WhatifRun[], WhatifJob>('whatifWorker.js', (task, progress, job) =>
-  whatifTask(job, task, progress),
+serveWorkerTasks<WhatifTask, WhatifRun[], WhatifJob, WhatifContext>(
+  'whatifWorker.js',
+  (task, progress, ready) => whatifTask(ready, task, progress),
+  prepareWhatif,
 );

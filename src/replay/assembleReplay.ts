@@ -43,7 +43,8 @@ export function assembleReplay(
     }
     const decision = replayed.decision!;
     const startMs = replayed.startEpochMs ?? clockMs;
-    firstStartMs ??= startMs;
+    const rolloutStartMs: number = firstStartMs ?? startMs;
+    firstStartMs = rolloutStartMs;
     if (replayed.pointsAfterDecision > 0) {
       const message = `${replayed.pointsAfterDecision} recorded points of ${phase.name} after its decision at ${isoAt(startMs, decision.atMs)} were not replayed`;
       warn({ kind: 'rows-after-decision', line: null, phase: phase.name, message });
@@ -62,6 +63,7 @@ export function assembleReplay(
       learners: phase.learners,
       plannedDurationMs: phase.durationMs,
       ranMs,
+      startOffsetMs: startMs - rolloutStartMs,
       startedAt: isoAt(startMs, 0),
       status:
         decision.action === 'rollback' ? 'rolled-back' : decision.action === 'halt' ? 'halted' : 'passed',
@@ -85,7 +87,7 @@ export function assembleReplay(
         phase: phase.name,
         offsetMs: ranMs,
         at: isoAt(startMs, ranMs),
-        elapsedMs: startMs + ranMs - firstStartMs,
+        elapsedMs: startMs + ranMs - rolloutStartMs,
         reason: decision.reason,
         cause: replayed.cause,
         learnersExposed: 0,

@@ -1,8 +1,8 @@
 /**
  * Every report: a rehearsal or replay → `results.json` (the contract, see docs/results.md) → a view
  * model → Handlebars templates → `summary.md` / `summary.html`, plus `checkpoints.csv` and the terminal
- * summary; the same for a risk study (`risk.json`, `renderRiskFiles`) and a what-if (`whatif.json`,
- * `renderWhatifFiles`). Charts are rendered to inline SVG, drawn by `src/charts/`. Pure: the files come
+ * summary; the same for a risk study (`risk.json`) and a what-if (`whatif.json`), each kind rendered by
+ * `renderReport` from its results as recorded. Charts are rendered to inline SVG, drawn by `src/charts/`. Pure: the files come
  * back as `OutputFile`s; reading scenarios and templates (`rehearseScenario`, `readTemplate`) and writing
  * (`writeFilesAtomically`) live in `src/io/`.
  */
@@ -20,14 +20,6 @@ export {
 export { buildModelResults } from './buildModelResults.js';
 export { buildResults, type ResultsMeta } from './buildResults.js';
 export { buildRunChartInputs, type RunChartInputs } from './buildRunChartInputs.js';
-export {
-  buildRunFiles,
-  type RunOutputs,
-  type RunTemplates,
-  renderRunFiles,
-  renderRunReport,
-  runDataFiles,
-} from './buildRunFiles.js';
 export { buildRunJsonSummary, type RunJsonSummary } from './buildRunJsonSummary.js';
 export {
   buildRunView,
@@ -53,12 +45,11 @@ export { formatOutcomeTable } from './formatOutcomeTable.js';
 export { formatRiskSummary } from './formatRiskSummary.js';
 export { type NextActionView, nextActions } from './nextActions.js';
 export type { OutputFile } from './outputFile.js';
+export { type ReportKind, type ReportTemplates, renderDataFiles, renderReport } from './renderReport.js';
 export { buildRiskChartInputs, type RiskCharts, renderRiskCharts } from './renderRiskCharts.js';
-export { type RiskTemplates, renderRiskFiles } from './renderRiskFiles.js';
 export { renderRunCharts } from './renderRunCharts.js';
 export { type OutputFormat, renderTemplate } from './renderTemplate.js';
 export { buildWhatifChartInputs, renderWhatifCharts, type WhatifCharts } from './renderWhatifCharts.js';
-export { renderWhatifFiles, stringifyWhatif, type WhatifTemplates } from './renderWhatifFiles.js';
 export { MISSING, REPORT_HELPERS } from './reportHelpers.js';
 export {
   RESULTS_SCHEMA_VERSION,
@@ -81,6 +72,7 @@ export {
   type ResultsTornadoBar,
   type ResultsValueAtDay,
 } from './results.js';
+export { RISK_REPORT, renderRiskFiles } from './riskReport.js';
 export {
   buildRiskView,
   type CauseView,
@@ -91,8 +83,10 @@ export {
   type WindowAtHourView,
 } from './riskView.js';
 export { type ChartView, isRenderedChart, markRendered, NO_CHARTS, type RunCharts } from './runCharts.js';
+export { RUN_REPORT, type RunOutputs } from './runReport.js';
 export { stableNumber } from './stableNumber.js';
 export { stringifyResults } from './stringifyResults.js';
 export { stringifyRisk } from './stringifyRisk.js';
 export { type StringifyStableOptions, stringifyStable } from './stringifyStable.js';
 export { COLOR_STYLE, PLAIN_STYLE, type TerminalStyle } from './terminalStyle.js';
+export { stringifyWhatif, WHATIF_REPORT } from './whatifReport.js';

@@ -58,7 +58,7 @@ export async function renderRiskCharts(risk: Risk): Promise<RiskCharts> {
     outcomes: markRendered({
       id: 'outcomes',
       title: inputs.outcomes.title,
-      svg: await outcomesChart(inputs.outcomes),
+      svg: outcomesChart(inputs.outcomes),
     }),
   };
 }

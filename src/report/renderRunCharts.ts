@@ -16,12 +16,12 @@ export async function renderRunCharts(results: Results): Promise<RunCharts> {
   const traffic = markRendered({
     id: 'traffic',
     title: inputs.traffic.title,
-    svg: await trafficChart(inputs.traffic),
+    svg: trafficChart(inputs.traffic),
   });
   const gates = [];
   for (const { metric, input } of inputs.gates) {
     const id = `gate-${metric}`;
-    gates.push(markRendered({ id, metric, title: input.title, svg: await gateMetricChart(input, id) }));
+    gates.push(markRendered({ id, metric, title: input.title, svg: gateMetricChart(input, id) }));
   }
   const { revenueFan, sensitivity } = inputs;
   return {
@@ -33,7 +33,7 @@ export async function renderRunCharts(results: Results): Promise<RunCharts> {
         : markRendered({
             id: 'revenue-fan',
             title: revenueFan.title,
-            svg: await revenueFanChart(revenueFan),
+            svg: revenueFanChart(revenueFan),
           }),
     sensitivity:
       sensitivity === null
@@ -41,7 +41,7 @@ export async function renderRunCharts(results: Results): Promise<RunCharts> {
         : markRendered({
             id: 'sensitivity',
             title: sensitivity.title,
-            svg: await sensitivityChart(sensitivity),
+            svg: sensitivityChart(sensitivity),
           }),
   };
 }

@@ -42,7 +42,7 @@ export async function renderWhatifCharts(results: WhatifResults): Promise<Whatif
     timeToDetect: markRendered({
       id: 'time-to-detect',
       title: timeToDetect.title,
-      svg: await timeToDetectChart(timeToDetect),
+      svg: timeToDetectChart(timeToDetect),
     }),
   };
 }

@@ -34,6 +34,7 @@ import {
 } from './risk.js';
 import type { PhaseTally, RiskTally, RunExample } from './riskTally.js';
 import type { StudySettings } from './tallyRuns.js';
+import { parseTimelineKey } from './timelineKey.js';
 
 /** Everything a study's result depends on besides its runs: the plan, the settings, the run count. */
 export interface RiskInputs {
@@ -77,31 +78,30 @@ function example(run: RunExample, file: string, settings: StudySettings): RiskEx
   return { ...run, reproduce: `rehearse run ${shellWord(file)} ${flags.join(' ')}` };
 }
 
-/** The rehearsed timeline a tally signature (`status|ranMs,...`) stands for. */
-function timelineOf(plan: Plan, signature: string): RehearsedTimeline {
-  const [status, ranText] = signature.split('|') as [RehearsedTimeline['outcome']['status'], string];
-  const ran = ranText === '' ? [] : ranText.split(',').map(Number);
-  let startMs = plan.startMs;
+/** The rehearsed timeline a tally key (`timelineKey`) stands for: the phases back to back from the rollout's start. */
+function timelineOf(plan: Plan, key: string): RehearsedTimeline {
+  const { status, ranMs: ran } = parseTimelineKey(key);
+  let startOffsetMs = 0;
   const phases = plan.phases.map((phase, i) => {
     const ranMs = ran[i];
     if (ranMs === undefined)
-      return { traffic: phase.traffic, ranMs: 0, startedAt: null, status: 'not-reached' as const };
-    const startedAt = new Date(startMs).toISOString();
-    startMs += ranMs;
-    return { traffic: phase.traffic, ranMs, startedAt, status: 'passed' as const };
+      return { traffic: phase.traffic, ranMs: 0, startOffsetMs: null, status: 'not-reached' as const };
+    const started = { traffic: phase.traffic, ranMs, startOffsetMs, status: 'passed' as const };
+    startOffsetMs += ranMs;
+    return started;
   });
-  return { startedAt: plan.startIso, outcome: { status }, phases };
+  return { outcome: { status }, phases };
 }
 
 /**
  * The finance projection over the study's runs: one draw per run, each run's exposure timeline taken
- * in the canonical (sorted-signature) order, so it is the same however the runs were split.
+ * in the canonical (sorted-key) order, so it is the same however the runs were split.
  */
 function finance(inputs: RiskInputs, tally: RiskTally): FinanceSimulation | null {
   const { plan } = inputs;
   if (plan.business === null) return null;
-  const rehearsals = sortedEntries(tally.timelines).flatMap(([signature, count]) => {
-    const timeline = timelineOf(plan, signature);
+  const rehearsals = sortedEntries(tally.timelines).flatMap(([key, count]) => {
+    const timeline = timelineOf(plan, key);
     return Array.from({ length: count }, () => timeline);
   });
   return simulateFinance(

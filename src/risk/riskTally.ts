@@ -89,7 +89,7 @@ export interface RiskTally {
   rollbackMs: CountHistogram;
   /** Candidate learners exposed (at least one request) before a rollback. */
   exposedBeforeRollback: CountHistogram;
-  /** Runs by exposure timeline: `status|ranMs,ranMs,...` over the phases that ran (for the finance projection). */
+  /** Runs by exposure timeline, keyed by `timelineKey` over the phases that ran (for the finance projection). */
   timelines: CountHistogram<string>;
   /** The first few runs and the first run of each (status, phase, cause), sorted by run. */
   examples: RunExample[];

@@ -9,6 +9,7 @@ import {
   type PhaseTally,
   type RiskTally,
 } from './riskTally.js';
+import { timelineKey } from './timelineKey.js';
 
 function tallyPhase(
   phase: PhaseTally,
@@ -105,7 +106,7 @@ export function tallyRehearsal(
   const ran = rehearsal.phases
     .filter((result) => result.status !== 'not-reached')
     .map((result) => result.ranMs);
-  addCount(tally.timelines, `${outcome.status}|${ran.join(',')}`);
+  addCount(tally.timelines, timelineKey(outcome.status, ran));
   const cause = outcome.cause === null ? null : `${outcome.cause.kind} ${outcome.cause.metric}`;
   const example = {
     run,

@@ -2,6 +2,7 @@ import { InternalError } from '../errors.js';
 import { defaultLatencyBucketsMs } from '../gates/latencyBuckets.js';
 import type { AnalyzerInput } from './analyzerSchema.js';
 import { compileFault } from './compileFault.js';
+import { deepFreeze } from './deepFreeze.js';
 import { expandConditions } from './expandConditions.js';
 import type { AnalyzerPlan, PhasePlan, Plan, SegmentPlan, UncertainEffect } from './plan.js';
 import type { Scenario } from './scenarioSchema.js';
@@ -50,7 +51,7 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
       window: phase.window,
     };
   });
-  return {
+  return deepFreeze({
     name: scenario.name,
     release: scenario.release ?? null,
     seed: scenario.seed,
@@ -74,7 +75,7 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
     guards: expandConditions(scenario.guards.rollbackWhen, guardMinRequests),
     phases,
     faults: scenario.faults.map((fault) => compileFault(fault, phases, segmentIds)),
-  };
+  });
 }
 
 /** The 24 factors scaled to mean 1, so they shape the day without changing the daily volume. */

@@ -8,157 +8,161 @@ import type { FaultKind } from './faultSchema.js';
  */
 export interface Plan {
   /** The scenario's name. */
-  name: string;
+  readonly name: string;
   /** The release being rolled out, or null when the scenario names none. */
-  release: string | null;
+  readonly release: string | null;
   /** Master seed of the rehearsal's random streams. */
-  seed: number;
+  readonly seed: number;
   /** When the first phase starts: Unix epoch ms (UTC). */
-  startMs: number;
+  readonly startMs: number;
   /** The same instant as ISO 8601 UTC with ms: `2025-10-31T12:00:00.000Z`. */
-  startIso: string;
+  readonly startIso: string;
   /** sha256 (hex) of the scenario file's bytes; '' when compiled from data built in code. */
-  scenarioSha256: string;
+  readonly scenarioSha256: string;
   /** Monitoring interval, ms: metrics are sampled and checkpoints fall on multiples of it. */
-  intervalMs: number;
+  readonly intervalMs: number;
   /** Trailing window the guards look at, ms; a whole multiple of `intervalMs`. */
-  guardWindowMs: number;
+  readonly guardWindowMs: number;
   /** Latency histogram bucket upper bounds, ms, strictly increasing; a final +Inf bucket is implicit. */
-  latencyBucketsMs: number[];
+  readonly latencyBucketsMs: readonly number[];
   /** All learners and their default request rate (requests per learner-hour). */
-  population: { learners: number; requestsPerLearnerHour: number };
+  readonly population: { readonly learners: number; readonly requestsPerLearnerHour: number };
   /** Segments of the population; their shares sum to 1. Other per-segment arrays are aligned with this. */
-  segments: SegmentPlan[];
+  readonly segments: readonly SegmentPlan[];
   /** 24 traffic factors by UTC hour (00:00 first) with mean 1, or null for flat traffic. */
-  diurnal: number[] | null;
+  readonly diurnal: readonly number[] | null;
   /** The modeled baseline and candidate versions. */
-  analyzers: { baseline: AnalyzerPlan; candidate: AnalyzerPlan };
+  readonly analyzers: { readonly baseline: AnalyzerPlan; readonly candidate: AnalyzerPlan };
   /** The business effect and finance inputs, or null when the scenario has no `business`. */
-  business: BusinessPlan | null;
+  readonly business: BusinessPlan | null;
   /** Rollback guards: the candidate is rolled back as soon as any of these holds in the guard window. */
-  guards: Condition[];
+  readonly guards: readonly Readonly<Condition>[];
   /** The rollout's phases, in order. */
-  phases: PhasePlan[];
+  readonly phases: readonly PhasePlan[];
   /** Faults to inject. */
-  faults: FaultPlan[];
+  readonly faults: readonly FaultPlan[];
 }
 
 /** One segment of the population. */
 export interface SegmentPlan {
-  id: string;
+  readonly id: string;
   /** Display name; the id when the scenario gives no label. */
-  label: string;
+  readonly label: string;
   /** Fraction of all learners, (0, 1]. */
-  share: number;
+  readonly share: number;
   /** Requests per learner-hour in this segment (the population's rate unless overridden). */
-  requestsPerLearnerHour: number;
+  readonly requestsPerLearnerHour: number;
 }
 
 /** How one version of the service behaves. */
 export interface AnalyzerPlan {
   /** Fraction of time up, (0, 1]. */
-  availability: number;
+  readonly availability: number;
   /** Mean length of an outage episode, ms. */
-  meanOutageMs: number;
+  readonly meanOutageMs: number;
   /** Behaviour in each segment, aligned with `Plan.segments` (overrides applied). */
-  bySegment: SegmentBehaviour[];
+  readonly bySegment: readonly SegmentBehaviour[];
 }
 
 /** A version's behaviour in one segment. */
 export interface SegmentBehaviour {
   /** Probability that a request fails, [0, 1]. */
-  errorRate: number;
+  readonly errorRate: number;
   /** Median latency, ms. */
-  latencyP50Ms: number;
+  readonly latencyP50Ms: number;
   /** 99th percentile latency, ms (> p50). */
-  latencyP99Ms: number;
+  readonly latencyP99Ms: number;
   /** Relative revenue change in this segment (0.05 is +5%), or null to use the business-wide uplift. */
-  revenueUplift: number | null;
+  readonly revenueUplift: number | null;
 }
 
 /** An effect measured with uncertainty: mean and standard deviation, as fractions (0.058 is +5.8%). */
 export interface UncertainEffect {
-  mean: number;
-  sd: number;
+  readonly mean: number;
+  readonly sd: number;
 }
 
 /** Finance inputs; every default filled in. */
 export interface BusinessPlan {
   /** Revenue per year before the change, USD. */
-  baselineAnnualRevenueUsd: number;
+  readonly baselineAnnualRevenueUsd: number;
   /** Relative revenue change from the candidate. */
-  revenueUplift: UncertainEffect;
+  readonly revenueUplift: UncertainEffect;
   /** Relative change in completions, or null when not measured. */
-  completionUplift: UncertainEffect | null;
+  readonly completionUplift: UncertainEffect | null;
   /** Relative change in churn (negative is fewer learners lost), or null when not measured. */
-  churnChange: UncertainEffect | null;
+  readonly churnChange: UncertainEffect | null;
   /** Purchases per learner per year. */
-  purchasesPerLearnerYear: number;
+  readonly purchasesPerLearnerYear: number;
   /** Coefficient of variation of one purchase's amount (sd / mean). */
-  purchaseAmountCv: number;
+  readonly purchaseAmountCv: number;
   /** Fraction of learners lost per month before the change, [0, 1]. */
-  baselineChurnPerMonth: number;
+  readonly baselineChurnPerMonth: number;
   /** Course completions per learner per month before the change. */
-  baselineCompletionsPerLearnerMonth: number;
+  readonly baselineCompletionsPerLearnerMonth: number;
   /** Projection horizon, days. */
-  horizonDays: number;
+  readonly horizonDays: number;
   /** Costs of the change, USD. */
-  costs: { oneOffUsd: number; monthlyUsd: number };
+  readonly costs: { readonly oneOffUsd: number; readonly monthlyUsd: number };
   /** Yearly discount rate for present values, [0, 1]. */
-  discountRatePerYear: number;
+  readonly discountRatePerYear: number;
   /** Later improvements, each starting `startsAfterMs` after the last phase (the full rollout) begins. */
-  followOn: { name: string; revenueUplift: UncertainEffect; startsAfterMs: number }[];
+  readonly followOn: readonly {
+    readonly name: string;
+    readonly revenueUplift: UncertainEffect;
+    readonly startsAfterMs: number;
+  }[];
   /**
    * Whether the measured revenue uplift already contains the churn and completion effects; absent means
    * true (they are reported, not added: docs/finance.md).
    */
-  revenueIncludesChurnAndCompletion?: boolean;
+  readonly revenueIncludesChurnAndCompletion?: boolean;
   /** Revenue one extra course completion brings, USD; absent when not stated (completions are not valued). */
-  revenuePerCompletionUsd?: number;
+  readonly revenuePerCompletionUsd?: number;
   /** A CSV of bootstrap samples of the effects, the path as written (relative to the scenario file); absent when none. */
-  effectSamples?: { file: string };
+  readonly effectSamples?: { readonly file: string };
 }
 
 /** One phase of the rollout. */
 export interface PhasePlan {
-  name: string;
+  readonly name: string;
   /** Position in `Plan.phases`, from 0. */
-  index: number;
+  readonly index: number;
   /** Fraction of traffic (and of learners) on the candidate, (0, 1]. */
-  traffic: number;
+  readonly traffic: number;
   /** Learners on the candidate: the scenario's number, or round(traffic × population.learners). */
-  learners: number;
+  readonly learners: number;
   /** Length of the phase, ms; a whole multiple of `Plan.intervalMs`. */
-  durationMs: number;
+  readonly durationMs: number;
   /** Checkpoint offsets from the phase start, ms, increasing; the last may be < durationMs. */
-  checkpointsMs: number[];
+  readonly checkpointsMs: readonly number[];
   /** Conditions that must all hold for the phase to pass (one per operator written). */
-  gates: Condition[];
+  readonly gates: readonly Readonly<Condition>[];
   /** Whether gates must pass at every checkpoint or only at the final one. */
-  require: 'every-checkpoint' | 'final';
+  readonly require: 'every-checkpoint' | 'final';
   /** Whether passing advances to the next phase by itself or awaits approval. */
-  advance: 'auto' | 'manual';
+  readonly advance: 'auto' | 'manual';
   /** Checkpoint metrics over the phase so far (`cumulative`) or since the previous checkpoint. */
-  window: 'cumulative' | 'since-last-checkpoint';
+  readonly window: 'cumulative' | 'since-last-checkpoint';
 }
 
 /** One fault to inject: scheduled (phaseIndex + atMs + durationMs) or random (ratePerDay + meanDurationMs). */
 export interface FaultPlan {
-  kind: FaultKind;
+  readonly kind: FaultKind;
   /** Which version the fault hits. */
-  target: 'candidate' | 'baseline' | 'both';
+  readonly target: 'candidate' | 'baseline' | 'both';
   /** The phase a scheduled fault starts in, or that a random fault is limited to; null for all phases. */
-  phaseIndex: number | null;
+  readonly phaseIndex: number | null;
   /** Start of a scheduled fault from its phase's start, ms; null for a random fault. */
-  atMs: number | null;
+  readonly atMs: number | null;
   /** Length of a scheduled fault, ms (to the end of the phase unless given); null for a random fault. */
-  durationMs: number | null;
+  readonly durationMs: number | null;
   /** Mean episodes per day of a random fault (a Poisson process); null for a scheduled fault. */
-  ratePerDay: number | null;
+  readonly ratePerDay: number | null;
   /** Mean episode length of a random fault, ms (exponential); null for a scheduled fault. */
-  meanDurationMs: number | null;
+  readonly meanDurationMs: number | null;
   /** The segment the fault is limited to (index into `Plan.segments`), or null for all segments. */
-  segmentIndex: number | null;
+  readonly segmentIndex: number | null;
   /** Kind-specific parameters with defaults filled in (see docs/scenario.md, "Faults"). */
-  params: Record<string, number | string>;
+  readonly params: Readonly<Record<string, number | string>>;
 }

@@ -13,7 +13,9 @@ export { type FaultFileResult, parseFaultFile } from './parseFaultFile.js';
 export { summarizeWhatif, type WhatifMeta } from './summarizeWhatif.js';
 export {
   type FaultRun,
+  prepareWhatif,
   runWhatifInThread,
+  type WhatifContext,
   type WhatifJob,
   type WhatifRun,
   type WhatifRunner,

@@ -54,33 +54,32 @@ const NEVER: FaultEffectBuilder = () => ({
   applyToSegment: () => undefined,
 });
 
-interface Prepared {
+/**
+ * A job made ready to run: the setups resolved once, the plan without its own faults and with each fault
+ * alone. Whoever runs the job's runs holds one (the thread's runner, each worker for its job).
+ */
+export interface WhatifContext {
+  job: WhatifJob;
   reference: EngineSetup;
   faulted: EngineSetup[];
   referenceBuilders: Readonly<Record<string, FaultEffectBuilder>>;
   churnedLearnerUsd: number;
 }
 
-const prepared = new WeakMap<WhatifJob, Prepared>();
-
-/** Setups resolved once per job: the plan without its own faults, and with each fault alone. */
-function prepare(job: WhatifJob): Prepared {
-  let ready = prepared.get(job);
-  if (ready === undefined) {
-    const base = setupOf(job.plan);
-    const business = job.plan.business;
-    ready = {
-      reference: { ...base, faults: [{ kind: REFERENCE_KIND }] },
-      faulted: job.faults.map((fault) => ({ ...base, faults: [fault] })),
-      referenceBuilders: { ...FAULT_EFFECT_BUILDERS, [REFERENCE_KIND]: NEVER },
-      churnedLearnerUsd:
-        business === null
-          ? 0
-          : (business.baselineAnnualRevenueUsd / job.plan.population.learners) * (business.horizonDays / 365),
-    };
-    prepared.set(job, ready);
-  }
-  return ready;
+/** The {@link WhatifContext} of `job`: build it once and pass it to every {@link whatifRun}. */
+export function prepareWhatif(job: WhatifJob): WhatifContext {
+  const base = setupOf(job.plan);
+  const business = job.plan.business;
+  return {
+    job,
+    reference: { ...base, faults: [{ kind: REFERENCE_KIND }] },
+    faulted: job.faults.map((fault) => ({ ...base, faults: [fault] })),
+    referenceBuilders: { ...FAULT_EFFECT_BUILDERS, [REFERENCE_KIND]: NEVER },
+    churnedLearnerUsd:
+      business === null
+        ? 0
+        : (business.baselineAnnualRevenueUsd / job.plan.population.learners) * (business.horizonDays / 365),
+  };
 }
 
 /**
@@ -91,10 +90,10 @@ function prepare(job: WhatifJob): Prepared {
  * guard, how fast) and its toll counted up to the rollback or the rollout's end. Pure and deterministic:
  * the unit of work a worker pool runs.
  *
- * @example whatifRun({ plan, faults: [fault], seed: 20251031, fidelity: 'aggregate' }, 17).faults[0].detected
+ * @example whatifRun(prepareWhatif({ plan, faults: [fault], seed: 20251031, fidelity: 'aggregate' }), 17).faults[0].detected
  */
-export function whatifRun(job: WhatifJob, run: number): WhatifRun {
-  const ready = prepare(job);
+export function whatifRun(ready: WhatifContext, run: number): WhatifRun {
+  const { job } = ready;
   const key: RunKey = { seed: job.seed, run };
   const options = { seed: job.seed, run, fidelity: job.fidelity, approve: true };
   const reference = rehearseSetup(ready.reference, { ...options, faultEffects: ready.referenceBuilders });
@@ -165,10 +164,11 @@ export type WhatifRunner = (
  * @example const records = await runWhatifInThread(job, 500)
  */
 export const runWhatifInThread: WhatifRunner = async (job, runs, onProgress) => {
+  const ready = prepareWhatif(job);
   const records: WhatifRun[] = [];
   const step = Math.max(1, Math.floor(runs / 100));
   for (let run = 0; run < runs; run++) {
-    records.push(whatifRun(job, run));
+    records.push(whatifRun(ready, run));
     if (onProgress !== undefined && ((run + 1) % step === 0 || run + 1 === runs)) onProgress(run + 1, runs);
   }
   return records;

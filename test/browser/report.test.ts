@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimateTextWidth } from '../../src/charts/estimateTextWidth.js';
 import { readRunTemplates } from '../../src/io/rehearseScenario.js';
-import { renderRunReport } from '../../src/report/index.js';
+import { RUN_REPORT, renderReport } from '../../src/report/index.js';
 import { defaultResults, ROOT } from '../report/defaultScenario.js';
 import { findChromium } from '../support/findChromium.js';
 
@@ -13,6 +14,7 @@ import { findChromium } from '../support/findChromium.js';
  * @sparticuz/chromium development dependency ships; see findChromium) driven by playwright-core.
  * Opens the golden example and a report of a scenario named `<script>alert(1)</script>`, from file://,
  * and keeps a full-page screenshot in test-artifacts/summary.png (gitignored) for people to look at.
+ * The charts lay their text out from estimated widths; here the browser's own font measures it.
  */
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const HOSTILE = '<script>alert(1)</script>';
@@ -46,8 +48,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(file: string): Promise<{ page: Page; log: PageLog }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+async function open(file: string, widthPx = 1100): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage({ viewport: { width: widthPx, height: 900 } });
   const log: PageLog = { consoleErrors: [], pageErrors: [], dialogs: [], requests: [] };
   const url = pathToFileURL(file).href;
   page.on('console', (message) => {
@@ -75,7 +77,96 @@ function chartSizes(page: Page): Promise<Array<{ id: string; width: number; heig
   );
 }
 
+/** A chart's text as the browser drew it, in the chart's own px (its box from the font the browser chose). */
+interface DrawnText {
+  text: string;
+  /** The class of the nearest group (`phase-names`, `marker-labels`, `labels`, …). */
+  group: string;
+  vertical: boolean;
+  sizePx: number;
+  bold: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every chart with its declared and drawn size and the boxes of its texts. */
+function drawnCharts(page: Page) {
+  return page.$$eval('svg[role="img"]', (svgs) =>
+    svgs.map((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((text) => {
+        const box = text.getBoundingClientRect();
+        return {
+          text: text.textContent ?? '',
+          group: text.closest('g[class]')?.getAttribute('class') ?? '',
+          vertical: text.hasAttribute('transform'),
+          sizePx: Number(text.getAttribute('font-size')),
+          bold: text.hasAttribute('font-weight'),
+          x: box.x - frame.x,
+          y: box.y - frame.y,
+          width: box.width,
+          height: box.height,
+        };
+      });
+      return {
+        id: svg.id,
+        declaredWidth: Number(svg.getAttribute('width')),
+        width: frame.width,
+        height: frame.height,
+        texts,
+      };
+    }),
+  );
+}
+
+/** Whether two drawn texts' boxes overlap, less 1 px at the top and bottom (a font's line box holds blank space). */
+function textsOverlap(a: DrawnText, b: DrawnText): boolean {
+  return (
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y + 1 < b.y + b.height - 1 && b.y + 1 < a.y + a.height - 1
+  );
+}
+
 describe('summary.html in Chromium', () => {
+  it('at 1280 px the page does not scroll sideways and the charts are drawn at their size, their text inside them and estimated wide enough', async () => {
+    const { page } = await open(join(ROOT, 'reports/example/summary.html'), 1280);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(1280);
+    const charts = await drawnCharts(page);
+    expect(charts).toHaveLength(9);
+    for (const chart of charts) {
+      expect(chart.width, `${chart.id} is shrunk to fit`).toBe(chart.declaredWidth);
+      for (const text of chart.texts) {
+        const where = `${chart.id}: "${text.text}"`;
+        expect(text.x, where).toBeGreaterThanOrEqual(-0.5);
+        expect(text.y, where).toBeGreaterThanOrEqual(-0.5);
+        expect(text.x + text.width, where).toBeLessThanOrEqual(chart.width + 0.5);
+        expect(text.y + text.height, where).toBeLessThanOrEqual(chart.height + 0.5);
+        if (!text.vertical) {
+          const estimate = estimateTextWidth(text.text, text.sizePx, text.bold ? 'bold' : 'normal');
+          expect(text.width, `${where} is wider than its estimate ${estimate}`).toBeLessThanOrEqual(
+            estimate + 0.5,
+          );
+        }
+      }
+    }
+    await page.close();
+  });
+
+  it('the timeline’s labels (time ticks, phase names, decisions) do not overlap as the browser draws them', async () => {
+    const { page } = await open(join(ROOT, 'reports/example/summary.html'), 1280);
+    const traffic = (await drawnCharts(page)).find((chart) => chart.id === 'traffic')!;
+    const labels = traffic.texts.filter((text) =>
+      ['labels', 'phase-names', 'marker-labels'].includes(text.group),
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(4 + 3 + 2);
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1))
+        expect(textsOverlap(a, b), `"${a.text}" and "${b.text}"`).toBe(false);
+    });
+    await page.close();
+  });
+
   it('the golden example loads with no errors and no requests, its charts have a size; screenshot kept', async () => {
     const { page, log } = await open(join(ROOT, 'reports/example/summary.html'));
     expect(log).toEqual({ consoleErrors: [], pageErrors: [], dialogs: [], requests: [] });
@@ -96,7 +187,7 @@ describe('summary.html in Chromium', () => {
 
   it('shows a scenario named <script>alert(1)</script> as text and runs nothing', async () => {
     const results = await defaultResults(undefined, { name: HOSTILE });
-    const files = await renderRunReport(results, await readRunTemplates(join(ROOT, 'templates')));
+    const files = await renderReport(RUN_REPORT, results, await readRunTemplates(join(ROOT, 'templates')));
     const file = join(ARTIFACTS, 'hostile-summary.html');
     writeFileSync(file, String(files.find((output) => output.name === 'summary.html')!.content));
     const { page, log } = await open(file);

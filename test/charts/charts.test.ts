@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { boxInside } from '../../src/charts/box.js';
+import { textBox } from '../../src/charts/chartText.js';
 import {
   gateMetricChart,
-  gateMetricSpec,
   outcomesChart,
   revenueFanChart,
   sensitivityChart,
   timeToDetectChart,
   trafficChart,
-  trafficSpec,
 } from '../../src/charts/index.js';
 import {
   makeFanInput,
@@ -17,95 +17,145 @@ import {
   makeTimeToDetectInput,
   makeTrafficInput,
 } from './fixtures.js';
+import { elements, findAll, num, parseSvg } from './parseSvg.js';
+import { chartTextOf } from './readChart.js';
 
-/** Every chart function with its fixture and page id. */
-const CHARTS: Array<[string, () => Promise<string>]> = [
-  ['gateMetricChart', () => gateMetricChart(makeGateInput(), 'gate-errorRate')],
-  ['trafficChart', () => trafficChart(makeTrafficInput())],
-  ['revenueFanChart', () => revenueFanChart(makeFanInput())],
-  ['sensitivityChart', () => sensitivityChart(makeSensitivityInput())],
-  ['outcomesChart', () => outcomesChart(makeOutcomesInput())],
-  ['timeToDetectChart', () => timeToDetectChart(makeTimeToDetectInput())],
+/** A name with every character that means something in markup. */
+const HOSTILE = `<script>alert("x")</script> & 'co'`;
+
+/** Every chart function with its fixture and page id; `hostile` puts HOSTILE in every text the input carries. */
+const CHARTS: Array<[string, string, (hostile?: string) => string]> = [
+  [
+    'gateMetricChart',
+    'gate-errorRate',
+    (hostile) => {
+      const input = makeGateInput(hostile);
+      return gateMetricChart(
+        hostile === undefined ? input : { ...input, title: hostile, axisTitle: hostile },
+        'gate-errorRate',
+      );
+    },
+  ],
+  [
+    'trafficChart',
+    'traffic',
+    (hostile) => {
+      const input = makeTrafficInput();
+      if (hostile === undefined) return trafficChart(input);
+      return trafficChart({
+        ...input,
+        title: hostile,
+        phases: input.phases.map((phase) => ({ ...phase, name: hostile })),
+        markers: input.markers.map((marker) => ({ ...marker, label: hostile })),
+      });
+    },
+  ],
+  [
+    'revenueFanChart',
+    'revenue-fan',
+    (hostile) => {
+      const input = makeFanInput();
+      if (hostile === undefined) return revenueFanChart(input);
+      return revenueFanChart({
+        title: hostile,
+        series: input.series.map((series) => ({ ...series, name: hostile })),
+      });
+    },
+  ],
+  [
+    'sensitivityChart',
+    'sensitivity',
+    (hostile) => {
+      const input = makeSensitivityInput();
+      if (hostile === undefined) return sensitivityChart(input);
+      return sensitivityChart({
+        ...input,
+        title: hostile,
+        bars: input.bars.map((bar) => ({ ...bar, label: hostile })),
+      });
+    },
+  ],
+  [
+    'outcomesChart',
+    'outcomes',
+    (hostile) => {
+      const input = makeOutcomesInput();
+      if (hostile === undefined) return outcomesChart(input);
+      return outcomesChart({
+        title: hostile,
+        outcomes: input.outcomes.map((outcome) => ({ ...outcome, label: hostile })),
+      });
+    },
+  ],
+  [
+    'timeToDetectChart',
+    'time-to-detect',
+    (hostile) => {
+      const input = makeTimeToDetectInput();
+      if (hostile === undefined) return timeToDetectChart(input);
+      return timeToDetectChart({
+        title: hostile,
+        rows: input.rows.map((row) => ({ ...row, label: hostile })),
+        reference: { valueMs: 300_000, label: hostile },
+      });
+    },
+  ],
 ];
 
-/** The root element's attributes. */
-function rootOf(svg: string): string {
-  return /^<svg[^>]*>/.exec(svg)?.[0] ?? '';
-}
-
-describe('charts render to SVG in Node', () => {
-  it.each(CHARTS)('%s: a sized, labelled, self-contained <svg>', async (_name, render) => {
-    const svg = await render();
-    const root = rootOf(svg);
-    expect(root).toMatch(/ role="img"/);
-    expect(root).toMatch(/ aria-label="[^"]+"/);
-    expect(Number(/ width="(\d+)"/.exec(root)?.[1])).toBeGreaterThan(100);
-    expect(Number(/ height="(\d+)"/.exec(root)?.[1])).toBeGreaterThan(50);
-    expect(svg).toMatch(/<\/svg>$/);
-    expect(svg).not.toMatch(/<script|<image|href="http|<foreignObject/i);
+describe('every chart', () => {
+  it.each(CHARTS)('%s: one sized, labelled, self-contained <svg> that parses', (_name, id, render) => {
+    const svg = render();
+    const root = parseSvg(svg);
+    expect(root.name).toBe('svg');
+    expect(Object.keys(root.attributes).slice(0, 3)).toEqual(['id', 'role', 'aria-label']);
+    expect(root.attributes).toMatchObject({ id, role: 'img' });
+    expect(root.attributes['aria-label']).not.toBe('');
+    expect(root.children[0]).toMatchObject({ name: 'title', text: root.attributes['aria-label'] });
+    const width = Number(root.attributes.width);
+    const height = Number(root.attributes.height);
+    expect(Number.isInteger(width) && width > 100 && width <= 1000, `width ${width}`).toBe(true);
+    expect(Number.isInteger(height) && height > 50, `height ${height}`).toBe(true);
+    expect(root.attributes.viewBox).toBe(`0 0 ${width} ${height}`);
+    expect(svg).not.toMatch(/NaN|Infinity|undefined|<script|<image|<foreignObject|href=|url\(/i);
   });
 
-  it.each(CHARTS)('%s: two renders are byte-identical', async (_name, render) => {
-    expect(await render()).toBe(await render());
+  it.each(CHARTS)('%s: every text lies inside the chart, by its estimated box', (_name, _id, render) => {
+    const root = parseSvg(render());
+    const bounds = { x: 0, y: 0, width: num(root, 'width'), height: num(root, 'height') };
+    const texts = elements(root, 'text').filter((text) => text.attributes.transform === undefined);
+    expect(texts.length).toBeGreaterThan(3);
+    for (const text of texts) {
+      const box = textBox(chartTextOf(text));
+      expect(boxInside(box, bounds), `"${text.text}" at ${JSON.stringify(box)}`).toBe(true);
+    }
   });
 
-  it('concurrent renders give the same bytes as one after another', async () => {
-    const sequential: string[] = [];
-    for (const [, render] of CHARTS) sequential.push(await render());
-    const concurrent = await Promise.all(CHARTS.map(([, render]) => render()));
-    expect(concurrent).toEqual(sequential);
+  it.each(CHARTS)('%s: the same input gives the same bytes', (_name, _id, render) => {
+    expect(render()).toBe(render());
   });
 
-  it('prefixes its definition ids, so charts inlined in one page cannot collide', async () => {
-    const svg = await gateMetricChart(makeGateInput(), 'gate-errorRate');
-    const ids = [...svg.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]);
-    const references = [...svg.matchAll(/url\(#([^)]+)\)/g)].map((match) => match[1]);
-    expect(ids[0]).toBe('gate-errorRate');
-    for (const id of [...ids, ...references]) expect(id).toMatch(/^gate-errorRate/);
+  it.each(CHARTS)('%s: ids, when any, carry the chart id as a prefix', (_name, id, render) => {
+    const ids = findAll(parseSvg(render()), (node) => node.attributes.id !== undefined).map(
+      (node) => node.attributes.id,
+    );
+    expect(ids[0]).toBe(id);
+    for (const each of ids) expect(each).toMatch(new RegExp(`^${id}($|-)`));
   });
 
-  it('escapes text from the input: a phase named <script> is drawn as text', async () => {
-    const svg = await gateMetricChart(makeGateInput('<script>alert(1)</script>'), 'gate-x');
+  it.each(CHARTS)('%s: text from the input is escaped, and reads back as given', (_name, _id, render) => {
+    const svg = render(HOSTILE);
     expect(svg).not.toContain('<script');
-    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const root = parseSvg(svg);
+    expect(root.attributes['aria-label']).toBe(HOSTILE);
+    const texts = elements(root, 'text').map((node) => node.text);
+    // Labels drawn from the input read back with the input whole, or with its start cut by an ellipsis.
+    const drawn = texts.filter(
+      (text) => text.includes(HOSTILE) || (text.endsWith('…') && HOSTILE.startsWith(text.slice(0, -1))),
+    );
+    expect(drawn.length).toBeGreaterThan(0);
   });
 
   it('refuses an id that could break out of its attribute', () => {
     expect(() => gateMetricChart(makeGateInput(), 'x" onload="y')).toThrow(/chart id/);
-  });
-});
-
-describe('chart specs', () => {
-  it('draws one limit line for an upper limit and two for a band', () => {
-    const limits = (op: 'below' | 'within') => {
-      const input = makeGateInput();
-      const panel = { ...input.panels[0]!, op, threshold: 0.03 };
-      const spec = gateMetricSpec({ ...input, panels: [panel] }) as {
-        hconcat: Array<{ layer: Array<{ data: { values: unknown[] } }> }>;
-      };
-      return spec.hconcat[0]!.layer[0]!.data.values;
-    };
-    expect(limits('below')).toEqual([{ y: 0.03 }]);
-    expect(limits('within')).toEqual([{ y: -0.03 }, { y: 0.03 }]);
-  });
-
-  it('says "not reached" in the panel of a phase without checkpoints', () => {
-    const spec = JSON.stringify(gateMetricSpec(makeGateInput()));
-    expect(spec).toContain('"not reached"');
-  });
-
-  it.each([
-    ['a plan over two days: symmetric-log time', 13 * 24, 'symlog'],
-    ['a plan within two days: linear time', 6, undefined],
-  ])('%s', (_name, endHours, scaleType) => {
-    const input = makeTrafficInput();
-    const endMs = endHours * 3_600_000;
-    const planned = input.planned
-      .map((step) => ({ ...step, toMs: Math.min(step.toMs, endMs) }))
-      .filter((step) => step.fromMs < endMs);
-    const spec = trafficSpec({ ...input, planned, rehearsed: [{ fromMs: 0, toMs: endMs, share: 0.01 }] }) as {
-      layer: Array<{ encoding: { x: { scale: { type?: string } } } }>;
-    };
-    expect(spec.layer[0]!.encoding.x.scale.type).toBe(scaleType);
   });
 });

@@ -52,8 +52,9 @@ describe('what each command loads', () => {
     expect(packages).toContain('yaml');
     for (const name of [
       'handlebars',
-      'vega',
-      'vega-lite',
+      'd3-scale',
+      'd3-shape',
+      'd3-format',
       'csv-parse',
       'csv-stringify',
       'simple-statistics',

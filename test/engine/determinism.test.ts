@@ -46,5 +46,6 @@ describe('determinism', () => {
     const [canary, ramp] = rehearsal.phases;
     expect(canary!.checkpoints[0]!.at).toBe('2025-10-31T12:30:00.000Z');
     expect(ramp!.startedAt).toBe('2025-10-31T14:00:00.000Z');
+    expect([canary!.startOffsetMs, ramp!.startOffsetMs]).toEqual([0, 2 * 3_600_000]);
   });
 });

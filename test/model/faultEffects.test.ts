@@ -32,18 +32,26 @@ function rehearseRuns(
   } = {},
   fidelity: 'aggregate' | 'request' = 'aggregate',
 ): Rehearsal[] {
-  const plan = makePlan({
-    learners: 10_000,
-    requestsPerLearnerHour: 2,
-    candidate: { errorRate: ERROR_RATE, availability: 1 },
-    ...(options.segments === undefined ? {} : { segments: options.segments }),
-    ...(options.latencyBoundMs === undefined ? {} : { latencyBucketsMs: [options.latencyBoundMs] }),
-    ...(options.business ? { business: {} } : {}),
-    phases: [
-      { name: 'live', traffic: 1, durationMs: HOUR_MS, checkpointsMs: [HOUR_MS], gates: options.gates ?? [] },
-    ],
-  });
-  plan.faults = [fault];
+  const plan = {
+    ...makePlan({
+      learners: 10_000,
+      requestsPerLearnerHour: 2,
+      candidate: { errorRate: ERROR_RATE, availability: 1 },
+      ...(options.segments === undefined ? {} : { segments: options.segments }),
+      ...(options.latencyBoundMs === undefined ? {} : { latencyBucketsMs: [options.latencyBoundMs] }),
+      ...(options.business ? { business: {} } : {}),
+      phases: [
+        {
+          name: 'live',
+          traffic: 1,
+          durationMs: HOUR_MS,
+          checkpointsMs: [HOUR_MS],
+          gates: options.gates ?? [],
+        },
+      ],
+    }),
+    faults: [fault],
+  };
   return Array.from({ length: RUNS }, (_, run) => rehearse(plan, { seed: 5, run, fidelity }));
 }
 

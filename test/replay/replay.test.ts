@@ -130,6 +130,10 @@ describe('recorded values go through the gate code unchanged', () => {
     ];
     const { rehearsal } = await replayLines(lines);
     const ramp = rehearsal.phases[1]!;
+    expect([rehearsal.phases[0]!.startOffsetMs, ramp.startOffsetMs]).toEqual([
+      0,
+      Date.parse(ramp.startedAt!) - Date.parse(rehearsal.startedAt),
+    ]);
     const incidents = ramp.checkpoints[0]!.gates.find((gate) => gate.metric === 'incidents')!;
     expect(incidents.verdict).toBe('inconclusive');
     expect(incidents.reason).toBe(

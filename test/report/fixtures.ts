@@ -199,6 +199,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
     learners: 5_000,
     plannedDurationMs: 2 * HOUR_MS,
     ranMs: 2 * HOUR_MS,
+    startOffsetMs: 0,
     startedAt: iso(0),
     status: 'passed',
     checkpoints: canaryPlan.checkpointsMs.map((offsetMs, i) =>
@@ -230,6 +231,7 @@ export function makeRehearsal(overrides: Partial<Rehearsal> = {}, plan: Plan = m
     learners: 50_000,
     plannedDurationMs: 4 * HOUR_MS,
     ranMs: tripMs,
+    startOffsetMs: rampStart,
     startedAt: iso(rampStart),
     status: 'rolled-back',
     checkpoints: rampPlan.checkpointsMs

@@ -5,14 +5,16 @@ import { readRunTemplates } from '../../src/io/rehearseScenario.js';
 import {
   buildResults,
   buildRunView,
-  type RunTemplates,
-  renderRunFiles,
+  NO_CHARTS,
+  type ReportTemplates,
+  RUN_REPORT,
+  renderReport,
   renderTemplate,
 } from '../../src/report/index.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
 
 const TEMPLATE_DIR = join(import.meta.dirname, '../../templates');
-let templates: RunTemplates;
+let templates: ReportTemplates;
 beforeAll(async () => {
   templates = await readRunTemplates(TEMPLATE_DIR);
 });
@@ -34,21 +36,28 @@ function summaryTemplateFiles(): string[] {
   return [...seen];
 }
 
-const filesFor = (plan = makePlan()) => {
-  const files = renderRunFiles(buildResults(plan, makeRehearsal({}, plan), META), templates);
+/** The run's files without charts: the golden files do not depend on the chart library. */
+const WITHOUT_CHARTS = { ...RUN_REPORT, drawCharts: async () => NO_CHARTS };
+
+const filesFor = async (plan = makePlan()) => {
+  const files = await renderReport(
+    WITHOUT_CHARTS,
+    buildResults(plan, makeRehearsal({}, plan), META),
+    templates,
+  );
   return Object.fromEntries(files.map((file) => [file.name, String(file.content)]));
 };
 
 describe('summary.md and summary.html', () => {
   // `.golden`, not `.md`/`.html`: Biome formats Markdown and HTML files and would realign the tables.
   it('match the golden files', async () => {
-    const files = filesFor();
+    const files = await filesFor();
     await expect(files['summary.md']).toMatchFileSnapshot('golden/summary.md.golden');
     await expect(files['summary.html']).toMatchFileSnapshot('golden/summary.html.golden');
   });
 
-  it('state the outcome and the computed margins', () => {
-    const markdown = filesFor()['summary.md']!;
+  it('state the outcome and the computed margins', async () => {
+    const markdown = (await filesFor())['summary.md']!;
     expect(markdown).toContain('**Status: ⛔ ROLLED BACK** in **ramp**, 1h12m into the phase');
     expect(markdown).toContain('| ramp | 2,280 | 4 | 0.18% | 47 ms |');
     expect(markdown).toContain('| ramp | **rollback** | Oct 31 2025 15:12 UTC (1h12m into the phase) |');
@@ -61,10 +70,9 @@ describe('summary.md and summary.html', () => {
 
   const hostile = '<script>alert(1)</script> | x';
 
-  it('escapes scenario text in Markdown: no HTML, no extra table cells', () => {
-    const markdown = filesFor(makePlan({ name: hostile, release: `v1 | *bold* [link](http://x)` }))[
-      'summary.md'
-    ]!;
+  it('escapes scenario text in Markdown: no HTML, no extra table cells', async () => {
+    const plan = makePlan({ name: hostile, release: `v1 | *bold* [link](http://x)` });
+    const markdown = (await filesFor(plan))['summary.md']!;
     expect(markdown).not.toContain('<script');
     expect(markdown).toContain('# Rollout rehearsal: &lt;script>alert(1)&lt;/script> \\| x');
     const statusRow = markdown.split('\n').find((line) => line.includes('v1 \\|'))!;
@@ -73,8 +81,8 @@ describe('summary.md and summary.html', () => {
     expect(unescapedPipes).toHaveLength(6);
   });
 
-  it('escapes scenario text in HTML', () => {
-    const html = filesFor(makePlan({ name: hostile }))['summary.html']!;
+  it('escapes scenario text in HTML', async () => {
+    const html = (await filesFor(makePlan({ name: hostile })))['summary.html']!;
     expect(html).not.toContain('<script');
     expect(html).toContain('<title>Rollout rehearsal: &lt;script&gt;alert(1)&lt;/script&gt; | x</title>');
     expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; | x</h1>');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
-import { renderWhatifFiles } from '../../src/report/renderWhatifFiles.js';
+import { renderReport, WHATIF_REPORT } from '../../src/report/index.js';
 import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
 import { runWhatifInThread, type WhatifJob } from '../../src/whatif/whatif.js';
 import { makePlan } from '../engine/makePlan.js';
@@ -56,7 +56,7 @@ describe('whatif.md and whatif.html', () => {
       fidelity: 'aggregate',
     });
     const files = Object.fromEntries(
-      (await renderWhatifFiles(results, await readWhatifTemplates('templates'))).map((file) => [
+      (await renderReport(WHATIF_REPORT, results, await readWhatifTemplates('templates'))).map((file) => [
         file.name,
         file.content,
       ]),

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRunTemplates } from '../../src/io/rehearseScenario.js';
-import { buildResults, markRendered, renderRunReport, renderTemplate } from '../../src/report/index.js';
+import {
+  buildResults,
+  markRendered,
+  RUN_REPORT,
+  renderReport,
+  renderTemplate,
+} from '../../src/report/index.js';
 import { ROOT } from './defaultScenario.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
 
@@ -67,7 +73,8 @@ describe('templates cannot run code or reach prototypes', () => {
       ...rehearsal,
       phases: rehearsal.phases.map((phase, index) => (index === 0 ? { ...phase, name: HOSTILE } : phase)),
     };
-    const files = await renderRunReport(
+    const files = await renderReport(
+      RUN_REPORT,
       buildResults(hostilePlan, renamed, META),
       await readRunTemplates(join(ROOT, 'templates')),
     );
@@ -75,7 +82,8 @@ describe('templates cannot run code or reach prototypes', () => {
     const markdown = String(files.find((file) => file.name === 'summary.md')!.content);
     expect(html).not.toContain('<script');
     expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;: errorRate &lt; 1.00%');
+    const gateChart = /<svg id="gate-errorRate"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(gateChart).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;: ');
     expect(markdown).not.toContain('<script');
   });
 });

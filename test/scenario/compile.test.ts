@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/errors.js';
 import { defaultLatencyBucketsMs } from '../../src/gates/latencyBuckets.js';
 import { compileScenario } from '../../src/scenario/compile.js';
+import type { PhasePlan } from '../../src/scenario/plan.js';
 import type { Scenario } from '../../src/scenario/scenarioSchema.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
 import { type Data, makeScenario, type Overrides } from './fixtures.js';
@@ -14,7 +15,30 @@ function scenarioOf(data: Data): Scenario {
 
 const compile = (overrides: Overrides = {}) => compileScenario(scenarioOf(makeScenario(overrides)));
 
+/** Every object and array reachable from `value`, each with its path from `path`. */
+function containers(value: unknown, path: string): Array<[string, object]> {
+  if (typeof value !== 'object' || value === null) return [];
+  return [
+    [path, value],
+    ...Object.entries(value).flatMap(([key, item]) => containers(item, `${path}.${key}`)),
+  ];
+}
+
 describe('compileScenario', () => {
+  it('returns a plan frozen all the way down: nothing can change it after compile', () => {
+    const plan = compile();
+    const all = containers(plan, 'plan');
+    expect(all.map(([path]) => path)).toEqual(
+      expect.arrayContaining([
+        'plan.phases.0.gates',
+        'plan.analyzers.candidate.bySegment.0',
+        'plan.segments.0',
+      ]),
+    );
+    expect(all.filter(([, container]) => !Object.isFrozen(container)).map(([path]) => path)).toEqual([]);
+    expect(() => (plan.phases as PhasePlan[]).push(plan.phases[0]!)).toThrow(TypeError);
+  });
+
   it('fills every default of a minimal scenario', () => {
     const plan = compileScenario(
       scenarioOf({

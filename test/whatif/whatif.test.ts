@@ -5,13 +5,13 @@ import { formatPercent } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
 import { buildWhatifView } from '../../src/report/buildWhatifView.js';
-import { renderWhatifFiles, stringifyWhatif } from '../../src/report/renderWhatifFiles.js';
+import { renderReport, stringifyWhatif, WHATIF_REPORT } from '../../src/report/index.js';
 import { formatDuration } from '../../src/scenario/duration.js';
 import { formatProblem, type Plan } from '../../src/scenario/index.js';
 import type { NamedFault } from '../../src/whatif/namedFault.js';
 import { parseFaultFile } from '../../src/whatif/parseFaultFile.js';
 import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
-import { runWhatifInThread, type WhatifJob, whatifRun } from '../../src/whatif/whatif.js';
+import { prepareWhatif, runWhatifInThread, type WhatifJob, whatifRun } from '../../src/whatif/whatif.js';
 import type { WhatifResults } from '../../src/whatif/whatifResults.js';
 import { makePlan } from '../engine/makePlan.js';
 import { makeFault } from '../support/makeFault.js';
@@ -64,7 +64,7 @@ describe('whatif: a ×10 latency spike against a 250 ms p99 guard', () => {
   beforeAll(async () => {
     busy = await whatif(busyCanary(), [named(spike, 'Latency spike ×10')], 200);
     const templates = await readWhatifTemplates('templates');
-    markdown = (await renderWhatifFiles(busy, templates)).find((file) => file.name === 'whatif.md')!
+    markdown = (await renderReport(WHATIF_REPORT, busy, templates)).find((file) => file.name === 'whatif.md')!
       .content as string;
   });
 
@@ -112,8 +112,9 @@ describe('whatif: the seed report residual risks on the seed plan (thin canary t
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     seedRisks = await whatif(plan, parsed.faults, 200, plan.seed);
     const templates = await readWhatifTemplates('templates');
-    markdown = (await renderWhatifFiles(seedRisks, templates)).find((file) => file.name === 'whatif.md')!
-      .content as string;
+    markdown = (await renderReport(WHATIF_REPORT, seedRisks, templates)).find(
+      (file) => file.name === 'whatif.md',
+    )!.content as string;
   });
 
   it('shows the p99 guard at ~1.6 requests per window as it is: one slow request trips it, an empty window cannot', () => {
@@ -219,9 +220,15 @@ describe('whatif: detection is credited only for what the plan can see', () => {
 
   it('a fault the rollout never reaches never began: no detection rate, and the report says why', async () => {
     const failsAt15m = makePlan({
-      phases: [{ name: 'canary', checkpointsMs: [15 * MINUTE_MS, HOUR_MS], durationMs: HOUR_MS }],
+      phases: [
+        {
+          name: 'canary',
+          checkpointsMs: [15 * MINUTE_MS, HOUR_MS],
+          durationMs: HOUR_MS,
+          gates: [{ metric: 'requests', op: 'above', threshold: 1e9 }],
+        },
+      ],
     });
-    failsAt15m.phases[0]!.gates = [{ metric: 'requests', op: 'above', threshold: 1e9 }];
     const late = makeFault(
       'outage',
       { availability: 0 },
@@ -253,6 +260,6 @@ describe('whatif: determinism', () => {
     const text = (runs: typeof inOrder) =>
       stringifyWhatif(summarizeWhatif(plan, faults, runs, { ...META, seed: 3 }));
     expect(text(shuffled)).toBe(text(inOrder));
-    expect(whatifRun({ ...job }, 5)).toEqual(inOrder[5]);
+    expect(whatifRun(prepareWhatif({ ...job }), 5)).toEqual(inOrder[5]);
   });
 });

@@ -2,19 +2,20 @@ import { formatCandidateYaml } from '../../calibrate/index.js';
 import { InputError } from '../../errors.js';
 import { calibrateFile } from '../../io/calibrateFile.js';
 import type { RequestLogColumns } from '../../io/readRequestLog.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { flagProblem, inFolder, quoted } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 
 /** The flags as commander hands them over; a column flag is set only when the user gave it. */
-export interface CalibrateFlags {
+export interface CalibrateFlags extends Pick<CommonFlagValues, 'json'> {
   latencyColumn?: string;
   statusColumn?: string;
   timestampColumn?: string;
   segmentColumn?: string;
   cohortColumn?: string;
   cohort?: string;
+  /** Not the master seed of the common flags: calibrate's own streams, 0 by default. */
   seed?: string;
-  json?: boolean;
 }
 
 const COLUMN_FLAGS: ReadonlyArray<[keyof CalibrateFlags, keyof RequestLogColumns]> = [

@@ -2,16 +2,15 @@ import { basename, extname, join } from 'node:path';
 import { mergeRiskStudy } from '../../io/mergeRiskStudy.js';
 import { formatRiskSummary } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { parseFailOn, RISK_FAIL_ON, reportFailures, riskFailures } from '../failOn/index.js';
 import { inFolder, outFlag, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 import { riskJsonSummary } from './risk.js';
 
-export interface MergeFlags {
-  out?: string;
-  json?: boolean;
-  quiet?: boolean;
+export interface MergeFlags extends Pick<CommonFlagValues, 'out' | 'json' | 'quiet'> {
+  /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }
 

@@ -13,11 +13,13 @@ import {
   formatOutcomeLine,
   formatOutcomeTable,
   PLAIN_STYLE,
-  renderRunReport,
-  runDataFiles,
+  RUN_REPORT,
+  renderDataFiles,
+  renderReport,
 } from '../../report/index.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { outcomeFailures, parseFailOn, REPLAY_FAIL_ON, reportFailures } from '../failOn/index.js';
 import { flagProblem, inFolder, outFlag, quoted, resolveScenario, throwIfProblems } from '../flags.js';
 import { createProgress, type ProgressBar } from '../progressBar.js';
@@ -25,16 +27,12 @@ import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 /** The flags as commander hands them over. */
-export interface ReplayFlags {
+export interface ReplayFlags extends Pick<CommonFlagValues, 'out' | 'report' | 'json' | 'quiet'> {
   scenario?: string;
-  out?: string;
   lenient?: boolean;
   /** `--phase-start <phase>=<ISO time>`, repeated: one per phase. */
   phaseStart?: string[];
-  /** False with `--no-report`: results.json and checkpoints.csv only. */
-  report?: boolean;
-  json?: boolean;
-  quiet?: boolean;
+  /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }
 
@@ -131,8 +129,8 @@ export async function replayCommand(
   const results = { ...buildResults(plan, rehearsal, meta), replay };
   const outputs =
     flags.report === false
-      ? runDataFiles(results)
-      : await renderRunReport(results, await readRunTemplates(join(root, 'templates')));
+      ? renderDataFiles(RUN_REPORT, results)
+      : await renderReport(RUN_REPORT, results, await readRunTemplates(join(root, 'templates')));
   const outDir = out ?? join('reports', `${basename(observed, extname(observed))}-replay`);
   const written = await writeOutputs(context.cwd, outDir, outputs);
 

@@ -4,59 +4,53 @@ import { InputError } from '../../errors.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { readTemplates } from '../../io/readTemplate.js';
 import {
+  type OutputFile,
   RESULTS_SCHEMA_VERSION,
-  type Results,
-  renderRiskFiles,
-  renderRunReport,
-  type TemplateSource,
+  type ReportKind,
+  type ReportTemplates,
+  RISK_REPORT,
+  RUN_REPORT,
+  renderReport,
+  WHATIF_REPORT,
 } from '../../report/index.js';
-import type { OutputFile } from '../../report/outputFile.js';
-import { renderWhatifFiles } from '../../report/renderWhatifFiles.js';
-import type { Risk } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
-import type { WhatifResults } from '../../whatif/whatifResults.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { flagProblem, inFolder, outFlag, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
-/** A Markdown and an HTML template with their partials: what every kind of report is rendered with. */
-interface ReportTemplates {
-  markdown: TemplateSource;
-  html: TemplateSource;
-}
-
 /**
- * A kind of results file and the renderer its owner exposes. To add a kind, add a row: how to recognise
- * its JSON, the stem of its templates (`<stem>.md.hbs`, `<stem>.html.hbs`), and its renderer (which may
- * also return the JSON itself; `rehearse report` keeps only the rendered formats).
+ * A kind of results file and its report. To add a kind, add a row: how to recognise its JSON, the stem of
+ * its templates (`<stem>.md.hbs`, `<stem>.html.hbs`), and its `ReportKind` (`renderReport` returns the
+ * JSON too; `rehearse report` keeps only the rendered formats).
  */
-interface ReportKind {
+interface ResultsKind {
   name: 'results' | 'risk' | 'whatif';
   /** The fields that identify the kind at the top level of the JSON. */
   fields: readonly string[];
   templateStem: string;
-  render(json: object, templates: ReportTemplates): Promise<OutputFile[]> | OutputFile[];
+  report: ReportKind<object, unknown>;
 }
 
 /** Checked in order: the first kind whose fields are all present wins. */
-export const REPORT_KINDS: readonly ReportKind[] = [
+export const REPORT_KINDS: readonly ResultsKind[] = [
   {
     name: 'results',
     fields: ['schemaVersion', 'outcome', 'phases', 'guards', 'model'],
     templateStem: 'summary',
-    render: (json, templates) => renderRunReport(json as Results, templates),
+    report: RUN_REPORT,
   },
   {
     name: 'risk',
     fields: ['schemaVersion', 'runs', 'pComplete', 'phases'],
     templateStem: 'risk',
-    render: (json, templates) => renderRiskFiles(json as Risk, templates),
+    report: RISK_REPORT,
   },
   {
     name: 'whatif',
     fields: ['schemaVersion', 'runs', 'reference', 'faults'],
     templateStem: 'whatif',
-    render: (json, templates) => renderWhatifFiles(json as WhatifResults, templates),
+    report: WHATIF_REPORT,
   },
 ];
 
@@ -64,12 +58,9 @@ const FORMATS = { md: '.md', html: '.html' } as const;
 type Format = keyof typeof FORMATS;
 
 /** The flags as commander hands them over. */
-export interface ReportFlags {
+export interface ReportFlags extends Pick<CommonFlagValues, 'out' | 'json' | 'quiet'> {
   template?: string;
   format?: string;
-  out?: string;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 export interface ReportContext {
@@ -113,7 +104,7 @@ async function readJson(path: string, file: string): Promise<object> {
 }
 
 /** The kind of results a JSON object holds, from its top-level fields. */
-export function detectReportKind(json: object, file: string): ReportKind {
+export function detectReportKind(json: object, file: string): ResultsKind {
   const kind = REPORT_KINDS.find((candidate) => candidate.fields.every((field) => field in json));
   if (kind === undefined) {
     const expected = REPORT_KINDS.map((k) => `${k.name} (${k.fields.join(', ')})`).join('; or ');
@@ -170,7 +161,7 @@ export async function reportCommand(
   const templates = await readKindTemplates(templateDir, kind.templateStem, flags.template ?? 'templates');
   let files: OutputFile[];
   try {
-    files = await kind.render(json, templates);
+    files = await renderReport(kind.report, json, templates);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError([

@@ -3,6 +3,7 @@ import { runRiskStudy } from '../../io/runRiskStudy.js';
 import { formatRiskSummary } from '../../report/index.js';
 import { parseShard, type Risk, type Shard } from '../../risk/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { parseFailOn, RISK_FAIL_ON, reportFailures, riskFailures } from '../failOn/index.js';
 import {
   fidelityFlag,
@@ -22,18 +23,14 @@ import type { TextSink } from '../reportError.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface RiskFlags {
+export interface RiskFlags
+  extends Pick<
+    CommonFlagValues,
+    'workers' | 'seed' | 'fidelity' | 'approve' | 'out' | 'report' | 'json' | 'quiet'
+  > {
   runs?: string;
-  workers?: string;
-  seed?: string;
-  fidelity?: string;
-  approve?: boolean;
   shard?: string;
-  out?: string;
-  /** False with `--no-report`: risk.json only. */
-  report?: boolean;
-  json?: boolean;
-  quiet?: boolean;
+  /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }
 

@@ -9,6 +9,7 @@ import {
   PLAIN_STYLE,
 } from '../../report/index.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   type FailOnTerm,
   outcomeFailures,
@@ -23,15 +24,8 @@ import { writeOutputs } from '../writeOutputs.js';
 export { DEFAULT_SCENARIO } from '../flags.js';
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface RunFlags {
-  seed?: string;
-  out?: string;
-  fidelity?: string;
-  approve?: boolean;
-  /** False with `--no-report`: results.json and checkpoints.csv only. */
-  report?: boolean;
-  json?: boolean;
-  quiet?: boolean;
+export interface RunFlags
+  extends Pick<CommonFlagValues, 'seed' | 'out' | 'fidelity' | 'approve' | 'report' | 'json' | 'quiet'> {
   /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }

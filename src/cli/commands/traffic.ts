@@ -12,6 +12,7 @@ import {
 import { readScenario } from '../../io/readScenario.js';
 import type { Plan } from '../../scenario/plan.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import {
   flagProblem,
   inFolder,
@@ -27,13 +28,11 @@ import { createProgress, type ProgressBar, type ProgressStream } from '../progre
 const FORMATS: readonly RequestLogFormat[] = ['csv', 'ndjson'];
 
 /** The flags as commander hands them over: strings, not yet validated. */
-export interface TrafficFlags {
+export interface TrafficFlags extends Pick<CommonFlagValues, 'seed' | 'quiet'> {
   phase?: string;
   format?: string;
   out?: string;
-  seed?: string;
   limit?: string;
-  quiet?: boolean;
 }
 
 /** Where the log goes when there is no `--out`, where progress goes, and the folder relative paths start from. */

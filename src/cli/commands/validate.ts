@@ -1,11 +1,9 @@
 import { readScenario } from '../../io/readScenario.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import type { TextSink } from '../reportError.js';
 
 /** The flags as commander hands them over. */
-export interface ValidateFlags {
-  json?: boolean;
-  quiet?: boolean;
-}
+export type ValidateFlags = Pick<CommonFlagValues, 'json' | 'quiet'>;
 
 /**
  * `rehearse validate <scenario>` as a function: reads and checks the scenario (bad input throws

@@ -6,6 +6,7 @@ import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
 import { whatifScenario } from '../../io/whatifScenario.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { CommonFlagValues } from '../commonFlags.js';
 import { parseFailOn, reportFailures, WHATIF_FAIL_ON, whatifFailures } from '../failOn/index.js';
 import {
   fidelityFlag,
@@ -27,18 +28,12 @@ const MAX_RUNS = 1_000_000;
 const MAX_WORKERS = 1024;
 
 /** The flags as commander hands them over. */
-export interface WhatifFlags {
+export interface WhatifFlags
+  extends Pick<CommonFlagValues, 'workers' | 'seed' | 'out' | 'report' | 'fidelity' | 'json' | 'quiet'> {
   faults?: string[];
   fault?: string[];
   runs?: string;
-  workers?: string;
-  seed?: string;
-  out?: string;
-  fidelity?: string;
-  /** False with `--no-report`: whatif.json only. */
-  report?: boolean;
-  json?: boolean;
-  quiet?: boolean;
+  /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }
 

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { CalibrateFlags } from '../commands/calibrate.js';
+import { withCommonFlags } from '../commonFlags.js';
 
 /** `rehearse calibrate <file.csv>`: the analyzer model fitted to a request log or to checkpoint observations. */
 export function registerCalibrate(program: Command): void {
-  program
+  const command = program
     .command('calibrate')
     .description(
       'fit the analyzer model (error rate, lognormal latency, availability) to a request log or observations',
@@ -21,10 +22,9 @@ export function registerCalibrate(program: Command): void {
     .option('--segment-column <name>', 'segment column (default segment, optional)')
     .option('--cohort-column <name>', 'cohort column (default cohort, optional)')
     .option('--cohort <name>', 'the cohort to fit when there is a cohort column; all: every row', 'candidate')
-    .option('--seed <n>', 'seed of the latency de-rounding and the goodness-of-fit subsample', '0')
-    .option('--json', 'print the fit as JSON instead of the YAML block')
-    .action(async (file: string, flags: CalibrateFlags) => {
-      const { calibrateCommand } = await import('../commands/calibrate.js');
-      await calibrateCommand(file, flags, { stdout: process.stdout });
-    });
+    .option('--seed <n>', 'seed of the latency de-rounding and the goodness-of-fit subsample', '0');
+  withCommonFlags(command, ['json']).action(async (file: string, flags: CalibrateFlags) => {
+    const { calibrateCommand } = await import('../commands/calibrate.js');
+    await calibrateCommand(file, flags, { stdout: process.stdout });
+  });
 }

@@ -1,28 +1,23 @@
 import type { Command } from 'commander';
 import type { ReplayFlags } from '../commands/replay.js';
+import { withCommonFlags } from '../commonFlags.js';
 import { EXIT_FAIL_ON } from '../failOn/failOnTerm.js';
 import { collect, DEFAULT_SCENARIO } from '../flags.js';
 
 /** `rehearse replay <observed.csv>`: recorded metrics through the plan's own gates and guards (docs/replay.md). */
 export function registerReplay(program: Command): void {
-  program
+  const command = program
     .command('replay')
     .description('run recorded metrics (CSV) through the same gate and guard logic as a rehearsal')
     .argument('<observed>', 'observed metrics CSV (docs/replay.md)')
     .option('--scenario <file>', `the plan whose gates and guards apply (default ${DEFAULT_SCENARIO})`)
-    .option('--out <dir>', 'output folder (default reports/<csv name>-replay/)')
     .option('--lenient', 'skip bad rows with a warning (counted in results.json) instead of failing')
-    .option(
-      '--no-report',
-      'write results.json and checkpoints.csv only, without rendering summary.md and summary.html',
-    )
     .option(
       '--phase-start <phase=time>',
       "when a phase started, e.g. canary=2025-10-31T12:00:00Z (repeat per phase); default: a phase's first ISO row is its first checkpoint",
-      (text: string, previous: string[] = []) => [...previous, text],
-    )
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but warnings and errors')
+      collect,
+    );
+  withCommonFlags(command, ['out', 'report', 'json', 'quiet'], 'reports/<csv name>-replay/')
     .option(
       '--fail-on <condition>',
       `exit with code ${EXIT_FAIL_ON} when the outcome is rollback, halt, partial (a phase without rows) or any (not completed), or on small-sample (an error-rate gate passed only because its sample was small); repeatable`,

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { ReportFlags } from '../commands/report.js';
+import { withCommonFlags } from '../commonFlags.js';
 
 /** `rehearse report <file>`: renders results.json, risk.json or whatif.json again, from the results alone. */
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command('report')
     .description(
       'render results.json, risk.json or whatif.json again as Markdown and HTML, from the results alone',
@@ -13,12 +14,11 @@ export function registerReport(program: Command): void {
       '--template <dir>',
       "folder with your own templates and partials/ (default: the package's templates/)",
     )
-    .option('--format <list>', 'formats to write: md, html, or md,html', 'md,html')
-    .option('--out <dir>', 'output folder (default: the folder of the results file)')
-    .option('--json', 'print { kind, files } on stdout')
-    .option('--quiet', 'print nothing but errors')
-    .action(async (file: string, flags: ReportFlags) => {
+    .option('--format <list>', 'formats to write: md, html, or md,html', 'md,html');
+  withCommonFlags(command, ['out', 'json', 'quiet'], "the results file's folder").action(
+    async (file: string, flags: ReportFlags) => {
       const { reportCommand } = await import('../commands/report.js');
       await reportCommand(file, flags, { stdout: process.stdout });
-    });
+    },
+  );
 }

@@ -1,24 +1,16 @@
 import type { Command } from 'commander';
 import type { RunFlags } from '../commands/run.js';
+import { SCENARIO_ARGUMENT, withCommonFlags } from '../commonFlags.js';
 import { EXIT_FAIL_ON } from '../failOn/failOnTerm.js';
-import { collect, DEFAULT_SCENARIO } from '../flags.js';
+import { collect } from '../flags.js';
 
 /** `rehearse run [scenario]`: one rehearsal; writes results.json, checkpoints.csv, summary.md and summary.html. */
 export function registerRun(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('rehearse a rollout once; write results.json, checkpoints.csv, summary.md and summary.html')
-    .argument('[scenario]', `scenario file (YAML or JSON); default ${DEFAULT_SCENARIO}`)
-    .option('--seed <n>', "master seed, a non-negative integer (overrides the scenario's)")
-    .option('--out <dir>', 'output folder (default reports/<scenario file name>/)')
-    .option('--fidelity <mode>', 'aggregate (sampled counts) or request (every request)', 'aggregate')
-    .option('--no-approve', 'do not approve manual phases: the rollout halts at the first one')
-    .option(
-      '--no-report',
-      'write results.json and checkpoints.csv only, without rendering summary.md and summary.html',
-    )
-    .option('--json', 'print a machine-readable summary on stdout instead of the table')
-    .option('--quiet', 'print nothing but warnings and errors')
+    .argument(SCENARIO_ARGUMENT.syntax, SCENARIO_ARGUMENT.help);
+  withCommonFlags(command, ['seed', 'out', 'fidelity', 'approve', 'report', 'json', 'quiet'])
     .option(
       '--fail-on <outcome>',
       `exit with code ${EXIT_FAIL_ON} when the outcome is: rollback, halt or any (not completed); repeatable`,
