@@ -1,4 +1,4 @@
-import type { Condition, Operator } from '../gates/index.js';
+import type { Condition, MetricName, Operator } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { candidateTraffic } from './candidateTraffic.js';
 import type { GuardSetting } from './guardWindows.js';
@@ -24,6 +24,8 @@ export interface GuardNoise {
   phase: string;
   phaseIndex: number;
   guardIndex: number;
+  /** The guard's metric (`errorRate`: the analysis covers error-rate guards), operator and threshold. */
+  metric: MetricName;
   op: Operator;
   threshold: number;
   /** λ: expected candidate requests in one full guard window, on average over the phase's full windows. */
@@ -93,6 +95,7 @@ function analyseGuard(plan: Plan, phaseIndex: number, guard: Condition, guardInd
     phase: phase.name,
     phaseIndex,
     guardIndex,
+    metric: guard.metric,
     op: guard.op,
     threshold: guard.threshold,
     expectedRequestsPerWindow: windows.expectedRequests,

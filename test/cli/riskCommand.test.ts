@@ -81,6 +81,32 @@ describe('rehearse risk on the default scenario', () => {
     );
   });
 
+  it('--json names each guard that fires on noise: phase, metric, operator, threshold, minRequests, window', async () => {
+    const { stdout } = await risk('json', { workers: '1', json: true });
+    const summary = JSON.parse(stdout);
+    const json = JSON.parse(await readFile(join(dir, 'json', 'risk.json'), 'utf8'));
+    // The default scenario's `errorRate: { above: 0.015 }` guard sets no minimum sample on its 30 s window.
+    expect(
+      summary.noisyGuards.map((guard: Record<string, unknown>) => [
+        guard.phase,
+        guard.metric,
+        guard.op,
+        guard.threshold,
+        guard.minRequests,
+        guard.windowMs,
+      ]),
+    ).toEqual(['canary', 'ramp', 'rollout'].map((phase) => [phase, 'errorRate', 'above', 0.015, 0, 30_000]));
+    // Each entry's chance is the one risk.json records for that guard (rounded there to 12 significant
+    // digits), and risk.json names the guard's metric too.
+    for (const guard of summary.noisyGuards) {
+      const recorded = json.noise.guards.find((entry: { phase: string }) => entry.phase === guard.phase);
+      expect(recorded.metric).toBe('errorRate');
+      expect(guard.pFalseTrip.lower).toBeCloseTo(recorded.current.falseTrip.lower, 11);
+      expect(guard.pFalseTrip.upper).toBeCloseTo(recorded.current.falseTrip.upper, 11);
+    }
+    expect(summary.files).toEqual(FILES.map((name) => join('json', name)));
+  });
+
   it('risk.md says plainly that the guard fires on noise, with the probability and a computed fix', async () => {
     const markdown = await readFile(join(dir, 'w1', 'risk.md'), 'utf8');
     expect(markdown).toContain('**In the canary, the guard errorRate > 1.50% fires on noise alone.**');

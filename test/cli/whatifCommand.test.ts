@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WhatifFlags, whatifCommand } from '../../src/cli/commands/whatif.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { rehearse } from '../../src/engine/rehearse.js';
+import { readScenario } from '../../src/io/readScenario.js';
 import { schemaErrors } from '../support/schemaErrors.js';
 
 /** A 1 h canary at 5% of 20,000 learners (about 200 requests a window), a p99 guard; one fault of its own. */
@@ -26,6 +28,29 @@ phases:
     checkpoints: [30m, 1h]
 faults:
   - { kind: outage, phase: canary, at: 10m, duration: 5m }
+`;
+
+/** Two phases; the canary's errorRate guard has no minimum sample, so noise alone trips it in most runs. */
+const TWO_PHASES = `name: Two phases
+seed: 7
+start: 2025-10-31T12:00:00Z
+population:
+  learners: 20000
+  requestsPerLearnerHour: 0.5
+analyzers:
+  baseline:  { errorRate: 0.002, latencyMs: { p50: 60, p99: 180 }, availability: 0.9995 }
+  candidate: { errorRate: 0.002, latencyMs: { p50: 25, p99: 46 }, availability: 0.9997 }
+guards:
+  rollbackWhen: { errorRate: { above: 0.015 } }
+phases:
+  - name: canary
+    traffic: 0.05
+    duration: 1h
+    checkpoints: [1h]
+  - name: ramp
+    traffic: 0.5
+    duration: 1h
+    checkpoints: [1h]
 `;
 
 let dir: string;
@@ -102,11 +127,77 @@ describe('rehearse whatif', () => {
       'Slow',
       'error-spike phase=canary at=5m duration=55m addedErrorRate=0.2',
     ]);
-    expect(summary.faults.find((fault: { name: string }) => fault.name === 'Slow')).toMatchObject({
-      pDetected: 1,
+    const slow = summary.faults.find((fault: { name: string }) => fault.name === 'Slow');
+    expect(slow).toMatchObject({
+      runsBegan: 20,
       detectedBy: 'guard p99LatencyMs > 250 ms',
       timeToDetectMsP50: 30_000,
     });
+    // Probabilities as whatif.json states them: 20 of 20, Wilson 95% (scipy binomtest(20, 20) wilson: 0.83887).
+    expect(Object.keys(slow.pDetected)).toEqual(['p', 'ci95', 'runs']);
+    expect(slow.pDetected.p).toBe(1);
+    expect(slow.pDetected.ci95[0]).toBeCloseTo(0.8388748419, 9);
+    expect(slow.pDetected.ci95[1]).toBe(1);
+    expect(slow.pDetected.runs).toBe(20);
+    expect(slow.pUndetected).toMatchObject({ p: 0, runs: 20 });
+    const written = ['whatif.json', 'whatif.md', 'whatif.html'].map((name) => join(dir, 'given', name));
+    expect(summary).toMatchObject({ scenario: 'Whatif test', runs: 20, seed: 7, files: written, written });
+  });
+
+  it('a fault in a phase many runs never reach: the runs it began in, and detection among those', async () => {
+    // The canary's guard trips on noise alone in most runs (4 requests a 30 s window at 0.2% errors:
+    // one error is 25% > 1.5%), so only some runs reach the ramp, where the fault is scheduled.
+    const twoPhases = join(dir, 'two-phases.yaml');
+    await writeFile(twoPhases, TWO_PHASES);
+    const runs = 40;
+    const plan = await readScenario(twoPhases);
+    // Counted independently: the plan alone, rehearsed at the what-if's seeds (seed 7, run i), reaches the
+    // ramp in this many runs; the fault begins at the ramp's start, so it begins in exactly those.
+    let reached = 0;
+    for (let run = 0; run < runs; run += 1) {
+      if (rehearse(plan, { seed: 7, run }).phases[1]!.status !== 'not-reached') reached += 1;
+    }
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(runs);
+    const flags = {
+      runs: String(runs),
+      fault: ['error-spike phase=ramp at=0s duration=10m addedErrorRate=0.2'],
+    };
+    const stdout = sink();
+    await whatifCommand(
+      twoPhases,
+      { ...flags, workers: '1', out: join(dir, 'two'), json: true },
+      { stdout, stderr: sink() },
+    );
+    const fault = JSON.parse(stdout.lines.join('')).faults[0];
+    expect(fault.runsBegan).toBe(reached);
+    expect(fault.pOccurred).toMatchObject({ p: reached / runs, runs });
+    expect(fault.pDetected.runs).toBe(reached);
+    const text = sink();
+    await whatifCommand(
+      twoPhases,
+      { ...flags, workers: '1', out: join(dir, 'two') },
+      { stdout: text, stderr: sink() },
+    );
+    expect(text.lines.join('')).toContain(
+      `: began in ${reached} of ${runs} runs; detected in ${(fault.pDetected.p * 100).toFixed(2)}% of those (95% CI `,
+    );
+  });
+
+  it('a fault that began in no run says so instead of a detection share', async () => {
+    const noisy = join(dir, 'noisy.yaml');
+    // 17 requests a window: the canary's guard trips on noise alone before its hour is out in every run.
+    await writeFile(noisy, TWO_PHASES.replace('requestsPerLearnerHour: 0.5', 'requestsPerLearnerHour: 2'));
+    const stdout = sink();
+    const fault = 'error-spike phase=ramp at=0s duration=10m addedErrorRate=0.2';
+    await whatifCommand(
+      noisy,
+      { runs: '20', workers: '1', fault: [fault], out: join(dir, 'noisy') },
+      { stdout, stderr: sink() },
+    );
+    expect(stdout.lines[0]).toBe(
+      `1. ${fault}: began in none of 20 runs: every rehearsal ended before it, so nothing shows whether it is caught\n`,
+    );
   });
 
   it.each([

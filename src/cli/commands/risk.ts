@@ -78,7 +78,11 @@ export function parseRiskFlags(flags: RiskFlags) {
   };
 }
 
-/** What `--json` prints: the headline probabilities and the files written. */
+/**
+ * What `--json` prints: the headline probabilities, the guards that fire on noise alone (each named by its
+ * phase, metric, operator, threshold, minRequests and window, with the exact chance of a false trip in the
+ * phase, `{ lower, upper }`), and the files written.
+ */
 export function riskJsonSummary(risk: Risk, written: readonly string[]) {
   return {
     scenario: risk.scenario.name,
@@ -92,8 +96,11 @@ export function riskJsonSummary(risk: Risk, written: readonly string[]) {
       .filter((guard) => guard.firesOnNoise)
       .map((guard) => ({
         phase: guard.phase,
+        metric: guard.metric,
         op: guard.op,
         threshold: guard.threshold,
+        minRequests: guard.current.minRequests,
+        windowMs: guard.current.windowMs,
         pFalseTrip: guard.current.falseTrip,
       })),
     files: written,

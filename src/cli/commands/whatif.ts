@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, isAbsolute, join } from 'node:path';
-import { formatPercent } from '../../gates/index.js';
+import { formatCount, formatPercent } from '../../gates/index.js';
 import { packageInfo } from '../../io/packageRoot.js';
 import { whatifRunnerOn } from '../../io/runWhatifInWorkers.js';
 import { whatifScenario } from '../../io/whatifScenario.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Problem } from '../../scenario/problems.js';
+import type { WhatifFault, WhatifResults } from '../../whatif/whatifResults.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import { parseFailOn, reportFailures, WHATIF_FAIL_ON, whatifFailures } from '../failOn/index.js';
 import {
@@ -71,6 +72,52 @@ function parseWhatifFlags(flags: WhatifFlags) {
 }
 
 /**
+ * What `--json` prints, in the shape of `rehearse risk --json`: the study, then per fault in whatif.json's
+ * order the runs in which it began, its probabilities as whatif.json states them (`{ p, ci95, runs }`,
+ * 95% Wilson; detection and the claim among the runs in which it began), the first detector and the
+ * median time to detect, and the paths written as `files` (and, as before `files`, `written`).
+ */
+export function whatifJsonSummary(results: WhatifResults, written: readonly string[]) {
+  return {
+    scenario: results.scenario.name,
+    runs: results.runs,
+    seed: results.seed,
+    faults: results.faults.map((row) => ({
+      rank: row.rank,
+      name: row.name,
+      runsBegan: row.pDetected.runs,
+      pOccurred: row.pOccurred,
+      pDetected: row.pDetected,
+      pUndetected: row.pUndetected,
+      detectedBy: row.detectedBy[0]?.condition ?? null,
+      timeToDetectMsP50: row.timeToDetectMs?.p50 ?? null,
+      pClaimHolds: row.claim?.pHolds ?? null,
+    })),
+    files: [...written],
+    written: [...written],
+  };
+}
+
+/**
+ * A fault's line of the summary: in how many of the runs it began, and detection among those with its
+ * 95% interval, then the first detector and the median time to detect.
+ *
+ * @example formatWhatifLine(row, 500) // '3. Latency spike: began in 312 of 500 runs; detected in 100.00% of those (95% CI 98.78%–100.00%), first by guard p99LatencyMs > 250 ms, p50 30s to detect'
+ */
+export function formatWhatifLine(row: WhatifFault, runs: number): string {
+  const began = row.pDetected.runs;
+  const head = `${row.rank}. ${row.name}: `;
+  if (row.pDetected.p === null) {
+    return `${head}began in none of ${formatCount(runs)} runs: every rehearsal ended before it, so nothing shows whether it is caught`;
+  }
+  const [lower, upper] = row.pDetected.ci95;
+  const detected = `began in ${formatCount(began)} of ${formatCount(runs)} runs; detected in ${formatPercent(row.pDetected.p)} of those (95% CI ${formatPercent(lower)}–${formatPercent(upper)})`;
+  const first = row.detectedBy[0];
+  if (first === undefined || row.timeToDetectMs === null) return `${head}${detected}`;
+  return `${head}${detected}, first by ${first.condition}, p50 ${formatDuration(row.timeToDetectMs.p50)} to detect`;
+}
+
+/**
  * `rehearse whatif [scenario]` as a function, for the CLI and for tests: validates the flags, rehearses
  * each fault against the plan without it, writes `whatif.json`, `whatif.md` and `whatif.html` atomically,
  * prints a summary, and returns the exit code (0, or 3 when a `--fail-on` condition matched, the reason
@@ -114,28 +161,9 @@ export async function whatifCommand(
   const outDir = options.out ?? join('reports', basename(file, extname(file)));
   const written = await writeOutputs(context.cwd, outDir, files);
   if (options.json) {
-    const faults = results.faults.map((row) => ({
-      rank: row.rank,
-      name: row.name,
-      pOccurred: row.pOccurred.p,
-      pDetected: row.pDetected.p,
-      detectedBy: row.detectedBy[0]?.condition ?? null,
-      timeToDetectMsP50: row.timeToDetectMs?.p50 ?? null,
-      pUndetected: row.pUndetected.p,
-    }));
-    context.stdout.write(
-      `${JSON.stringify({ runs: results.runs, seed: results.seed, faults, written }, null, 2)}\n`,
-    );
+    context.stdout.write(`${JSON.stringify(whatifJsonSummary(results, written), null, 2)}\n`);
   } else if (!options.quiet) {
-    for (const row of results.faults) {
-      const detected =
-        row.pDetected.p === null ? 'never began' : `detected ${formatPercent(row.pDetected.p)}`;
-      const how =
-        row.detectedBy[0] === undefined
-          ? ''
-          : `, first by ${row.detectedBy[0].condition}, p50 ${formatDuration(row.timeToDetectMs!.p50)} to detect`;
-      context.stdout.write(`${row.rank}. ${row.name}: ${detected}${how}\n`);
-    }
+    for (const row of results.faults) context.stdout.write(`${formatWhatifLine(row, results.runs)}\n`);
     context.stdout.write(`\nwrote ${written.join('\n      ')}\n`);
   }
   return reportFailures(whatifFailures(options.failOn, results), context.stderr);
