@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/commands/validate.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { ROOT } from '../report/defaultScenario.js';
+import { ensureBuilt } from '../support/ensureBuilt.js';
 import { tempDir } from '../support/tempDir.js';
 import { textSink } from '../support/textSink.js';
 
@@ -44,5 +47,67 @@ describe('rehearse validate', () => {
     expect(stderr.text).toMatch(new RegExp(`^error: ${file}:2:`, 'm'));
     expect(stderr.text).toMatch(/ problems; nothing was written\.\n$/);
     expect(stdout.text).toBe('');
+  });
+
+  describe('--json on a broken scenario', () => {
+    beforeAll(async () => {
+      await ensureBuilt();
+    }, 300_000);
+
+    // Two problems: a negative learner count (line 2) and a phase traffic above 1 (line 13).
+    const BROKEN = [
+      'name: x',
+      'population: { learners: -1, requestsPerLearnerHour: 1 }',
+      'analyzers:',
+      '  baseline: { errorRate: 0.001, latencyMs: { p50: 60, p99: 180 }, availability: 0.999 }',
+      '  candidate: { errorRate: 0.001, latencyMs: { p50: 60, p99: 180 }, availability: 0.999 }',
+      'phases:',
+      '  - name: canary',
+      '    traffic: 0.01',
+      '    duration: 1h',
+      '    checkpoints: [1h]',
+      '  - name: ramp',
+      '    duration: 1h',
+      '    traffic: 2',
+      '    checkpoints: [1h]',
+      '',
+    ].join('\n');
+
+    it('prints every problem on stdout, each with file, line, column, path, expected, found, and exits 2', () => {
+      const file = join(tempDir(), 'broken.yaml');
+      writeFileSync(file, BROKEN);
+      const child = spawnSync(process.execPath, [join(ROOT, 'bin/rehearse.js'), 'validate', file, '--json'], {
+        encoding: 'utf8',
+      });
+      expect(child.status).toBe(2);
+      const printed = JSON.parse(child.stdout);
+      expect(printed.valid).toBe(false);
+      expect(printed.file).toBe(file);
+      expect(printed.problems.map((problem: object) => Object.keys(problem))).toEqual(
+        printed.problems.map(() => ['file', 'line', 'column', 'path', 'expected', 'found']),
+      );
+      expect(
+        printed.problems.map((problem: { line: number; path: string }) => [problem.line, problem.path]),
+      ).toEqual([
+        [2, 'population.learners'],
+        [13, 'phases[1].traffic'],
+      ]);
+      expect(printed.problems.every((problem: { file: string }) => problem.file === file)).toBe(true);
+      // stderr still has one line per problem, as without --json.
+      expect(child.stderr.match(/^error: /gm)).toHaveLength(printed.problems.length);
+    });
+
+    it('a valid scenario still prints valid: true and exits 0', () => {
+      const child = spawnSync(
+        process.execPath,
+        [join(ROOT, 'bin/rehearse.js'), 'validate', DEFAULT, '--json'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      expect(child.status).toBe(0);
+      expect(JSON.parse(child.stdout)).toMatchObject({ valid: true, file: DEFAULT });
+    });
   });
 });

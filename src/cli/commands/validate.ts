@@ -1,4 +1,6 @@
+import { InputError } from '../../errors.js';
 import { readScenario } from '../../io/readScenario.js';
+import type { Plan } from '../../scenario/plan.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import type { TextSink } from '../reportError.js';
 
@@ -6,11 +8,29 @@ import type { TextSink } from '../reportError.js';
 export type ValidateFlags = Pick<CommonFlagValues, 'json' | 'quiet'>;
 
 /**
- * `rehearse validate <scenario>` as a function: reads and checks the scenario (bad input throws
- * `InputError` with every problem) and prints a one-line summary, or a JSON one with `--json`.
+ * `rehearse validate <scenario>` as a function: reads and checks the scenario and prints a one-line
+ * summary, or a JSON one with `--json`. Bad input throws `InputError` with every problem (exit 2); with
+ * `--json` the problems are printed on stdout first, `{ valid: false, file, problems }`, each with its
+ * `file`, `line`, `column`, `path`, `expected` and `found`.
  */
 export async function validateCommand(file: string, flags: ValidateFlags, context: { stdout: TextSink }) {
-  const plan = await readScenario(file);
+  let plan: Plan;
+  try {
+    plan = await readScenario(file);
+  } catch (error) {
+    if (flags.json && error instanceof InputError) {
+      const problems = error.problems.map(({ file, line, column, path, expected, found }) => ({
+        file,
+        line,
+        column,
+        path,
+        expected,
+        found,
+      }));
+      context.stdout.write(`${JSON.stringify({ valid: false, file, problems }, null, 2)}\n`);
+    }
+    throw error;
+  }
   const summary = {
     valid: true,
     file,

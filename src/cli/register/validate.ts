@@ -8,8 +8,13 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check a scenario file (schema and sense checks); writes nothing')
     .argument('<scenario>', 'scenario file (YAML or JSON)');
-  withCommonFlags(command, ['json', 'quiet']).action(async (file: string, flags: ValidateFlags) => {
-    const { validateCommand } = await import('../commands/validate.js');
-    await validateCommand(file, flags, { stdout: process.stdout });
-  });
+  withCommonFlags(command, ['json', 'quiet'])
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 valid, 2 problems (each on stderr; with --json also on stdout as { valid: false, problems }), 1 internal error.\n',
+    )
+    .action(async (file: string, flags: ValidateFlags) => {
+      const { validateCommand } = await import('../commands/validate.js');
+      await validateCommand(file, flags, { stdout: process.stdout });
+    });
 }
