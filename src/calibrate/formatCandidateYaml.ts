@@ -32,7 +32,7 @@ function errorRateLines(calibration: Calibration): string[] {
   const overrides = calibration.segments.filter((segment) => segment.differs);
   const scope = overrides.length > 0 ? ' in the segments without an override' : '';
   const lines = [
-    `    errorRate: ${significant(shared.value ?? 0)} # ${formatCount(shared.count)} errors in ${formatCount(shared.total)} ${served}${scope}; ${rateInterval(shared)}`,
+    `    errorRate: ${significant(shared.value ?? 0)} # ${formatCount(shared.count)} error${shared.count === 1 ? '' : 's'} in ${formatCount(shared.total)} ${served}${scope}; ${rateInterval(shared)}`,
   ];
   if (overrides.length === 0) return lines;
   lines.push(
@@ -117,8 +117,17 @@ function segmentsComment(calibration: Calibration): string[] {
 }
 
 /**
- * The `analyzers.candidate` block of a scenario, fitted from observations, ready to paste: each value
- * with its 95% interval as a comment, then the latency fit's verdict and the per-segment error rates.
+ * The analyzer a fit describes, as the scenario names it: `baseline` when the log's baseline cohort was
+ * fitted (`--cohort baseline`), else `candidate` (the default cohort, every row, or a cohort of another name).
+ */
+function fittedAnalyzer(calibration: Calibration): 'baseline' | 'candidate' {
+  return calibration.cohort === 'baseline' ? 'baseline' : 'candidate';
+}
+
+/**
+ * The `analyzers.candidate` block of a scenario (`analyzers.baseline` for a fit of the baseline cohort),
+ * fitted from observations, ready to paste: each value with its 95% interval as a comment, then the
+ * latency fit's verdict and the per-segment error rates.
  *
  * @example formatCandidateYaml(calibration) // 'analyzers:\n  candidate:\n    errorRate: 0.000792 # …'
  */
@@ -128,11 +137,12 @@ export function formatCandidateYaml(calibration: Calibration): string {
       ? `${formatCount(calibration.used)} requests${calibration.cohort === null ? '' : ` of cohort ${calibration.cohort}`}`
       : `${formatCount(calibration.rows)} checkpoint rows`;
   const span = calibration.span === null ? '' : ` from ${calibration.span[0]} to ${calibration.span[1]}`;
+  const analyzer = fittedAnalyzer(calibration);
   const lines = [
     `# Fitted by rehearse calibrate from ${calibration.file}: ${what}${span}.`,
-    "# Replace your scenario's analyzers.candidate with this block; each comment gives the value's 95% interval.",
+    `# Replace your scenario's analyzers.${analyzer} with this block; each comment gives the value's 95% interval.`,
     'analyzers:',
-    '  candidate:',
+    `  ${analyzer}:`,
     ...errorRateLines(calibration),
     ...latencyLines(calibration),
     availabilityLine(calibration),

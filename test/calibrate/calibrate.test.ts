@@ -186,6 +186,35 @@ describe('rehearse calibrate', () => {
     'when,service_ms,code\n2025-10-31T12:00:00Z,25,200\n2025-10-31T12:00:01Z,31.5,500\n2025-10-31T12:00:02Z,19,503\n',
   );
 
+  it.each([
+    // Baseline: 1 error (500) in 4 served requests; candidate: no error in 2.
+    { cohort: 'baseline', analyzer: 'baseline', errors: '1 error in 4 served requests' },
+    { cohort: undefined, analyzer: 'candidate', errors: '0 errors in 2 served requests' },
+  ])('--cohort $cohort prints the block of analyzers.$analyzer, fitted to that cohort', async (case_) => {
+    const log = join(tempDir(), 'cohorts.csv');
+    writeFileSync(
+      log,
+      [
+        'cohort,latency_ms,status',
+        'baseline,60,200',
+        'baseline,62,500',
+        'baseline,58,200',
+        'baseline,61,200',
+        'candidate,25,200',
+        'candidate,26,200',
+        '',
+      ].join('\n'),
+    );
+    const out = textSink();
+    await calibrateCommand(log, case_.cohort === undefined ? {} : { cohort: case_.cohort }, { stdout: out });
+    const cohort = case_.cohort ?? 'candidate';
+    expect(out.text).toContain(`requests of cohort ${cohort}`);
+    expect(out.text).toContain(`# Replace your scenario's analyzers.${case_.analyzer} with this block;`);
+    const block = parse(out.text) as { analyzers: Record<string, { errorRate: number }> };
+    expect(Object.keys(block.analyzers)).toEqual([case_.analyzer]);
+    expect(out.text).toContain(case_.errors);
+  });
+
   it('reads a real log with the columns named by flags', async () => {
     const out = textSink();
     await calibrateCommand(

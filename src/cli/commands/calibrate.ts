@@ -28,7 +28,8 @@ const COLUMN_FLAGS: ReadonlyArray<[keyof CalibrateFlags, keyof RequestLogColumns
 
 /**
  * `rehearse calibrate <file.csv>` as a function, for the CLI and for tests: fits the analyzer model and
- * prints the `analyzers.candidate` block (or the fit as JSON). Bad input throws `InputError`.
+ * prints the `analyzers.candidate` block (`analyzers.baseline` with `--cohort baseline`), or the fit as
+ * JSON. Bad input throws `InputError`.
  */
 export async function calibrateCommand(
   file: string,

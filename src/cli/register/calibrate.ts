@@ -21,7 +21,11 @@ export function registerCalibrate(program: Command): void {
     )
     .option('--segment-column <name>', 'segment column (default segment, optional)')
     .option('--cohort-column <name>', 'cohort column (default cohort, optional)')
-    .option('--cohort <name>', 'the cohort to fit when there is a cohort column; all: every row', 'candidate')
+    .option(
+      '--cohort <name>',
+      'the cohort to fit when there is a cohort column (baseline: printed as analyzers.baseline); all: every row',
+      'candidate',
+    )
     .option('--seed <n>', 'seed of the latency de-rounding and the goodness-of-fit subsample', '0');
   withCommonFlags(command, ['json']).action(async (file: string, flags: CalibrateFlags) => {
     const { calibrateCommand } = await import('../commands/calibrate.js');
