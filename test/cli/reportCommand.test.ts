@@ -118,6 +118,49 @@ describe('rehearse report', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'an unclosed block',
+      { 'summary.md.hbs': '# {{scenario.name}}\n\n{{#each phases}}\n- {{name}}\n', 'summary.html.hbs': '' },
+      [
+        "summary.md.hbs:5: expected a Handlebars template, found Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
+      ],
+    ],
+    [
+      'a block closed by another name, in a partial, and a broken {{ in the other format',
+      {
+        'summary.md.hbs': '{{> phases}}\n',
+        'partials/phases.md.hbs': 'Phases:\n  {{#if phases}}\n{{/each}}\n',
+        'summary.html.hbs': '<p>\n{{scenario.name</p>\n',
+      },
+      [
+        // Line 2, column 6: the name of the block that `{{/each}}` fails to close.
+        "partials/phases.md.hbs:2:6: expected a Handlebars template, found if doesn't match each",
+        "summary.html.hbs:2: expected a Handlebars template, found Expecting 'ID', got 'INVALID'",
+      ],
+    ],
+    [
+      'a partial that is not there',
+      {
+        'summary.md.hbs': '# x\n\n  {{> phases}}\n',
+        'summary.html.hbs': '{{#*inline "row"}}r{{/inline}}{{> row}}',
+      },
+      [
+        'summary.md.hbs:3:3: expected a partial in partials (phases.md.hbs), found {{> phases}}, which is not there',
+      ],
+    ],
+  ])('names the template file and line of %s (exit 2, nothing written)', async (name, files, expected) => {
+    const template = folder(`broken-${name.replace(/\W+/g, '-')}`, files);
+    const out = join(scratch, `broken-out-${name.replace(/\W+/g, '-')}`);
+    const message = await problems(() => reportCommand(EXAMPLE, { out, template }, { stdout }));
+    const located = expected.map((line) => {
+      const [file, rest] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':'))];
+      return join(template, file) + rest.replace('partials (', `${join(template, 'partials')} (`);
+    });
+    expect(message.split('\n')).toEqual(located);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
   it.each([
     ['results', { schemaVersion: 1, outcome: {}, phases: [], guards: [], model: {} }],
     ['risk', { schemaVersion: 1, runs: 10, pComplete: {}, phases: [] }],
