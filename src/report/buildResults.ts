@@ -3,12 +3,14 @@ import type {
   CohortTotals,
   GuardTrip,
   MetricValues,
+  PhaseDecision,
   PhaseResult,
   Rehearsal,
 } from '../engine/rehearsal.js';
 import { InternalError } from '../errors.js';
 import { type Condition, type GateResult, isOperator, METRIC_NAMES, type Operator } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
+import { activeFaultEpisodes, type TimelineSpan } from './activeFaultEpisodes.js';
 import { buildFinanceResults } from './buildFinanceResults.js';
 import { buildModelResults } from './buildModelResults.js';
 import {
@@ -17,6 +19,7 @@ import {
   type ResultsCheckpoint,
   type ResultsCohort,
   type ResultsCondition,
+  type ResultsFaultEpisode,
   type ResultsGate,
   type ResultsGuardTrip,
   type ResultsPhase,
@@ -64,9 +67,57 @@ function operatorOf(op: string): Operator {
   return op;
 }
 
-function guardTripOf(trip: GuardTrip): ResultsGuardTrip {
+/** Where a run's fault episodes are, and how long a guard's trailing window is, to name those active. */
+interface EpisodeClock {
+  plan: Plan;
+  episodes: Rehearsal['faultEpisodes'];
+  /** The rollout's start, epoch ms. */
+  startMs: number;
+  /** Whether results name active episodes at all: a rehearsal of a plan with faults (a replay simulates none). */
+  named: boolean;
+}
+
+/** `{ faultEpisodes }` active in `span`, or nothing when the results do not name episodes. */
+function episodesIn(clock: EpisodeClock, span: TimelineSpan): { faultEpisodes?: ResultsFaultEpisode[] } {
+  if (!clock.named) return {};
+  return { faultEpisodes: activeFaultEpisodes(clock.plan, clock.episodes, clock.startMs, span) };
+}
+
+/** A guard's trailing window when it trips at `offsetMs` into a phase that started at `phaseStartMs`. */
+function tripWindow(plan: Plan, phaseStartMs: number, offsetMs: number): TimelineSpan {
+  const toMs = phaseStartMs + offsetMs;
+  return { fromMs: toMs - plan.guardWindowMs, toMs };
+}
+
+function guardTripOf(clock: EpisodeClock, phaseStartMs: number, trip: GuardTrip): ResultsGuardTrip {
   const { metric, threshold, observed, at, offsetMs, reason } = trip;
-  return { metric, op: operatorOf(trip.op), threshold, observed, at, offsetMs, reason };
+  const window = tripWindow(clock.plan, phaseStartMs, offsetMs);
+  return {
+    metric,
+    op: operatorOf(trip.op),
+    threshold,
+    observed,
+    at,
+    offsetMs,
+    reason,
+    ...episodesIn(clock, window),
+  };
+}
+
+/**
+ * What a decision judged, on the rollout's timeline: the trailing window of the guard whose trip rolled
+ * the phase back at that moment, else the phase from its start until the decision.
+ */
+function decisionSpan(
+  plan: Plan,
+  phase: PhaseResult,
+  phaseStartMs: number,
+  decision: PhaseDecision,
+): TimelineSpan {
+  const trippedNow =
+    decision.action === 'rollback' && phase.guardTrips.some((trip) => trip.offsetMs === decision.atMs);
+  if (trippedNow) return tripWindow(plan, phaseStartMs, decision.atMs);
+  return { fromMs: phaseStartMs, toMs: phaseStartMs + decision.atMs };
 }
 
 function cohortOf(cohort: CohortTotals): ResultsCohort {
@@ -74,12 +125,14 @@ function cohortOf(cohort: CohortTotals): ResultsCohort {
   return { learners, learnersExposed, requests, errors, revenueUsd, learnerHours };
 }
 
-function phaseOf(plan: Plan, phase: PhaseResult, index: number): ResultsPhase {
+function phaseOf(clock: EpisodeClock, phase: PhaseResult, index: number): ResultsPhase {
+  const { plan } = clock;
   const rules = plan.phases[index];
   if (rules === undefined || rules.name !== phase.name) {
     throw new InternalError(`rehearsal phase ${index} (${phase.name}) does not match the plan`);
   }
   const { decision } = phase;
+  const phaseStartMs = phase.startOffsetMs ?? 0;
   return {
     name: phase.name,
     status: phase.status,
@@ -96,11 +149,17 @@ function phaseOf(plan: Plan, phase: PhaseResult, index: number): ResultsPhase {
       gates: rules.gates.map(conditionOf),
     },
     checkpoints: phase.checkpoints.map(checkpointOf),
-    guardTrips: phase.guardTrips.map(guardTripOf),
+    guardTrips: phase.guardTrips.map((trip) => guardTripOf(clock, phaseStartMs, trip)),
     decision:
       decision === null
         ? null
-        : { action: decision.action, at: decision.at, offsetMs: decision.atMs, reason: decision.reason },
+        : {
+            action: decision.action,
+            at: decision.at,
+            offsetMs: decision.atMs,
+            reason: decision.reason,
+            ...episodesIn(clock, decisionSpan(plan, phase, phaseStartMs, decision)),
+          },
     candidate: cohortOf(phase.candidate),
     baseline: cohortOf(phase.baseline),
   };
@@ -149,7 +208,18 @@ export function buildResults(plan: Plan, rehearsal: Rehearsal, meta: ResultsMeta
       cause: outcome.cause === null ? null : { kind: outcome.cause.kind, metric: outcome.cause.metric },
       learnersExposed: outcome.learnersExposed,
     },
-    phases: rehearsal.phases.map((phase, index) => phaseOf(plan, phase, index)),
+    phases: rehearsal.phases.map((phase, index) =>
+      phaseOf(
+        {
+          plan,
+          episodes: rehearsal.faultEpisodes,
+          startMs: Date.parse(rehearsal.startedAt),
+          named: plan.faults.length > 0 && rehearsal.fidelity !== 'replay',
+        },
+        phase,
+        index,
+      ),
+    ),
     warnings: [...rehearsal.warnings],
     finance: buildFinanceResults(plan, rehearsal),
   };

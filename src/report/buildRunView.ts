@@ -3,10 +3,18 @@ import { NEGATED_OPERATOR_SYMBOLS, OPERATOR_SYMBOLS } from '../gates/index.js';
 import { type AppendixView, buildAppendixView } from './buildAppendixView.js';
 import { buildComparisonView, type ComparisonView } from './buildComparisonView.js';
 import { buildFinanceView, type FinanceView } from './buildFinanceView.js';
+import { withActiveFaults } from './describeActiveFaults.js';
 import { describeErrorRateEvidence } from './describeErrorRateEvidence.js';
 import { describeMargin } from './describeMargin.js';
 import { type NextActionView, nextActions } from './nextActions.js';
-import type { Results, ResultsCheckpoint, ResultsCondition, ResultsPhase } from './results.js';
+import type {
+  Results,
+  ResultsCheckpoint,
+  ResultsCondition,
+  ResultsDecision,
+  ResultsFaultEpisode,
+  ResultsPhase,
+} from './results.js';
 import { NO_CHARTS, type RunCharts } from './runCharts.js';
 
 /** A gated metric's column in a phase's checkpoint table: the condition that must hold. */
@@ -54,7 +62,10 @@ export interface GuardTripView {
   threshold: number;
   at: string;
   offsetMs: number;
+  /** Why it tripped, then the fault episodes active in its window, if any. */
   reason: string;
+  /** The fault episodes active in the guard's trailing window (empty: none was). */
+  faultEpisodes: ResultsFaultEpisode[];
 }
 
 /** A condition that rolls the rollout back when it holds: `errorRate > 1.50%`. */
@@ -103,7 +114,11 @@ export interface PhaseView {
   advance: 'auto' | 'manual';
   /** `every-checkpoint` or `final`. */
   require: 'every-checkpoint' | 'final';
-  decision: { action: string; at: string; offsetMs: number; reason: string } | null;
+  /**
+   * The decision as results.json records it, its reason followed by the fault episodes active in what it
+   * judged (`faultEpisodes` empty when none was, or the results name none).
+   */
+  decision: (ResultsDecision & { faultEpisodes: ResultsFaultEpisode[] }) | null;
   columns: GateColumnView[];
   checkpoints: CheckpointRowView[];
   margins: MarginView[];
@@ -141,7 +156,7 @@ export interface RunView {
   /** How many checkpoints of the phases that ran ended in each verdict. */
   verdictCounts: { pass: number; inconclusive: number; fail: number };
   /** Every phase decision, in order, with its phase. */
-  decisions: Array<{ phase: string; action: string; at: string; offsetMs: number; reason: string }>;
+  decisions: Array<ResultsDecision & { phase: string }>;
   comparison: ComparisonView;
   /** The business impact; null when the scenario has no `business` section. */
   finance: FinanceView | null;
@@ -226,13 +241,22 @@ function phaseView(phase: ResultsPhase, plannedStartAt: string, notRecorded: boo
     plannedCheckpointsMs: phase.rules.checkpointsMs,
     advance: phase.rules.advance,
     require: phase.rules.require,
-    decision: phase.decision,
+    decision:
+      phase.decision === null
+        ? null
+        : {
+            ...phase.decision,
+            reason: withActiveFaults(phase.decision.reason, phase.decision.faultEpisodes ?? []),
+            faultEpisodes: phase.decision.faultEpisodes ?? [],
+          },
     columns,
     checkpoints: phase.checkpoints.map((checkpoint) => rowOf(checkpoint, columns)),
     margins: marginsOf(last),
     guardTrips: phase.guardTrips.map((trip) => ({
       phase: phase.name,
       ...trip,
+      reason: withActiveFaults(trip.reason, trip.faultEpisodes ?? []),
+      faultEpisodes: trip.faultEpisodes ?? [],
       symbol: OPERATOR_SYMBOLS[trip.op],
     })),
   };

@@ -45,6 +45,19 @@ export interface ResultsCheckpoint {
   verdict: Verdict;
 }
 
+/** An episode of an injected fault: when the fault acted on which cohort in this run. */
+export interface ResultsFaultEpisode {
+  /** The fault's index in `model.faults` (the scenario's `faults`). */
+  fault: number;
+  kind: string;
+  cohort: 'candidate' | 'baseline' | 'both';
+  startedAt: string;
+  endedAt: string;
+  /** The same instants as ms from the rollout's start (`start`); the episode is `[startMs, endMs)`. */
+  startMs: number;
+  endMs: number;
+}
+
 export interface ResultsGuardTrip {
   metric: MetricName;
   op: Operator;
@@ -53,6 +66,11 @@ export interface ResultsGuardTrip {
   at: string;
   offsetMs: number;
   reason: string;
+  /**
+   * The fault episodes active in the guard's trailing window when it tripped (empty: none was). Only in a
+   * rehearsal of a scenario that injects faults, so that other results keep their bytes.
+   */
+  faultEpisodes?: ResultsFaultEpisode[];
 }
 
 export interface ResultsDecision {
@@ -60,6 +78,12 @@ export interface ResultsDecision {
   at: string;
   offsetMs: number;
   reason: string;
+  /**
+   * The fault episodes active in what the decision judged: a guard's rollback, its trailing window; any
+   * other decision, the phase until it (empty: none was). Only in a rehearsal of a scenario that injects
+   * faults, as for guard trips.
+   */
+  faultEpisodes?: ResultsFaultEpisode[];
 }
 
 export interface ResultsCohort {
