@@ -213,6 +213,7 @@ describe('what each command fails on', () => {
       ({
         outcome: { status, phase: 'canary', offsetMs: 7_200_000, reason: 'why', cause: null },
         monitoring: { guardWindowMs: 30_000 },
+        phases: [],
         replay:
           smallSamples === 0
             ? undefined
