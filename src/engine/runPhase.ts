@@ -2,7 +2,7 @@ import { evaluateGuard, guardTrips } from '../gates/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
-import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
@@ -69,8 +69,9 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
     const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
     setEstimates(window, estimates.candidate);
     setEstimates(baselineWindow, estimates.baseline);
+    const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
     judge.checkpointJudged(
-      evaluateCheckpoint(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
+      evaluate(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
         candidate: window,
         baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
         windowFromMs: useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
