@@ -24,9 +24,10 @@ export interface CohortTotals {
   /**
    * Learners who made at least one request: for the candidate, since the rollout began (cohorts are
    * nested, each phase's candidates include the previous phase's), so the last phase reached gives the
-   * rollout's blast radius; for the baseline, within the phase.
+   * rollout's blast radius; for the baseline, within the phase. Null when not recorded: a replay's
+   * metrics file counts requests, not learners.
    */
-  learnersExposed: number;
+  learnersExposed: number | null;
   requests: number;
   errors: number;
   revenueUsd: number;
@@ -124,8 +125,8 @@ export interface Outcome {
   reason: string;
   /** The gate or guard that decided a rollback or halt; null when completed (or halted for want of approval). */
   cause: StopCause | null;
-  /** Candidate learners who made at least one request before the rehearsal ended. */
-  learnersExposed: number;
+  /** Candidate learners who made at least one request before the rehearsal ended; null when not recorded (a replay). */
+  learnersExposed: number | null;
 }
 
 /** One full rehearsal of a plan at one seed: the engine's output, before finance and reports. */

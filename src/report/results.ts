@@ -88,7 +88,8 @@ export interface ResultsDecision {
 
 export interface ResultsCohort {
   learners: number;
-  learnersExposed: number;
+  /** Null when not recorded (a replay: a metrics file counts requests, not learners). */
+  learnersExposed: number | null;
   requests: number;
   errors: number;
   revenueUsd: number;
@@ -128,8 +129,8 @@ export interface ResultsOutcome {
   elapsedMs: number;
   reason: string;
   cause: { kind: 'gate' | 'guard'; metric: MetricName } | null;
-  /** Candidate learners who made at least one request before the rehearsal ended. */
-  learnersExposed: number;
+  /** Candidate learners who made at least one request before the rehearsal ended; null when not recorded (a replay). */
+  learnersExposed: number | null;
 }
 
 /** How one version of the service was modeled, per segment (in `model.segments` order). */

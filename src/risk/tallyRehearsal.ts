@@ -101,7 +101,8 @@ export function tallyRehearsal(
     tally.rolledBack += 1;
     if (regression) tally.trueRollbacks += 1;
     addCount(tally.rollbackMs, outcome.elapsedMs);
-    addCount(tally.exposedBeforeRollback, outcome.learnersExposed);
+    // An engine rehearsal always counts its learners; only a replay leaves the count null.
+    addCount<number>(tally.exposedBeforeRollback, outcome.learnersExposed ?? 0);
   }
   const ran = rehearsal.phases
     .filter((result) => result.status !== 'not-reached')

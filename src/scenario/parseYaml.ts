@@ -6,8 +6,8 @@ import type { ParsedSource, SourceFault, SourceNode } from './sourceMap.js';
 export const MAX_ALIAS_COUNT = 100;
 
 /**
- * Reads one YAML 1.2 document keeping the offset of every value and key. Reports, each once: yaml's
- * own errors and warnings (syntax, bad indentation, duplicate keys, unknown tags), more than one
+ * Reads one YAML 1.2 document keeping the offset of every value and key. Reports, each once: the
+ * first syntax error (with a count of the ones after it), yaml's warnings, duplicate keys, more than one
  * document, an alias that contains itself, and an alias bomb (more than {@link MAX_ALIAS_COUNT}
  * alias expansions).
  */
@@ -30,14 +30,30 @@ export function parseYaml(text: string): ParsedSource {
     document.contents === null
       ? null
       : buildTree(document, document.contents, [], new Set(), keyPaths, faults);
+  const syntaxErrors = [];
   for (const issue of [...document.errors, ...document.warnings]) {
     const offset = issue.pos[0];
     if (issue.code === 'DUPLICATE_KEY') {
       const path = keyPaths.get(offset) ?? [];
       faults.push({ offset, path, expected: 'unique keys', found: `a second ${quote(path.at(-1) ?? '')}` });
+    } else if (document.errors.includes(issue as (typeof document.errors)[number])) {
+      syntaxErrors.push(issue);
     } else {
       faults.push({ offset, path: [], expected: 'valid YAML', found: `a syntax error (${issue.message})` });
     }
+  }
+  // After the first syntax error the parser's view of the rest is guesswork: a Markdown file read as
+  // YAML gives one error per line. Only the first is a problem of its own; the others are counted.
+  const [firstSyntaxError] = syntaxErrors.sort((a, b) => a.pos[0] - b.pos[0]);
+  if (firstSyntaxError !== undefined) {
+    const more = syntaxErrors.length - 1;
+    const after = more === 0 ? '' : `; ${more} more after it, not listed, as they may follow from this one`;
+    faults.push({
+      offset: firstSyntaxError.pos[0],
+      path: [],
+      expected: 'valid YAML',
+      found: `a syntax error (${firstSyntaxError.message})${after}`,
+    });
   }
   if (faults.length > 0) return { ok: false, faults };
   if (tree === null || isEmptyScalar(document.contents)) return { ok: true, value: undefined, tree: null };

@@ -490,6 +490,20 @@ const rawRows: Row[] = [
     },
   },
   {
+    // Prose read as YAML: each line after the first bad one is an error of the parser's own making.
+    title: 'a Markdown file: one syntax problem, the rest counted',
+    text: '# Notes\n\nSome text: with a colon\n- a list: item: two\n```sh\nnpm ci\n```\nMore: text: here\n',
+    file: 'notes.yaml',
+    problem: {
+      path: '',
+      line: 4,
+      column: 1,
+      expected: 'valid YAML',
+      found:
+        'a syntax error (Implicit keys need to be on a single line); 5 more after it, not listed, as they may follow from this one',
+    },
+  },
+  {
     title: 'invalid JSON: trailing comma',
     text: '{\n  "name": "x",\n}\n',
     file: 's.json',
