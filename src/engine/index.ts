@@ -21,5 +21,6 @@ export type {
   SegmentTotals,
   StopCause,
 } from './rehearsal.js';
+export type { RehearsalDetail } from './rehearsalWorkspace.js';
 export { type RehearseOptions, rehearse, rehearseSetup } from './rehearse.js';
 export { type RequestBatch, STATUS_DOWN, STATUS_ERROR, STATUS_OK } from './requestLog.js';

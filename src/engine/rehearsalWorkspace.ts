@@ -7,6 +7,7 @@ import type { EstimateContext } from './estimates.js';
 import { IsoTimes } from './phaseClock.js';
 import { PooledSampler } from './pooledSampler.js';
 import { RequestSampler } from './requestSampler.js';
+import { RevenueSampler } from './revenueSampler.js';
 import { SegmentSampler } from './segmentSampler.js';
 import { CohortStreamSet, type RunKey } from './streams.js';
 import { TrailingWindow } from './trailingWindow.js';
@@ -54,8 +55,24 @@ function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
   };
 }
 
+/**
+ * How much a rehearsal records: `full` (the default) every metric of both cohorts at every checkpoint, with
+ * each gate's reason; `verdicts` what the gates decided and nothing they did not read (see
+ * `RehearseOptions.detail`).
+ */
+export type RehearsalDetail = 'full' | 'verdicts';
+
 /** A sampler of `kind` for one cohort of a plan. */
-function createSampler(setup: EngineSetup, cohort: Cohort, kind: SamplerKind): CohortSampler {
+function createSampler(
+  setup: EngineSetup,
+  cohort: Cohort,
+  kind: SamplerKind,
+  detail: RehearsalDetail,
+): CohortSampler {
+  // No gate or guard reads the baseline but for its revenue: asked for verdicts, that is all it draws.
+  if (cohort === 'baseline' && detail === 'verdicts' && kind === 'pooled') {
+    return new RevenueSampler(setup, cohort);
+  }
   switch (kind) {
     case 'pooled':
       return new PooledSampler(setup, cohort);
@@ -90,15 +107,18 @@ export class RehearsalWorkspace {
   readonly baselineStreams: CohortStreamSet;
   /** By phase index. */
   readonly estimates: readonly PhaseEstimates[];
+  /** Whether checkpoints record their gates' verdicts alone (`detail: 'verdicts'`). */
+  readonly verdictsOnly: boolean;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
   readonly times = new IsoTimes();
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
-  constructor(setup: EngineSetup, kind: SamplerKind) {
+  constructor(setup: EngineSetup, kind: SamplerKind, detail: RehearsalDetail = 'full') {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
-    this.candidate = createSampler(setup, 'candidate', kind);
-    this.baseline = createSampler(setup, 'baseline', kind);
+    this.verdictsOnly = detail === 'verdicts';
+    this.candidate = createSampler(setup, 'candidate', kind, detail);
+    this.baseline = createSampler(setup, 'baseline', kind, detail);
     this.interval = window();
     this.cumulative = window();
     this.sinceCheckpoint = window();
@@ -161,15 +181,22 @@ export class RehearsalWorkspace {
   }
 }
 
-const workspaces = new WeakMap<EngineSetup, Partial<Record<SamplerKind, RehearsalWorkspace>>>();
+type WorkspaceKey = `${SamplerKind} ${RehearsalDetail}`;
 
-/** The workspace of (setup, kind), built on first use and kept as long as the setup is. */
-export function workspaceFor(setup: EngineSetup, kind: SamplerKind): RehearsalWorkspace {
-  let byKind = workspaces.get(setup);
-  if (!byKind) {
-    byKind = {};
-    workspaces.set(setup, byKind);
+const workspaces = new WeakMap<EngineSetup, Partial<Record<WorkspaceKey, RehearsalWorkspace>>>();
+
+/** The workspace of (setup, kind, detail), built on first use and kept as long as the setup is. */
+export function workspaceFor(
+  setup: EngineSetup,
+  kind: SamplerKind,
+  detail: RehearsalDetail = 'full',
+): RehearsalWorkspace {
+  let byKey = workspaces.get(setup);
+  if (!byKey) {
+    byKey = {};
+    workspaces.set(setup, byKey);
   }
-  byKind[kind] ??= new RehearsalWorkspace(setup, kind);
-  return byKind[kind];
+  const key: WorkspaceKey = `${kind} ${detail}`;
+  byKey[key] ??= new RehearsalWorkspace(setup, kind, detail);
+  return byKey[key];
 }

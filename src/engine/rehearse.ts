@@ -8,7 +8,7 @@ import type { EngineSetup } from './engineSetup.js';
 import { notReachedPhase } from './notReachedPhase.js';
 import { controllerSources, setupOf } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
-import { type RehearsalWorkspace, workspaceFor } from './rehearsalWorkspace.js';
+import { type RehearsalDetail, type RehearsalWorkspace, workspaceFor } from './rehearsalWorkspace.js';
 import { runControllerPhase } from './runControllerPhase.js';
 import { runEffects } from './runEffects.js';
 import { runPhase } from './runPhase.js';
@@ -29,6 +29,15 @@ export interface RehearseOptions {
   run?: number;
   /** Effect models by fault kind (default: the model's registry); what-if and tests may pass their own. */
   faultEffects?: Readonly<Record<string, FaultEffectBuilder>>;
+  /**
+   * `full` (default): every checkpoint records both cohorts' metrics, its segments and each gate's reason.
+   * `verdicts`: what a tally reads and nothing more: each checkpoint records its gates' verdicts and
+   * observed values (the other metrics null, no baseline metrics, no segments, reasons and decision
+   * reasons from gates empty) and, on a plan no fault touches, the baseline draws only the revenue the
+   * gates read (its requests, errors and exposure are 0). Statuses, decisions' times, causes, guard trips,
+   * the candidate's totals and exposure, elapsed times and fault episodes are those of `full`, bit for bit.
+   */
+  detail?: RehearsalDetail;
 }
 
 const controllerWindows = new WeakMap<RehearsalWorkspace, ControllerWindows>();
@@ -69,7 +78,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const effects = runEffects(setup, key, options.faultEffects);
-  const space = workspaceFor(setup, samplerKind(fidelity, effects));
+  const space = workspaceFor(setup, samplerKind(fidelity, effects), options.detail);
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];

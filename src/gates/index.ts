@@ -20,7 +20,13 @@ export {
   decidingGateMetric,
   type PhaseRules,
 } from './decidePhase.js';
-export { evaluateGate, evaluateGateValue, type GateResult, gateVerdict } from './evaluateGate.js';
+export {
+  evaluateGate,
+  evaluateGateValue,
+  evaluateGateVerdict,
+  type GateResult,
+  gateVerdict,
+} from './evaluateGate.js';
 export { evaluateGuard, evaluateGuardValue, type GuardResult, guardTrips } from './evaluateGuard.js';
 export * as flagger from './flagger/index.js';
 export {
@@ -30,6 +36,7 @@ export {
   formatPercentagePoints,
   formatSignedPercent,
 } from './format.js';
+export { nextGuardStreak, requiredStreak, streakReason, streakTrips } from './guardStreak.js';
 export { type BucketRange, histogramQuantile } from './histogramQuantile.js';
 export { defaultLatencyBucketsMs } from './latencyBuckets.js';
 export {

@@ -44,7 +44,12 @@ export function tallyRuns(
   const tally = emptyTally(tallyShape(plan));
   for (let run = from; run < to; run++) {
     const seed = runSeed(settings.seed, run);
-    const rehearsal = rehearseSetup(setup, { seed, fidelity: settings.fidelity, approve: settings.approve });
+    const rehearsal = rehearseSetup(setup, {
+      seed,
+      fidelity: settings.fidelity,
+      approve: settings.approve,
+      detail: 'verdicts',
+    });
     tallyRehearsal(tally, facts, run, seed, rehearsal);
     const done = run - from + 1;
     if (onProgress !== undefined && (done % progressEvery === 0 || run === to - 1)) onProgress(done);

@@ -77,7 +77,7 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
       candidate: compileAnalyzer(scenario.analyzers.candidate, segmentIds),
     },
     business: compileBusiness(scenario),
-    guards: expandConditions(scenario.guards.rollbackWhen, guardMinRequests),
+    guards: expandConditions(scenario.guards.rollbackWhen, guardMinRequests, scenario.guards.consecutive),
     phases,
     faults: scenario.faults.map((fault) => compileFault(fault, phases, segmentIds)),
     ...(extras.controller === undefined || !scenario.controller ? {} : { controller: extras.controller }),

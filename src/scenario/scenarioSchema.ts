@@ -35,8 +35,9 @@ const guardsSchema = strictMapping(
   {
     rollbackWhen: metricConditionsSchema.default({}),
     minRequests: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0').optional(),
+    consecutive: integer(1, 100_000, 'a whole number of checks in [1, 100000]').optional(),
   },
-  'a mapping { rollbackWhen, minRequests? }',
+  'a mapping { rollbackWhen, minRequests?, consecutive? }',
 );
 
 /**

@@ -88,7 +88,7 @@ describe('a scenario with a controller section', () => {
   it('validate lists the derived phases and how each metric is modelled', async () => {
     const file = scenarioFile(SCENARIO);
     const stdout = textSink();
-    await validateCommand(file, {}, { stdout });
+    await validateCommand(file, {}, { stdout, stderr: textSink() });
     expect(stdout.text.split('\n').slice(1)).toEqual([
       'phases derived from the Argo Rollout guestbook:',
       '  weight-20: 10m (setWeight 20, pause 10m)',
@@ -100,7 +100,7 @@ describe('a scenario with a controller section', () => {
       '',
     ]);
     const json = textSink();
-    await validateCommand(file, { json: true }, { stdout: json });
+    await validateCommand(file, { json: true }, { stdout: json, stderr: textSink() });
     expect(JSON.parse(json.text).controller).toMatchObject({ kind: 'argo', name: 'guestbook', warnings: [] });
   });
 });

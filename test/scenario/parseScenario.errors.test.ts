@@ -355,6 +355,22 @@ const fixtureRows: Row[] = [
     '-1',
   ),
   fromFixture(
+    'guard consecutive of 0',
+    { guards: { consecutive: 0 } },
+    'guards.consecutive',
+    'consecutive: 0',
+    'a whole number of checks in [1, 100000]',
+    '0',
+  ),
+  fromFixture(
+    'consecutive on a gate',
+    { phases: [{ gates: { errorRate: { below: 0.01, consecutive: 3 } } }] },
+    'phases[0].gates.errorRate.consecutive',
+    'consecutive: 3',
+    'no consecutive on a gate: a gate is judged once per checkpoint; consecutive belongs to guards.rollbackWhen',
+    '3',
+  ),
+  fromFixture(
     'negative sd',
     { business: { baselineAnnualRevenue: 1e6, revenueUplift: { mean: 0.05, sd: -0.01 } } },
     'business.revenueUplift.sd',

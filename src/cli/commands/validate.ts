@@ -3,6 +3,7 @@ import { readScenario } from '../../io/readScenario.js';
 import type { ControllerManifests, MetricSource } from '../../scenario/controllerPlan.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Plan } from '../../scenario/plan.js';
+import { reachWarnings } from '../../scenario/reachableRequests.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import type { TextSink } from '../reportError.js';
 
@@ -13,9 +14,15 @@ export type ValidateFlags = Pick<CommonFlagValues, 'json' | 'quiet'>;
  * `rehearse validate <scenario>` as a function: reads and checks the scenario and prints a one-line
  * summary, or a JSON one with `--json`. Bad input throws `InputError` with every problem (exit 2); with
  * `--json` the problems are printed on stdout first, `{ valid: false, file, problems }`, each with its
- * `file`, `line`, `column`, `path`, `expected` and `found`.
+ * `file`, `line`, `column`, `path`, `expected` and `found`. A valid scenario can still have a `minRequests`
+ * that some phase's window cannot be expected to reach: each is a warning on stderr (and in the JSON's
+ * `warnings`), and the exit code stays 0.
  */
-export async function validateCommand(file: string, flags: ValidateFlags, context: { stdout: TextSink }) {
+export async function validateCommand(
+  file: string,
+  flags: ValidateFlags,
+  context: { stdout: TextSink; stderr: TextSink },
+) {
   let plan: Plan;
   try {
     plan = await readScenario(file);
@@ -42,7 +49,9 @@ export async function validateCommand(file: string, flags: ValidateFlags, contex
     segments: plan.segments.length,
     guards: plan.guards.length,
     faults: plan.faults.length,
+    warnings: reachWarnings(plan).map((warning) => `${file}: ${warning.message}`),
   };
+  if (!flags.quiet) for (const warning of summary.warnings) context.stderr.write(`warning: ${warning}\n`);
   const controller = plan.controller === undefined ? null : controllerSummary(plan.controller);
   if (flags.json)
     context.stdout.write(
