@@ -156,7 +156,8 @@ function sectionText(document: ReturnType<typeof parseDocument>, keys: readonly 
   if (picked.items.length === 0) return '';
   const section = new Document();
   section.contents = picked;
-  return section.toString({ lineWidth: 0 }).trimEnd();
+  // A blank line before the first section belongs to the scenario it came from, not to this one.
+  return section.toString({ lineWidth: 0 }).replace(/^\n+/, '').trimEnd();
 }
 
 /** The `controller.metrics` and `controller.providers` values of a `--model-from` scenario. */
