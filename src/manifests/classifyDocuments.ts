@@ -44,7 +44,7 @@ export function classifyDocuments(
     if (kind === undefined || apiVersion === undefined) continue;
     const apiGroup = apiVersion.split('/')[0];
     if (apiGroup === other.group || (other.kinds.includes(kind) && !kinds.includes(kind))) {
-      const found = `${kind} (${apiVersion}), a ${OTHER[controller] === 'argo' ? 'Argo Rollouts' : 'Flagger'} manifest: read it with \`rehearse import ${OTHER[controller]}\``;
+      const found = `${kind} (${apiVersion}), ${OTHER[controller] === 'argo' ? 'an Argo Rollouts' : 'a Flagger'} manifest: read it with \`rehearse import ${OTHER[controller]}\``;
       check.problem(document, ['kind'], expectedKinds(controller), found);
       continue;
     }

@@ -50,7 +50,8 @@ export interface ImportScenarioInput {
   /**
    * The text of a scenario (`--model-from`) whose name, seed, start, release, population, analyzers,
    * business, monitoring and faults are copied, comments and all, in place of the defaults; its
-   * controller's `metrics` and `providers` values are kept for the metrics the manifests still have.
+   * controller's `metrics` and `providers` values are kept for the metrics and webhooks the manifests
+   * still have, and its `manualPause`.
    */
   modelText?: string;
 }
@@ -85,7 +86,9 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
   const toFill = queries.filter(
     (metric) => metric.unrecognised !== undefined && kept.metrics.get(metric.name) === undefined,
   );
-  const mapped = queries.filter((metric) => metric.unrecognised !== undefined);
+  const mapped = queries.filter(
+    (metric) => metric.unrecognised !== undefined || kept.metrics.has(metric.name),
+  );
   if (read.length > 0) {
     lines.push('  # The metrics the rehearsal reads by their query:');
     for (const metric of read) lines.push(`  #   ${metric.name}: ${readAs(metric)}`);
@@ -104,7 +107,9 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
     }
   }
   const passFail = manifests.metrics.filter((metric) => metric.source === 'job' || metric.source === 'web');
-  if (passFail.length > 0) {
+  const hooks = manifests.webhooks.filter(({ type }) => type === 'rollout' || type === 'pre-rollout');
+  const modelledHooks = hooks.filter((hook) => kept.providers.has(hook.name));
+  if (passFail.length > 0 || modelledHooks.length > 0) {
     lines.push(
       '  # Job and web measurements: the chance that one measurement succeeds (edit).',
       '  providers:',
@@ -113,16 +118,21 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
       const probability = kept.providers.get(metric.name) ?? DEFAULT_SUCCESS_PROBABILITY;
       lines.push(`    ${key(metric.name)}: { successProbability: ${probability} } # ${metric.provider}`);
     }
+    for (const hook of modelledHooks) {
+      const probability = kept.providers.get(hook.name);
+      lines.push(`    ${key(hook.name)}: { successProbability: ${probability} } # ${hook.type} webhook`);
+    }
   }
-  const hooks = manifests.webhooks.filter(({ type }) => type === 'rollout' || type === 'pre-rollout');
-  if (hooks.length > 0 && passFail.length === 0) {
+  const restingHooks = hooks.filter((hook) => !kept.providers.has(hook.name));
+  if (restingHooks.length > 0) {
     lines.push(
       '  # Webhooks pass every check; to model one that can fail, give its chance of success:',
-      '  # providers:',
+      passFail.length > 0 || modelledHooks.length > 0 ? '  # (under providers)' : '  # providers:',
     );
-    for (const hook of hooks)
+    for (const hook of restingHooks)
       lines.push(`  #   ${key(hook.name)}: { successProbability: 0.999 } # ${hook.type} webhook`);
   }
+  if (kept.manualPause !== undefined) lines.push(`  manualPause: ${scalar(kept.manualPause)}`);
   lines.push(model === null ? DEFAULT_MODEL.trimEnd() : sectionText(model, MODEL_KEYS));
   return { text: `${lines.filter((line) => line !== '').join('\n')}\n`, toFill };
 }
@@ -156,18 +166,22 @@ function sectionText(document: ReturnType<typeof parseDocument>, keys: readonly 
   if (picked.items.length === 0) return '';
   const section = new Document();
   section.contents = picked;
-  return section.toString({ lineWidth: 0 }).trimEnd();
+  // A blank line before the first section belongs to the scenario it came from, not to this one.
+  return section.toString({ lineWidth: 0 }).replace(/^\n+/, '').trimEnd();
 }
 
-/** The `controller.metrics` and `controller.providers` values of a `--model-from` scenario. */
+/** The `controller` values of a `--model-from` scenario that are the user's, not the manifests'. */
 function keptMappings(model: ReturnType<typeof parseDocument> | null): {
   metrics: Map<string, string>;
   providers: Map<string, number>;
+  manualPause?: string;
 } {
   const metrics = new Map<string, string>();
   const providers = new Map<string, number>();
   const controller = model?.toJS()?.controller;
   if (typeof controller !== 'object' || controller === null) return { metrics, providers };
+  const manualPause =
+    typeof controller.manualPause === 'string' ? { manualPause: controller.manualPause } : {};
   for (const [name, value] of Object.entries(controller.metrics ?? {})) {
     if (typeof value === 'string') metrics.set(name, value);
   }
@@ -175,7 +189,7 @@ function keptMappings(model: ReturnType<typeof parseDocument> | null): {
     const probability = (value as { successProbability?: unknown } | null)?.successProbability;
     if (typeof probability === 'number') providers.set(name, probability);
   }
-  return { metrics, providers };
+  return { metrics, providers, ...manualPause };
 }
 
 /** A mapping key as YAML writes it: plain when it can be, else double-quoted. */

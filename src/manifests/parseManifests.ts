@@ -1,6 +1,6 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import { locatedProblem } from '../scenario/locatedProblem.js';
-import type { PathSegment, Problem } from '../scenario/problems.js';
+import { type PathSegment, type Problem, sortProblems } from '../scenario/problems.js';
 import type { Locate } from '../scenario/sourceMap.js';
 
 /** Alias expansions allowed when building a document's data: enough for sharing, too few for a bomb. */
@@ -26,8 +26,9 @@ export type ManifestsResult =
 
 /**
  * Reads a multi-document YAML manifest file (documents separated by `---`, as `kubectl` takes them).
- * Documents that are empty or hold only comments are skipped. Syntax errors, duplicate keys and alias
- * bombs are problems located by line. Pure and total: it never throws on input.
+ * Documents that are empty or hold only comments are skipped. The first syntax error (with a count of
+ * those after it), duplicate keys and alias bombs are problems located by line. Pure and total: it never
+ * throws on input.
  *
  * @example parseManifests('kind: Rollout\n---\nkind: AnalysisTemplate\n', 'r.yaml') // { ok: true, documents: [2 documents] }
  */
@@ -42,13 +43,16 @@ export function parseManifests(text: string, file: string): ManifestsResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const syntaxErrors: Array<{ offset: number; message: string }> = [];
   for (const document of all) {
     for (const issue of [...document.errors, ...document.warnings]) {
-      const found =
-        issue.code === 'DUPLICATE_KEY'
-          ? `a duplicate key (${issue.message})`
-          : `a syntax error (${issue.message})`;
-      problems.push(locatedProblem(file, positionAt(issue.pos[0]), [], 'valid YAML', found));
+      const offset = issue.pos[0];
+      if (issue.code === 'DUPLICATE_KEY') {
+        const key = /^[^:\n]*/.exec(body.slice(offset))?.[0].trim() ?? '';
+        problems.push(
+          locatedProblem(file, positionAt(offset), [], 'unique keys', `a second ${JSON.stringify(key)}`),
+        );
+      } else syntaxErrors.push({ offset, message: issue.message });
     }
     if (document.errors.length > 0 || document.contents === null) continue;
     let value: unknown;
@@ -71,7 +75,16 @@ export function parseManifests(text: string, file: string): ManifestsResult {
     if (value === null || value === undefined) continue;
     documents.push({ file, index: documents.length, value, locate: documentLocate(document, positionAt) });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, documents };
+  // After the first syntax error the parser's view of the rest is guesswork, as in parseYaml: only the
+  // first is a problem of its own; the others are counted.
+  const [first] = syntaxErrors.sort((a, b) => a.offset - b.offset);
+  if (first !== undefined) {
+    const more = syntaxErrors.length - 1;
+    const after = more === 0 ? '' : `; ${more} more after it, not listed, as they may follow from this one`;
+    const found = `a syntax error (${first.message})${after}`;
+    problems.push(locatedProblem(file, positionAt(first.offset), [], 'valid YAML', found));
+  }
+  return problems.length > 0 ? { ok: false, problems: sortProblems(problems) } : { ok: true, documents };
 }
 
 /**

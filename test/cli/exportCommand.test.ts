@@ -63,21 +63,33 @@ describe('rehearse export', () => {
     );
   });
 
-  it('and import(export(import(m))) is the first import but for where the manifests are', async () => {
-    const dir = tempDir();
-    copyFileSync(join(FIXTURES, 'argo-multiple-templates.yaml'), join(dir, 'm.yaml'));
-    await importIn(dir, 'argo', ['m.yaml'], { out: 'first.yaml' });
-    await exportIn(dir, 'argo', 'first.yaml', { out: 'back' });
-    await importIn(dir, 'argo', ['back/m.yaml'], { out: 'second.yaml', modelFrom: 'first.yaml' });
-    const first = readFileSync(join(dir, 'first.yaml'), 'utf8');
-    const second = readFileSync(join(dir, 'second.yaml'), 'utf8');
-    const withoutHeader = (text: string) =>
-      text
-        .replace(/^(#.*\n)+/, '')
-        .replace('- m.yaml', '- <manifest>')
-        .replace('- back/m.yaml', '- <manifest>');
-    expect(withoutHeader(second)).toBe(withoutHeader(first));
-  });
+  it.each([
+    ['argo', 'argo-background-analysis.yaml'],
+    ['argo', 'argo-inline-analysis.yaml'],
+    ['argo', 'argo-multiple-templates.yaml'],
+    ['flagger', 'flagger-canary-builtin.yaml'],
+    ['flagger', 'flagger-metric-template.yaml'],
+  ])(
+    '%s: import(export(import(%s))) is the first import but for where the manifests are',
+    async (controller, fixture) => {
+      const dir = tempDir();
+      copyFileSync(join(FIXTURES, fixture), join(dir, 'm.yaml'));
+      copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'model.yaml'));
+      await importIn(dir, controller, ['m.yaml'], { out: 'first.yaml', modelFrom: 'model.yaml' });
+      await exportIn(dir, controller, 'first.yaml', { out: 'back' });
+      await importIn(dir, controller, ['back/m.yaml'], { out: 'second.yaml', modelFrom: 'first.yaml' });
+      const first = readFileSync(join(dir, 'first.yaml'), 'utf8');
+      const second = readFileSync(join(dir, 'second.yaml'), 'utf8');
+      const withoutHeader = (text: string) =>
+        text
+          .replace(/^(#.*\n)+/, '')
+          .replace(/\n {4}- (back\/)?m\.yaml\n/, '\n    - <manifest>\n')
+          .replace(/\((back\/)?m\.yaml:\d+\)/g, '(<manifest>:<line>)');
+      expect(withoutHeader(second)).toBe(withoutHeader(first));
+      expect(first).toContain('\n    - m.yaml\n');
+      expect(second).toContain('\n    - back/m.yaml\n');
+    },
+  );
 
   it('a native scenario becomes rollout.yaml under reports/<name>/argo/, with its warnings on stderr', async () => {
     const dir = tempDir();
