@@ -35,7 +35,11 @@ function pComplete(plan: Plan, runs: number, seed: number): number {
   return risk.pComplete.p;
 }
 
-/** P(a check at this weight fails): no requests ("no values found"), or 100 × (1 − errors/n) < 99. */
+/**
+ * P(a check at this weight fails): 100 × (1 − errors/n) < 99 on the minute's n requests. A minute with no
+ * requests has probability e^−100 or less here, so whether it fails ("no values found") or passes (NaN)
+ * does not show; it is counted as failing.
+ */
 function checkFails(weight: number): number {
   const lambda = (Math.round((weight / 100) * MODEL.learners) * MODEL.requestsPerLearnerHour) / 60;
   let fails = Math.exp(-lambda);
