@@ -6,7 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { type Fidelity, rehearse } from '../src/engine/index.js';
+import { EngineContext, type Fidelity, rehearse } from '../src/engine/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import type { Plan } from '../src/scenario/index.js';
@@ -21,9 +21,10 @@ const SCALE_DURATION_MS = 6 * HOUR_MS;
 const REQUESTS_PER_LEARNER_HOUR = 10;
 const INTERVAL_MS = 30_000;
 
-/** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i). */
+/** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i), sharing one engine context as a study does. */
 function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {
-  return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity }), batch };
+  const context = new EngineContext();
+  return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity, context }), batch };
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,11 @@
 import type { FaultEffectBuilder } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { samplerKind } from './cohortSampler.js';
+import { EngineContext } from './engineContext.js';
 import type { EngineSetup } from './engineSetup.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { setupOf } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
-import { type RehearsalDetail, workspaceFor } from './rehearsalWorkspace.js';
+import type { RehearsalDetail } from './rehearsalWorkspace.js';
 import { runEffects } from './runEffects.js';
 import { runPhase } from './runPhase.js';
 import type { RunKey } from './streams.js';
@@ -34,6 +34,11 @@ export interface RehearseOptions {
    * the candidate's totals and exposure, elapsed times and fault episodes are those of `full`, bit for bit.
    */
   detail?: RehearsalDetail;
+  /**
+   * What rehearsals of the same plan share (its setup, buffers, bucket tables): a loop of rehearsals passes
+   * one so that the plan is resolved once; without it each call makes its own. Never changes the result.
+   */
+  context?: EngineContext;
 }
 
 /**
@@ -47,7 +52,8 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const effects = runEffects(setup, key, options.faultEffects);
-  const space = workspaceFor(setup, samplerKind(fidelity, effects), options.detail);
+  const context = options.context ?? new EngineContext();
+  const space = context.workspace(setup, samplerKind(fidelity, effects), options.detail ?? 'full');
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
@@ -109,5 +115,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
  * @example rehearse(plan, { seed: 20251031 }).outcome.status // 'completed'
  */
 export function rehearse(plan: Plan, options: RehearseOptions): Rehearsal {
-  return rehearseSetup(setupOf(plan), options);
+  if (options.context !== undefined) return rehearseSetup(options.context.setup(plan), options);
+  const context = new EngineContext();
+  return rehearseSetup(context.setup(plan), { ...options, context });
 }

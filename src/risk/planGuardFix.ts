@@ -2,7 +2,7 @@ import type { Condition, Operator } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
-import { FIX_WINDOWS_MS, judgesEnough, phaseGuard, setting, smallestMinRequests } from './phaseGuard.js';
+import { FIX_WINDOWS_MS, GuardModels, judgesEnough, setting, smallestMinRequests } from './phaseGuard.js';
 
 /**
  * A setting the scenario itself can state, since it has one guard window for the whole plan
@@ -31,9 +31,13 @@ export interface PlanGuardFix {
  *
  * @example planGuardFix(defaultPlan, 0) // { windowMs: 7_200_000, minRequests: 174, phases: [canary, ramp, rollout] }
  */
-export function planGuardFix(plan: Plan, guardIndex: number): PlanGuardFix | null {
+export function planGuardFix(
+  plan: Plan,
+  guardIndex: number,
+  guardModels: GuardModels = new GuardModels(plan),
+): PlanGuardFix | null {
   const guard: Condition = plan.guards[guardIndex]!;
-  const models = plan.phases.map((_phase, p) => phaseGuard(plan, p, guard));
+  const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const current = models.map((model) => setting(model, currentIntervals, guard.minRequests ?? 0));
   if (current.every((each) => each.falseTrip.upper <= NOISE_TARGET)) return null;
