@@ -1,6 +1,7 @@
 import type { Condition, MetricName } from '../gates/index.js';
 import type { BucketTables, Cohort, EffectsSource } from '../model/index.js';
 import type { CohortSampler, SamplerKind } from './cohortSampler.js';
+import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import type { EstimateContext } from './estimates.js';
@@ -110,6 +111,8 @@ export class RehearsalWorkspace {
   readonly estimates: readonly PhaseEstimates[];
   /** Whether checkpoints record their gates' verdicts alone (`detail: 'verdicts'`). */
   readonly verdictsOnly: boolean;
+  /** A controller plan's trailing windows (Argo, Flagger), built by its first rehearsal and kept with the workspace. */
+  controllerWindows: ControllerWindows | null = null;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
   readonly times = new IsoTimes();
   /** The windows that start every phase empty. */

@@ -1,4 +1,4 @@
-import { evaluateGuard, guardTrips } from '../gates/index.js';
+import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips } from '../gates/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
@@ -26,10 +26,16 @@ interface PhaseRun {
   estimates: PhaseEstimates;
   /** Whether the candidate's span closes after every interval (fixed for the phase). */
   closesEveryInterval: boolean;
+  /** Each guard's streak: the consecutive checks up to now at which its condition held. */
+  streaks: Int32Array;
 }
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
-function simulateInterval(run: PhaseRun, startMs: number, endMs: number): void {
+export function simulateInterval(
+  run: Pick<PhaseRun, 'space' | 'phase' | 'closesEveryInterval'>,
+  startMs: number,
+  endMs: number,
+): void {
   const { space, phase } = run;
   const { candidate, interval } = space;
   const lengthMs = endMs - startMs;
@@ -41,9 +47,12 @@ function simulateInterval(run: PhaseRun, startMs: number, endMs: number): void {
   if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
 }
 
-/** Step: every guard on the trailing window that ends at `endMs`; a trip goes to the judge (and rolls back). */
+/**
+ * Step: every guard on the trailing window that ends at `endMs`; a guard whose condition has now held at its
+ * `consecutive` checks in a row trips, and the trip goes to the judge (and rolls back).
+ */
 function judgeGuards(run: PhaseRun, endMs: number): void {
-  const { setup, space, judge } = run;
+  const { setup, space, judge, streaks } = run;
   const guards = setup.guards;
   const trailing = space.trailing;
   trailing.push(space.interval);
@@ -52,8 +61,12 @@ function judgeGuards(run: PhaseRun, endMs: number): void {
   if (estimates !== null) setEstimates(window, estimates);
   for (let g = 0; g < guards.length; g++) {
     const guard = guards[g]!;
-    if (!guardTrips(guard, window.stats, window.latencyBuckets)) continue;
-    judge.guardTripped(g, evaluateGuard(guard, window.stats, judge.guardContext(endMs)), endMs);
+    const streak = nextGuardStreak(streaks[g]!, guardTrips(guard, window.stats, window.latencyBuckets));
+    streaks[g] = streak;
+    if (streak === 0 || !streakTrips(guard, streak)) continue;
+    const result = evaluateGuard(guard, window.stats, judge.guardContext(endMs));
+    const suffix = streakReason(guard);
+    judge.guardTripped(g, suffix === '' ? result : { ...result, reason: result.reason + suffix }, endMs);
   }
 }
 
@@ -83,7 +96,13 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
   }
 }
 
-function totals(window: EngineWindow, learners: number, exposed: number, isCandidate: boolean): CohortTotals {
+/** A cohort's totals over a phase, from its cumulative window. */
+export function totals(
+  window: EngineWindow,
+  learners: number,
+  exposed: number,
+  isCandidate: boolean,
+): CohortTotals {
   const stats = window.stats;
   return {
     learners,
@@ -169,6 +188,7 @@ export function runPhase(
     judge,
     estimates: space.estimates[phase.index]!,
     closesEveryInterval: space.candidate.closesEveryInterval,
+    streaks: new Int32Array(setup.guards.length),
   };
   let startMs = 0;
   while (startMs < phase.durationMs && judge.stop === null) {

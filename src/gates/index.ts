@@ -36,6 +36,7 @@ export {
   formatPercentagePoints,
   formatSignedPercent,
 } from './format.js';
+export { nextGuardStreak, requiredStreak, streakReason, streakTrips } from './guardStreak.js';
 export { type BucketRange, histogramQuantile } from './histogramQuantile.js';
 export { defaultLatencyBucketsMs } from './latencyBuckets.js';
 export {

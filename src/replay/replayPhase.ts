@@ -6,6 +6,9 @@ import {
   computeMetric,
   type Decision,
   METRIC_NAMES,
+  nextGuardStreak,
+  streakReason,
+  streakTrips,
 } from '../gates/index.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { PhasePlan } from '../scenario/plan.js';
@@ -64,6 +67,8 @@ export class PhaseReplay {
   private readonly checkpointLines = new Map<number, number>();
   private readonly checkpointSums: RecordedTotals = { requests: 0, errors: 0 };
   private readonly judge: PhaseJudge<ReplayedCheckpoint>;
+  /** Each guard's streak: the consecutive recorded points up to now at which its condition held. */
+  private readonly streaks: number[] = [];
 
   constructor(
     readonly plan: PhasePlan,
@@ -213,9 +218,16 @@ export class PhaseReplay {
     this.fillGapsBefore(k === null ? point.offsetMs : this.plan.checkpointsMs[k]!);
     if (this.decision !== null) return;
     for (const [g, guard] of this.guards.entries()) {
-      if (!observedGuardTrips(guard, point)) continue;
+      const streak = nextGuardStreak(this.streaks[g] ?? 0, observedGuardTrips(guard, point));
+      this.streaks[g] = streak;
+      if (streak === 0 || !streakTrips(guard, streak)) continue;
       const result = evaluateObservedGuard(guard, point, this.judge.guardContext(point.offsetMs));
-      this.judge.guardTripped(g, result, point.offsetMs);
+      const suffix = streakReason(guard);
+      this.judge.guardTripped(
+        g,
+        suffix === '' ? result : { ...result, reason: result.reason + suffix },
+        point.offsetMs,
+      );
     }
     if (this.decision === null && k !== null) this.evaluateCheckpoint(point, k);
   }

@@ -1,4 +1,4 @@
-import type { Condition, MetricName, Operator } from '../gates/index.js';
+import { type Condition, type MetricName, type Operator, requiredStreak } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { candidateTraffic } from './candidateTraffic.js';
 import type { GuardSetting } from './guardWindows.js';
@@ -89,7 +89,7 @@ function analyseGuard(
   const intervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const windows = model.windows(intervals);
   const minRequests = guard.minRequests ?? 0;
-  const current = windows.setting(minRequests);
+  const current = windows.setting(minRequests, requiredStreak(guard));
   const noisy = current.falseTrip.upper > NOISE_TARGET;
   const quiet = windows.census.full[0];
   const busy = windows.census.full.at(-1);

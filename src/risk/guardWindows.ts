@@ -106,14 +106,21 @@ export class GuardWindows {
     return chance <= NOISE_TARGET;
   }
 
-  /** The setting with this window and `minRequests`, and what it does over the phase. */
-  setting(minRequests: number): GuardSetting {
+  /**
+   * The setting with this window and `minRequests`, and what it does over the phase. A guard that needs
+   * `streak` consecutive checks (`consecutive`) trips only where its last `streak` windows all hold: its
+   * false-trip chance is bounded above by {@link upperWithStreak} and below by 0 (the disjoint-window bound
+   * holds only for a one-check guard).
+   */
+  setting(minRequests: number, streak = 1): GuardSetting {
     const model = this.model;
-    const exact = this.intervals === 1 ? this.independent(this.groups, minRequests) : null;
+    const exact = this.intervals === 1 && streak === 1 ? this.independent(this.groups, minRequests) : null;
     const falseTrip =
-      exact === null
-        ? { lower: this.independent(this.census.disjoint, minRequests), upper: this.upper(minRequests) }
-        : { lower: exact, upper: exact };
+      streak > 1
+        ? { lower: 0, upper: this.upperWithStreak(minRequests, streak) }
+        : exact === null
+          ? { lower: this.independent(this.census.disjoint, minRequests), upper: this.upper(minRequests) }
+          : { lower: exact, upper: exact };
     const setting: GuardSetting = {
       windowMs: this.intervals * model.intervalMs,
       minRequests,
@@ -158,8 +165,35 @@ export class GuardWindows {
    * reaching ⌈t·max(1, m)⌉, at least 1 for `above`), plus every full window's trip chance.
    */
   private upper(minRequests: number): number {
+    return Math.min(
+      1,
+      this.partialTrips(minRequests) + this.census.fullChecks * this.tripPerWindow(minRequests),
+    );
+  }
+
+  /**
+   * Boole's inequality for a guard that needs `streak` checks in a row: a trip at a full check needs that
+   * window and the ⌊(streak − 1)/k⌋ disjoint windows before it, k intervals apart, all to hold; disjoint
+   * windows are independent, so each such event has a chance at most q̄ · q_max^⌊(streak − 1)/k⌋ (q_max the
+   * largest full window's trip chance). Partial windows keep their one-check chances, which bound them.
+   */
+  private upperWithStreak(minRequests: number, streak: number): number {
+    const earlier = Math.floor((streak - 1) / this.intervals);
+    let largest = 0;
+    for (const group of this.groups) {
+      largest = Math.max(
+        largest,
+        this.model.window(group.expectedRequests).trip(this.model.nominal, minRequests),
+      );
+    }
+    const full = this.census.fullChecks * this.tripPerWindow(minRequests) * largest ** earlier;
+    return Math.min(1, this.partialTrips(minRequests) + full, this.upper(minRequests));
+  }
+
+  /** Σ of the partial windows' trip chances at the phase start (exact within budget, else the cruder bound). */
+  private partialTrips(minRequests: number): number {
     const model = this.model;
-    const { partial, fullChecks } = this.census;
+    const { partial } = this.census;
     let partialSum = 0;
     if (this.partials !== null) partialSum = this.partials.trip(model.nominal, minRequests);
     else if (partial.length > 0) {
@@ -172,7 +206,7 @@ export class GuardWindows {
       const errors = fewestErrors <= 0 ? 1 : model.window(largest * model.errorRate).atLeast(fewestErrors);
       partialSum = partial.length * Math.min(judged, errors);
     }
-    return Math.min(1, partialSum + fullChecks * this.tripPerWindow(minRequests));
+    return partialSum;
   }
 
   /** The UTC hours with a full window judged with a chance under {@link MIN_JUDGED_SHARE} (it grows with Λ). */

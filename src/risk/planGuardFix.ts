@@ -1,4 +1,4 @@
-import type { Condition, Operator } from '../gates/index.js';
+import { type Condition, type Operator, requiredStreak } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
@@ -39,7 +39,9 @@ export function planGuardFix(
   const guard: Condition = plan.guards[guardIndex]!;
   const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
-  const current = models.map((model) => setting(model, currentIntervals, guard.minRequests ?? 0));
+  const current = models.map((model) =>
+    model.windows(currentIntervals).setting(guard.minRequests ?? 0, requiredStreak(guard)),
+  );
   if (current.every((each) => each.falseTrip.upper <= NOISE_TARGET)) return null;
   const shortestPhaseMs = Math.min(...plan.phases.map((phase) => phase.durationMs));
   let judgedOnAverage: PlanGuardFix | null = null;

@@ -43,7 +43,7 @@ function tallyPhase(
     if (result.guardTrips.some((trip) => trip.index === g)) guard.tripped += 1;
   });
   const cause = decided?.cause ?? null;
-  if (decided === null || cause === null) return;
+  if (decided === null || cause === null || cause.kind === 'controller') return;
   if (cause.kind === 'guard') {
     const guard = phase.guards[cause.index];
     if (guard === undefined) throw new InternalError(`rehearsal names guard ${cause.index}, not in the plan`);
@@ -101,7 +101,8 @@ export function tallyRehearsal(
     tally.rolledBack += 1;
     if (regression) tally.trueRollbacks += 1;
     addCount(tally.rollbackMs, outcome.elapsedMs);
-    addCount(tally.exposedBeforeRollback, outcome.learnersExposed);
+    // An engine rehearsal always counts its learners; only a replay leaves the count null.
+    addCount<number>(tally.exposedBeforeRollback, outcome.learnersExposed ?? 0);
   }
   const ran = rehearsal.phases
     .filter((result) => result.status !== 'not-reached')

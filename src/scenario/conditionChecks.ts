@@ -18,8 +18,14 @@ export function checkConditions(
 ): void {
   for (const [metric, condition] of Object.entries(conditions) as [
     MetricName,
-    Record<Operator, number | undefined>,
+    Record<Operator, number | undefined> & { consecutive?: number },
   ][]) {
+    if (role === 'gate' && condition.consecutive !== undefined) {
+      check.report(
+        [...basePath, metric, 'consecutive'],
+        'no consecutive on a gate: a gate is judged once per checkpoint; consecutive belongs to guards.rollbackWhen',
+      );
+    }
     let lower = Number.NEGATIVE_INFINITY;
     let lowerStrict = false;
     let upper = Number.POSITIVE_INFINITY;

@@ -7,7 +7,8 @@ const OPERATOR_LIST = OPERATORS.join(', ');
 
 /**
  * A condition on one metric: one or more operators with thresholds, e.g. `{ below: 0.01 }` or
- * `{ min: 0.99, max: 1 }`, and optionally the fewest requests a window needs for it to be judged.
+ * `{ min: 0.99, max: 1 }`, and optionally the fewest requests a window needs for it to be judged and (guards
+ * only) how many consecutive checks it must hold before it rolls back.
  * Each operator becomes one gates `Condition`. Thresholds are checked against the metric's range by
  * the sense checks, which know the metric.
  */
@@ -19,6 +20,7 @@ export const conditionSchema = strictMapping(
     min: finiteNumber().optional(),
     within: finiteNumber().optional(),
     minRequests: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0').optional(),
+    consecutive: integer(1, 100_000, 'a whole number of checks in [1, 100000]').optional(),
   },
   `a condition: a mapping of operators (${OPERATOR_LIST}) to thresholds`,
 ).superRefine((condition, context) => {

@@ -21,6 +21,7 @@ export type {
   UncertainEffect,
 } from './plan.js';
 export { formatPath, formatProblem, type PathSegment, type Problem, sortProblems } from './problems.js';
+export { poissonAtLeast, type ReachWarning, reachWarnings } from './reachableRequests.js';
 export type { Scenario, ScenarioInput } from './scenarioSchema.js';
 export type { Locate, Position } from './sourceMap.js';
 export { closestName } from './suggest.js';

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/commands/validate.js';
 import { reportError } from '../../src/cli/reportError.js';
+import { poissonAtLeast } from '../../src/scenario/index.js';
 import { ROOT } from '../report/defaultScenario.js';
 import { ensureBuilt } from '../support/ensureBuilt.js';
 import { tempDir } from '../support/tempDir.js';
@@ -14,7 +15,7 @@ const DEFAULT = 'scenarios/sprint2-rollout.yaml';
 describe('rehearse validate', () => {
   it('prints one line naming the plan and what it holds', async () => {
     const stdout = textSink();
-    await validateCommand(DEFAULT, {}, { stdout });
+    await validateCommand(DEFAULT, {}, { stdout, stderr: textSink() });
     expect(stdout.text).toBe(
       `ok: ${DEFAULT}: "Sprint 2 cohort analyzer", 3 phases (canary → ramp → rollout), 8 segments, 2 guards, 0 faults\n`,
     );
@@ -22,7 +23,7 @@ describe('rehearse validate', () => {
 
   it('--json prints the same as a summary object; --quiet prints nothing', async () => {
     const json = textSink();
-    await validateCommand(DEFAULT, { json: true }, { stdout: json });
+    await validateCommand(DEFAULT, { json: true }, { stdout: json, stderr: textSink() });
     expect(JSON.parse(json.text)).toMatchObject({
       valid: true,
       file: DEFAULT,
@@ -33,15 +34,51 @@ describe('rehearse validate', () => {
       faults: 0,
     });
     const quiet = textSink();
-    await validateCommand(DEFAULT, { quiet: true }, { stdout: quiet });
+    await validateCommand(DEFAULT, { quiet: true }, { stdout: quiet, stderr: textSink() });
     expect(quiet.text).toBe('');
+  });
+
+  it('warns, exit code unchanged, when a minRequests cannot be reached in a phase', async () => {
+    // The default plan with the guards on a 5-minute window needing 100 requests, and the canary's error
+    // gate needing 200: the canary sends 5,000 × 0.038 = 190 requests an hour, so a 5-minute window holds
+    // 15.8 and the checkpoints at 15m, 30m and 1h hold 47.5, 95 and 190.
+    const text = readFileSync(join(ROOT, DEFAULT), 'utf8')
+      .replace(
+        "  interval: 30s # latency buckets: the gates' fine log-spaced default",
+        '  interval: 30s\n  window: 5m',
+      )
+      .replace('guards:\n', 'guards:\n  minRequests: 100\n')
+      .replace('errorRate: { below: 0.01 } # target <1%', 'errorRate: { below: 0.01, minRequests: 200 }');
+    const file = join(tempDir(), 'thin.yaml');
+    writeFileSync(file, text);
+    const stdout = textSink();
+    const stderr = textSink();
+    await validateCommand(file, {}, { stdout, stderr });
+    expect(stdout.text).toMatch(/^ok: /);
+    expect(stderr.text.split('\n').filter(Boolean)).toEqual([
+      `warning: ${file}: guards.rollbackWhen.errorRate: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
+      `warning: ${file}: guards.rollbackWhen.p99LatencyMs: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
+      `warning: ${file}: phases[0].gates.errorRate: minRequests 200 cannot be reached at the canary checkpoints 15m (about 47.50 requests expected), 30m (about 95 requests expected), 1h (about 190 requests expected): the gate is inconclusive there; under require: every-checkpoint an inconclusive checkpoint halts the phase at its end`,
+    ]);
+    const json = textSink();
+    await validateCommand(file, { json: true, quiet: true }, { stdout: json, stderr: textSink() });
+    expect((JSON.parse(json.text) as { warnings: string[] }).warnings).toHaveLength(3);
+  });
+
+  it('P(N ≥ m) for a Poisson N, against its closed form', () => {
+    expect(poissonAtLeast(2, 1)).toBeCloseTo(1 - Math.exp(-2), 14);
+    expect(poissonAtLeast(3, 3)).toBeCloseTo(1 - Math.exp(-3) * (1 + 3 + 4.5), 14);
+    expect(poissonAtLeast(5, 0)).toBe(1);
+    expect(poissonAtLeast(0, 1)).toBe(0);
   });
 
   it('a broken scenario is bad input: every problem, exit 2', async () => {
     const file = join(tempDir(), 'broken.yaml');
     writeFileSync(file, 'name: x\npopulation: { learners: -1 }\n');
     const stdout = textSink();
-    const error = await validateCommand(file, {}, { stdout }).catch((thrown: unknown) => thrown);
+    const error = await validateCommand(file, {}, { stdout, stderr: textSink() }).catch(
+      (thrown: unknown) => thrown,
+    );
     const stderr = textSink();
     expect(reportError(error, stderr)).toBe(2);
     expect(stderr.text).toMatch(new RegExp(`^error: ${file}:2:`, 'm'));

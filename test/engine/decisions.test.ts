@@ -82,6 +82,34 @@ describe('phase decisions', () => {
       expect(later).toMatchObject({ status: 'not-reached', startedAt: null, ranMs: 0 });
   });
 
+  it('a guard with consecutive: 4 trips at its fourth check in a row, saying so', () => {
+    const guard = { metric: 'errorRate', op: 'above', threshold: 0.1 } as const;
+    const options = { ...busy, candidate: { errorRate: 0.5 }, phases: [{ name: 'canary' }] };
+    const once = rehearse(makePlan({ ...options, guards: [guard] }), { seed: 3 });
+    const four = rehearse(makePlan({ ...options, guards: [{ ...guard, consecutive: 4 }] }), { seed: 3 });
+    expect(once.outcome.offsetMs).toBe(30_000);
+    expect(four.outcome).toMatchObject({ status: 'rolled-back', offsetMs: 4 * 30_000 });
+    expect(four.outcome.reason).toMatch(/\(canary, 2m, \d+ requests\); held at 4 consecutive checks$/);
+    expect(four.phases[0]!.guardTrips).toHaveLength(1);
+  });
+
+  it('a guard with consecutive does not trip on a spike shorter than its streak', () => {
+    // About two requests per interval at a 50% error rate: the condition (errors above half the window)
+    // holds at roughly a third of the checks, so a one-check guard trips early, while 50 checks in a row
+    // (a chance of about 0.35^50) do not happen in the two hours.
+    const guard = { metric: 'errorRate', op: 'above', threshold: 0.5 } as const;
+    const options = {
+      learners: 1_000,
+      requestsPerLearnerHour: 0.24,
+      candidate: { errorRate: 0.5 },
+      phases: [{ name: 'canary' }],
+    };
+    const once = rehearse(makePlan({ ...options, guards: [guard] }), { seed: 3 });
+    const many = rehearse(makePlan({ ...options, guards: [{ ...guard, consecutive: 50 }] }), { seed: 3 });
+    expect(once.outcome.status).toBe('rolled-back');
+    expect(many.outcome.status).toBe('completed');
+  });
+
   it('a guard trip is recorded with both numbers', () => {
     const rehearsal = rehearse(
       makePlan({

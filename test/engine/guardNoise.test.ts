@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rehearse } from '../../src/engine/index.js';
+import { guardNoise } from '../../src/risk/index.js';
 import { makePlan } from './makePlan.js';
 
 const HOUR_MS = 3_600_000;
@@ -48,5 +49,44 @@ describe('a guard on a tiny window trips on noise as often as the closed form sa
     }
     const se = Math.sqrt((meanSquare - mean * mean) / trips);
     expect(Math.abs(tripIntervals / trips - mean)).toBeLessThanOrEqual(4 * se);
+  });
+});
+
+describe('a guard that needs two checks in a row trips as often as a run of two says', () => {
+  // As above, one error in a 16-request window trips the condition, so each interval holds it independently
+  // with p = 1 − exp(−λ·e). With consecutive: 2 the guard trips when two adjacent intervals both have an
+  // error: the chance of a run of 2 in K = 120 Bernoulli(p) trials, computed here by the recursion over the
+  // length of the current run. The analysis' bound for it is Boole over the checks: K·p².
+  const errorRate = 0.0019;
+  const intervals = 120;
+  const plan = makePlan({
+    learners: 1920,
+    requestsPerLearnerHour: 1,
+    candidate: { errorRate, availability: 1 },
+    guards: [{ metric: 'errorRate', op: 'above', threshold: 0.015, consecutive: 2 }],
+    phases: [{ name: 'canary', traffic: 1, durationMs: HOUR_MS, checkpointsMs: [HOUR_MS] }],
+  });
+  const p = 1 - Math.exp(-16 * errorRate);
+  let noRun = [1, 0]; // chance of no run of 2 so far, ending with a run of length 0 or 1
+  for (let k = 0; k < intervals; k++) noRun = [(noRun[0]! + noRun[1]!) * (1 - p), noRun[0]! * p];
+  const exact = 1 - noRun[0]! - noRun[1]!;
+
+  it('the Monte Carlo agrees with the recursion within 4 standard errors', () => {
+    const runs = 3000;
+    let trips = 0;
+    for (let run = 0; run < runs; run++) {
+      const rehearsal = rehearse(plan, { seed: 78, run });
+      if (rehearsal.outcome.status !== 'rolled-back') continue;
+      trips++;
+      expect(rehearsal.outcome.reason).toMatch(/; held at 2 consecutive checks$/);
+    }
+    expect(Math.abs(trips / runs - exact)).toBeLessThanOrEqual(4 * Math.sqrt((exact * (1 - exact)) / runs));
+  });
+
+  it('the noise analysis bounds it above by K·p² and claims no lower bound', () => {
+    const finding = guardNoise(plan)[0]!;
+    expect(finding.current.falseTrip.lower).toBe(0);
+    expect(finding.current.falseTrip.upper).toBeGreaterThanOrEqual(exact);
+    expect(finding.current.falseTrip.upper).toBeCloseTo(intervals * p * p, 6);
   });
 });

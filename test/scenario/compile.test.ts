@@ -144,6 +144,19 @@ describe('compileScenario', () => {
     expect(() => compileScenario(scenario)).toThrow(InternalError);
   });
 
+  it('guards inherit consecutive from guards.consecutive unless their condition sets its own', () => {
+    const plan = compile({
+      guards: {
+        consecutive: 20,
+        rollbackWhen: { p99LatencyMs: { above: 300 }, errorRate: { above: 0.02, consecutive: 4 } },
+      },
+    });
+    expect(plan.guards).toEqual([
+      { metric: 'errorRate', op: 'above', threshold: 0.02, consecutive: 4 },
+      { metric: 'p99LatencyMs', op: 'above', threshold: 300, consecutive: 20 },
+    ]);
+  });
+
   it('expands conditions to one per operator in catalogue order; guards inherit minRequests', () => {
     const plan = compile({
       guards: {

@@ -174,7 +174,14 @@ const fixtureRows: Row[] = [
     'a traffic share in (0, 1]',
     'nothing',
   ),
-  fromFixture('no phases', { phases: undefined }, 'phases', 'name: fixture', 'a list of phases', 'nothing'),
+  fromFixture(
+    'no phases',
+    { phases: undefined },
+    'phases',
+    'name: fixture',
+    'a list of phases, or a controller section naming Argo Rollouts or Flagger manifests',
+    'nothing',
+  ),
   fromFixture(
     'duplicate phase name',
     { phases: [{}, { name: 'canary' }] },
@@ -348,6 +355,22 @@ const fixtureRows: Row[] = [
     '-1',
   ),
   fromFixture(
+    'guard consecutive of 0',
+    { guards: { consecutive: 0 } },
+    'guards.consecutive',
+    'consecutive: 0',
+    'a whole number of checks in [1, 100000]',
+    '0',
+  ),
+  fromFixture(
+    'consecutive on a gate',
+    { phases: [{ gates: { errorRate: { below: 0.01, consecutive: 3 } } }] },
+    'phases[0].gates.errorRate.consecutive',
+    'consecutive: 3',
+    'no consecutive on a gate: a gate is judged once per checkpoint; consecutive belongs to guards.rollbackWhen',
+    '3',
+  ),
+  fromFixture(
     'negative sd',
     { business: { baselineAnnualRevenue: 1e6, revenueUplift: { mean: 0.05, sd: -0.01 } } },
     'business.revenueUplift.sd',
@@ -487,6 +510,20 @@ const rawRows: Row[] = [
       column: 1,
       expected: 'valid YAML',
       found: 'a syntax error (Flow map in block collection must be sufficiently indented and end with a })',
+    },
+  },
+  {
+    // Prose read as YAML: each line after the first bad one is an error of the parser's own making.
+    title: 'a Markdown file: one syntax problem, the rest counted',
+    text: '# Notes\n\nSome text: with a colon\n- a list: item: two\n```sh\nnpm ci\n```\nMore: text: here\n',
+    file: 'notes.yaml',
+    problem: {
+      path: '',
+      line: 4,
+      column: 1,
+      expected: 'valid YAML',
+      found:
+        'a syntax error (Implicit keys need to be on a single line); 5 more after it, not listed, as they may follow from this one',
     },
   },
   {
@@ -630,7 +667,7 @@ const rawRows: Row[] = [
       line: 2,
       column: 1,
       expected:
-        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, faults',
+        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, controller, faults',
       found: "unknown field 'populaton'; did you mean 'population'?",
     },
   },

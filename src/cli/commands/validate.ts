@@ -1,6 +1,9 @@
 import { InputError } from '../../errors.js';
 import { readScenario } from '../../io/readScenario.js';
+import type { ControllerManifests, MetricSource } from '../../scenario/controllerPlan.js';
+import { formatDuration } from '../../scenario/duration.js';
 import type { Plan } from '../../scenario/plan.js';
+import { reachWarnings } from '../../scenario/reachableRequests.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import type { TextSink } from '../reportError.js';
 
@@ -11,9 +14,15 @@ export type ValidateFlags = Pick<CommonFlagValues, 'json' | 'quiet'>;
  * `rehearse validate <scenario>` as a function: reads and checks the scenario and prints a one-line
  * summary, or a JSON one with `--json`. Bad input throws `InputError` with every problem (exit 2); with
  * `--json` the problems are printed on stdout first, `{ valid: false, file, problems }`, each with its
- * `file`, `line`, `column`, `path`, `expected` and `found`.
+ * `file`, `line`, `column`, `path`, `expected` and `found`. A valid scenario can still have a `minRequests`
+ * that some phase's window cannot be expected to reach: each is a warning on stderr (and in the JSON's
+ * `warnings`), and the exit code stays 0.
  */
-export async function validateCommand(file: string, flags: ValidateFlags, context: { stdout: TextSink }) {
+export async function validateCommand(
+  file: string,
+  flags: ValidateFlags,
+  context: { stdout: TextSink; stderr: TextSink },
+) {
   let plan: Plan;
   try {
     plan = await readScenario(file);
@@ -40,11 +49,66 @@ export async function validateCommand(file: string, flags: ValidateFlags, contex
     segments: plan.segments.length,
     guards: plan.guards.length,
     faults: plan.faults.length,
+    warnings: reachWarnings(plan).map((warning) => `${file}: ${warning.message}`),
   };
-  if (flags.json) context.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet)
+  if (!flags.quiet) for (const warning of summary.warnings) context.stderr.write(`warning: ${warning}\n`);
+  const controller = plan.controller === undefined ? null : controllerSummary(plan.controller);
+  if (flags.json)
+    context.stdout.write(
+      `${JSON.stringify(controller === null ? summary : { ...summary, controller }, null, 2)}\n`,
+    );
+  else if (!flags.quiet) {
     context.stdout.write(
       `ok: ${file}: "${plan.name}", ${plan.phases.length} phases (${summary.phases.join(' → ')}), ` +
         `${plan.segments.length} segments, ${plan.guards.length} guards, ${plan.faults.length} faults\n`,
     );
+    if (controller !== null) context.stdout.write(formatControllerSummary(controller));
+  }
+}
+
+/** What `validate` says of a controller's plan: the phases it derived, each metric's model, the warnings. */
+function controllerSummary(manifests: ControllerManifests) {
+  const plan = manifests.plan;
+  const name = plan.kind === 'argo' ? plan.rollout : plan.canary;
+  const sourceText = (source: MetricSource) =>
+    source.kind === 'provider' ? `success probability ${source.successProbability}` : source.description;
+  const metrics =
+    plan.kind === 'argo'
+      ? [
+          ...(plan.background?.analysis.metrics ?? []),
+          ...plan.phaseSteps
+            .flat()
+            .flatMap((step) => (step.kind === 'analysis' ? step.analysis.metrics : [])),
+        ].map((m) => ({
+          name: m.metric.name,
+          model: sourceText(m.source),
+          dryRun: m.dryRun,
+        }))
+      : plan.metrics.map((m) => ({ name: m.name, model: sourceText(m.source), dryRun: false }));
+  return {
+    kind: plan.kind,
+    name,
+    phases: manifests.phases.map((phase) => ({
+      name: phase.name,
+      traffic: phase.traffic,
+      duration: formatDuration(phase.durationMs),
+      steps: phase.description,
+    })),
+    metrics,
+    warnings: [...manifests.warnings],
+  };
+}
+
+function formatControllerSummary(summary: ReturnType<typeof controllerSummary>): string {
+  const kind = summary.kind === 'argo' ? 'Argo Rollout' : 'Flagger Canary';
+  const lines = [`phases derived from the ${kind} ${summary.name}:`];
+  for (const phase of summary.phases) lines.push(`  ${phase.name}: ${phase.duration} (${phase.steps})`);
+  lines.push('metrics:');
+  for (const metric of summary.metrics)
+    lines.push(`  ${metric.name}: ${metric.model}${metric.dryRun ? ' (dry run)' : ''}`);
+  if (summary.warnings.length > 0) {
+    lines.push('warnings:');
+    for (const warning of summary.warnings) lines.push(`  ${warning}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

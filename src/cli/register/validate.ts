@@ -15,6 +15,6 @@ export function registerValidate(program: Command): void {
     )
     .action(async (file: string, flags: ValidateFlags) => {
       const { validateCommand } = await import('../commands/validate.js');
-      await validateCommand(file, flags, { stdout: process.stdout });
+      await validateCommand(file, flags, { stdout: process.stdout, stderr: process.stderr });
     });
 }

@@ -1,0 +1,122 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { exportCommand } from '../../src/cli/commands/export.js';
+import { importCommand } from '../../src/cli/commands/import.js';
+import { reportError } from '../../src/cli/reportError.js';
+import { tempDir } from '../support/tempDir.js';
+import { textSink } from '../support/textSink.js';
+
+const FIXTURES = 'test/fixtures/controllers';
+
+async function exportIn(
+  cwd: string,
+  controller: string,
+  scenario: string,
+  flags: Parameters<typeof exportCommand>[2] = {},
+) {
+  const stdout = textSink();
+  const stderr = textSink();
+  await exportCommand(controller, scenario, flags, { stdout, stderr, cwd });
+  return { stdout: stdout.text, stderr: stderr.text };
+}
+
+async function importIn(
+  cwd: string,
+  controller: string,
+  files: string[],
+  flags: Parameters<typeof importCommand>[2] = {},
+) {
+  await importCommand(
+    controller,
+    files,
+    { quiet: true, ...flags },
+    { stdout: textSink(), stderr: textSink(), cwd },
+  );
+}
+
+/** A manifest file's documents as data: what they mean, whatever their comments and layout. */
+function meaning(path: string): unknown[] {
+  return parseAllDocuments(readFileSync(path, 'utf8')).map((document) => document.toJS());
+}
+
+describe('rehearse export', () => {
+  it.each([
+    ['argo', 'argo-background-analysis.yaml'],
+    ['argo', 'argo-inline-analysis.yaml'],
+    ['argo', 'argo-multiple-templates.yaml'],
+    ['flagger', 'flagger-canary-builtin.yaml'],
+    ['flagger', 'flagger-metric-template.yaml'],
+  ])('%s: export(import(%s)) means what the manifests mean', async (controller, fixture) => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, fixture), join(dir, fixture));
+    await importIn(dir, controller, [fixture], { out: 's.yaml' });
+    const { stdout, stderr } = await exportIn(dir, controller, 's.yaml', { out: 'out' });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(new RegExp(`^wrote out/${fixture.replace('.', '\\.')}: `));
+    expect(meaning(join(dir, 'out', fixture))).toEqual(meaning(join(dir, fixture)));
+    expect(readFileSync(join(dir, 'out', fixture), 'utf8')).toMatch(
+      new RegExp(
+        `^# ${fixture}, as s\\.yaml rehearses it, written back by \`rehearse export ${controller}\`: comments dropped\\.\n`,
+      ),
+    );
+  });
+
+  it.each([
+    ['argo', 'argo-background-analysis.yaml'],
+    ['argo', 'argo-inline-analysis.yaml'],
+    ['argo', 'argo-multiple-templates.yaml'],
+    ['flagger', 'flagger-canary-builtin.yaml'],
+    ['flagger', 'flagger-metric-template.yaml'],
+  ])(
+    '%s: import(export(import(%s))) is the first import but for where the manifests are',
+    async (controller, fixture) => {
+      const dir = tempDir();
+      copyFileSync(join(FIXTURES, fixture), join(dir, 'm.yaml'));
+      copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'model.yaml'));
+      await importIn(dir, controller, ['m.yaml'], { out: 'first.yaml', modelFrom: 'model.yaml' });
+      await exportIn(dir, controller, 'first.yaml', { out: 'back' });
+      await importIn(dir, controller, ['back/m.yaml'], { out: 'second.yaml', modelFrom: 'first.yaml' });
+      const first = readFileSync(join(dir, 'first.yaml'), 'utf8');
+      const second = readFileSync(join(dir, 'second.yaml'), 'utf8');
+      const withoutHeader = (text: string) =>
+        text
+          .replace(/^(#.*\n)+/, '')
+          .replace(/\n {4}- (back\/)?m\.yaml\n/, '\n    - <manifest>\n')
+          .replace(/\((back\/)?m\.yaml:\d+\)/g, '(<manifest>:<line>)');
+      expect(withoutHeader(second)).toBe(withoutHeader(first));
+      expect(first).toContain('\n    - m.yaml\n');
+      expect(second).toContain('\n    - back/m.yaml\n');
+    },
+  );
+
+  it('a native scenario becomes rollout.yaml under reports/<name>/argo/, with its warnings on stderr', async () => {
+    const dir = tempDir();
+    copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'sprint2.yaml'));
+    const { stdout, stderr } = await exportIn(dir, 'argo', 'sprint2.yaml');
+    expect(stdout.split('\n')[0]).toMatch(
+      /^wrote reports\/sprint2\/argo\/rollout\.yaml: Rollout sprint-2-cohort-analyzer, AnalysisTemplate sprint-2-cohort-analyzer-guards, .*; 6 things not expressed \(warnings above\)$/,
+    );
+    expect(stderr.split('\n')[0]).toBe(
+      'warning: sprint2.yaml:76:7 phases[0].gates.availability: expected a gate on errorRate, p50LatencyMs, p95LatencyMs, p99LatencyMs (a Prometheus query of a recognised shape), found availability: not exported',
+    );
+    expect(readdirSync(join(dir, 'reports/sprint2/argo'))).toEqual(['rollout.yaml']);
+  });
+
+  it('a controller scenario exports only to its own controller: exit 2, nothing written', async () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'argo-inline-analysis.yaml'), join(dir, 'r.yaml'));
+    await importIn(dir, 'argo', ['r.yaml'], { out: 's.yaml' });
+    const error = await exportIn(dir, 'flagger', 's.yaml').then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    const stderr = textSink();
+    expect(reportError(error, stderr)).toBe(2);
+    expect(stderr.text).toBe(
+      'error: s.yaml:8:9 controller.kind: expected flagger, as `rehearse export flagger` writes (a plan is exported to its own controller), found "argo"\n1 problem; nothing was written.\n',
+    );
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+  });
+});
