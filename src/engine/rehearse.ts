@@ -1,14 +1,18 @@
 import type { FaultEffectBuilder } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
+import { ArgoDriver } from './argoDriver.js';
 import { samplerKind } from './cohortSampler.js';
+import type { ControllerDriver } from './controllerDriver.js';
+import { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup } from './engineSetup.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { setupOf } from './planSetup.js';
+import { controllerSources, setupOf } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
-import { type RehearsalDetail, workspaceFor } from './rehearsalWorkspace.js';
+import { type RehearsalDetail, type RehearsalWorkspace, workspaceFor } from './rehearsalWorkspace.js';
+import { runControllerPhase } from './runControllerPhase.js';
 import { runEffects } from './runEffects.js';
 import { runPhase } from './runPhase.js';
-import type { RunKey } from './streams.js';
+import { controllerStream, type RunKey } from './streams.js';
 
 /** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
 export interface RehearseOptions {
@@ -36,6 +40,33 @@ export interface RehearseOptions {
   detail?: RehearsalDetail;
 }
 
+const controllerWindows = new WeakMap<RehearsalWorkspace, ControllerWindows>();
+
+/** The controller's driver for run `key` and its trailing windows (kept with the workspace, emptied). */
+function controllerRun(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  key: RunKey,
+  approve: boolean,
+): { driver: ControllerDriver; windows: ControllerWindows } {
+  const plan = setup.controller!;
+  let windows = controllerWindows.get(space);
+  if (windows === undefined) {
+    windows = new ControllerWindows(
+      controllerSources(plan),
+      setup.intervalMs,
+      setup.latencyBoundsMs,
+      setup.segmentIds.length,
+    );
+    controllerWindows.set(space, windows);
+  }
+  windows.clear();
+  const stream = controllerStream(key);
+  const names = setup.phases.map((phase) => phase.name);
+  if (plan.kind === 'argo') return { driver: new ArgoDriver(plan, names, windows, stream, approve), windows };
+  throw new RangeError('rehearse: Flagger plans are not rehearsed yet');
+}
+
 /**
  * One rehearsal of an already resolved plan (see {@link rehearse}); exported for the Monte Carlo, which
  * resolves the plan once.
@@ -53,13 +84,18 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const phases: PhaseResult[] = [];
   let phaseStartMs = setup.startMs;
   let outcome: Outcome | null = null;
+  const controller =
+    setup.controller === null ? null : controllerRun(setup, space, key, options.approve ?? true);
   for (const phase of setup.phases) {
     if (outcome !== null) {
       const { candidate, baseline } = space.estimates[phase.index]!;
       phases.push(notReachedPhase(phase, candidate.learners, baseline.learners));
       continue;
     }
-    const { result, stop } = runPhase(setup, space, phase, phaseStartMs, options.approve ?? true);
+    const { result, stop } =
+      controller === null
+        ? runPhase(setup, space, phase, phaseStartMs, options.approve ?? true)
+        : runControllerPhase(setup, space, phase, phaseStartMs, controller.driver, controller.windows);
     phases.push(result);
     if (stop !== null) {
       outcome = {

@@ -31,7 +31,11 @@ interface PhaseRun {
 }
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
-function simulateInterval(run: PhaseRun, startMs: number, endMs: number): void {
+export function simulateInterval(
+  run: Pick<PhaseRun, 'space' | 'phase' | 'closesEveryInterval'>,
+  startMs: number,
+  endMs: number,
+): void {
   const { space, phase } = run;
   const { candidate, interval } = space;
   const lengthMs = endMs - startMs;
@@ -92,7 +96,13 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
   }
 }
 
-function totals(window: EngineWindow, learners: number, exposed: number, isCandidate: boolean): CohortTotals {
+/** A cohort's totals over a phase, from its cumulative window. */
+export function totals(
+  window: EngineWindow,
+  learners: number,
+  exposed: number,
+  isCandidate: boolean,
+): CohortTotals {
   const stats = window.stats;
   return {
     learners,

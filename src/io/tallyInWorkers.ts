@@ -57,7 +57,7 @@ export async function tallyInWorkers(
   const study: RiskWorkerData = { plan, settings };
   const progress = (done: number) => onProgress?.(done);
   if (workers <= 1 || to - from <= 1) return riskTask(study, range, progress);
-  // Workers run the compiled `dist/src/io/riskWorker.js`: tests that start workers build first
+  // Workers run the bundled `dist/workers/riskWorker.js`: tests that start workers build first
   // (`test/support/ensureBuilt.ts`).
   const tallies = await riskPool().run({
     context: study,

@@ -2,7 +2,7 @@ import type { MetricName } from '../gates/metrics.js';
 import type { ConditionInput } from '../scenario/conditionSchema.js';
 import type { Scenario } from '../scenario/scenarioSchema.js';
 import { EXPORTABLE_METRICS, exportQuery, goDurationText, kubernetesName, validMs } from './exportQueries.js';
-import type { ExportedManifests, ExportWarning } from './exportWarning.js';
+import { type ExportedManifests, type ExportWarning, nativePhases } from './exportWarning.js';
 
 const API_VERSION = 'argoproj.io/v1alpha1';
 
@@ -83,7 +83,7 @@ export function exportArgo(scenario: Scenario): ExportedManifests {
   const documents: Record<string, unknown>[] = [];
   const templates: Record<string, unknown>[] = [];
   const steps: Record<string, unknown>[] = [];
-  scenario.phases.forEach((phase, p) => {
+  nativePhases(scenario).forEach((phase, p) => {
     const weight = phase.traffic * 100;
     if (!Number.isInteger(Math.round(weight * 1e9) / 1e9)) {
       warnings.push({

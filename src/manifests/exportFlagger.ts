@@ -2,7 +2,7 @@ import type { MetricName } from '../gates/metrics.js';
 import type { ConditionInput } from '../scenario/conditionSchema.js';
 import type { Scenario } from '../scenario/scenarioSchema.js';
 import { exportQuery, goDurationText, kubernetesName, validMs } from './exportQueries.js';
-import type { ExportedManifests, ExportWarning } from './exportWarning.js';
+import { type ExportedManifests, type ExportWarning, nativePhases } from './exportWarning.js';
 
 const API_VERSION = 'flagger.app/v1beta1';
 const FLAGGER_METRICS: readonly MetricName[] = ['errorRate', 'p50LatencyMs', 'p95LatencyMs', 'p99LatencyMs'];
@@ -35,7 +35,7 @@ function thresholdRange(condition: ConditionInput, toQuery: (value: number) => n
 export function exportFlagger(scenario: Scenario): ExportedManifests {
   const warnings: ExportWarning[] = [];
   const name = kubernetesName(scenario.name);
-  const phases = scenario.phases;
+  const phases = nativePhases(scenario);
   const intervalMs = validMs(phases[0]!.duration);
   const stepWeights: number[] = [];
   const gates = new Map<MetricName, { condition: ConditionInput; phase: number }>();

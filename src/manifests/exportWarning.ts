@@ -1,4 +1,5 @@
 import type { PathSegment } from '../scenario/problems.js';
+import type { Scenario } from '../scenario/scenarioSchema.js';
 
 /** Something of a scenario that the controller cannot express, at its field path in the scenario. */
 export interface ExportWarning {
@@ -13,4 +14,14 @@ export interface ExportWarning {
 export interface ExportedManifests {
   documents: Record<string, unknown>[];
   warnings: ExportWarning[];
+}
+
+/**
+ * The phases a scenario states itself. Without a `controller` section the schema requires them; a
+ * controller scenario's phases come from its manifests, which an export writes back instead.
+ */
+export function nativePhases(scenario: Scenario): NonNullable<Scenario['phases']> {
+  if (scenario.phases === undefined)
+    throw new Error(`scenario "${scenario.name}" has no phases of its own to export`);
+  return scenario.phases;
 }

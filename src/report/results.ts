@@ -119,6 +119,17 @@ export interface ResultsPhase {
   decision: ResultsDecision | null;
   candidate: ResultsCohort;
   baseline: ResultsCohort;
+  /** A controller's measurements (Argo) or metric checks (Flagger) in this phase; absent for a scenario's own phases. */
+  measurements?: ResultsMeasurement[];
+}
+
+/** One controller measurement: its metric's name, when (ms from the phase start), the value, the result and why. */
+export interface ResultsMeasurement {
+  name: string;
+  offsetMs: number;
+  value: number | null;
+  result: string;
+  reason: string;
 }
 
 export interface ResultsOutcome {
@@ -128,7 +139,20 @@ export interface ResultsOutcome {
   offsetMs: number;
   elapsedMs: number;
   reason: string;
-  cause: { kind: 'gate' | 'guard'; metric: MetricName } | null;
+  /**
+   * The gate or guard that decided; for a controller's plan, the controller metric (`name`), the modelled
+   * metric it measures (null for a provider or webhook) and the controller's rule that decided.
+   */
+  cause:
+    | { kind: 'gate' | 'guard'; metric: MetricName }
+    | {
+        kind: 'controller';
+        controller: 'argo' | 'flagger';
+        name: string;
+        metric: MetricName | null;
+        rule: string;
+      }
+    | null;
   /** Candidate learners who made at least one request before the rehearsal ended; null when not recorded (a replay). */
   learnersExposed: number | null;
 }

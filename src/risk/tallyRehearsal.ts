@@ -43,7 +43,7 @@ function tallyPhase(
     if (result.guardTrips.some((trip) => trip.index === g)) guard.tripped += 1;
   });
   const cause = decided?.cause ?? null;
-  if (decided === null || cause === null) return;
+  if (decided === null || cause === null || cause.kind === 'controller') return;
   if (cause.kind === 'guard') {
     const guard = phase.guards[cause.index];
     if (guard === undefined) throw new InternalError(`rehearsal names guard ${cause.index}, not in the plan`);

@@ -25,6 +25,38 @@ export function parseYaml(text: string): ParsedSource {
       found: `${documents.length} documents (the second starts here)`,
     });
   }
+  return readDocument(document, faults);
+}
+
+/** One document of a multi-document YAML text, with where it starts (an offset into the text). */
+export interface YamlDocument {
+  value: unknown;
+  tree: SourceNode | null;
+  offset: number;
+}
+
+/**
+ * Reads every document of a YAML text (`---` separated, as Kubernetes manifests are), each with the offset
+ * of every value and key, and the same faults as {@link parseYaml} in each; empty documents are left out.
+ */
+export function parseYamlDocuments(
+  text: string,
+): { ok: true; documents: YamlDocument[] } | { ok: false; faults: SourceFault[] } {
+  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const all = Array.isArray(parsed) ? parsed : [];
+  const documents: YamlDocument[] = [];
+  const faults: SourceFault[] = [];
+  for (const document of all) {
+    const read = readDocument(document, []);
+    if (!read.ok) faults.push(...read.faults);
+    else if (read.value !== undefined)
+      documents.push({ value: read.value, tree: read.tree, offset: document.range[0] });
+  }
+  return faults.length > 0 ? { ok: false, faults } : { ok: true, documents };
+}
+
+/** One parsed document as data with its source tree, or every fault found in it (after `faults` given). */
+function readDocument(document: Document, faults: SourceFault[]): ParsedSource {
   const keyPaths = new Map<number, PathSegment[]>();
   const tree =
     document.contents === null

@@ -174,7 +174,14 @@ const fixtureRows: Row[] = [
     'a traffic share in (0, 1]',
     'nothing',
   ),
-  fromFixture('no phases', { phases: undefined }, 'phases', 'name: fixture', 'a list of phases', 'nothing'),
+  fromFixture(
+    'no phases',
+    { phases: undefined },
+    'phases',
+    'name: fixture',
+    'a list of phases, or a controller section naming Argo Rollouts or Flagger manifests',
+    'nothing',
+  ),
   fromFixture(
     'duplicate phase name',
     { phases: [{}, { name: 'canary' }] },
@@ -660,7 +667,7 @@ const rawRows: Row[] = [
       line: 2,
       column: 1,
       expected:
-        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, faults',
+        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, controller, faults',
       found: "unknown field 'populaton'; did you mean 'population'?",
     },
   },
