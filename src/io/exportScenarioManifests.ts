@@ -114,14 +114,15 @@ async function writeBack(
   if (!checked.ok) throw new InputError(checked.problems);
   const outputs: OutputFile[] = [];
   const taken = new Set<string>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const own = checked.manifests.documents.filter((document) => document.file === file);
     if (own.length === 0) continue;
     let name = basename(file);
     for (let i = 2; taken.has(name); i++) name = `${i}-${basename(file)}`;
     taken.add(name);
     const header = [
-      `${file}, as ${scenario.file} rehearses it, written back by \`rehearse export ${kind}\`: comments dropped.`,
+      // Named as the scenario lists it, so that exporting an exported plan again writes the same bytes.
+      `${(list as string[])[index]}, as ${basename(scenario.file)} rehearses it, written back by \`rehearse export ${kind}\`: comments dropped.`,
     ];
     outputs.push({
       name,

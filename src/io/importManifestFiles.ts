@@ -16,8 +16,6 @@ export interface ImportManifestOptions {
   manifests: readonly NamedFile[];
   /** The folder the scenario will be written to: the manifest paths it writes are relative to it. */
   scenarioFolder: string;
-  /** The command as typed, for the scenario's header. */
-  command: string;
   /** A scenario whose model sections to copy (`--model-from`). */
   modelFrom?: NamedFile;
 }
@@ -50,7 +48,6 @@ export async function importManifestFiles(options: ImportManifestOptions): Promi
     manifests: checked.manifests,
     files,
     manifestPaths,
-    command: options.command,
     ...(modelText === undefined ? {} : { modelText }),
   });
   return { text, manifests: checked.manifests, toFill, warnings: checked.manifests.warnings };

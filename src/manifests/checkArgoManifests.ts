@@ -73,6 +73,17 @@ export function checkArgoManifests(
     if (kind === 'analysis')
       references.push(...analysisReferences(rollout, [...path, 'analysis'], byKind, check));
   });
+  if (strategy?.canary !== undefined && weights.length === 0 && check.problems.length === 0) {
+    // As the scenario loader rules: Argo promotes a canary without steps at once.
+    const expected =
+      'at least one setWeight step (a canary without steps is promoted at once: there is nothing to rehearse)';
+    check.problem(
+      rollout,
+      [...canaryPath, 'steps'],
+      expected,
+      steps.length === 0 ? 'nothing' : 'no setWeight',
+    );
+  }
   const background = valueAt(rollout.value, [...canaryPath, 'analysis']);
   let backgroundNames: string[] = [];
   if (background !== undefined) {
@@ -103,8 +114,8 @@ export function checkArgoManifests(
 
   const metrics = templateMetrics(references);
   const summary = [
-    steps.length === 0 ? 'no steps (straight to 100%)' : `${steps.length} steps`,
-    weights.length > 0 ? `setWeight ${weights.join(' → ')}` : 'no setWeight',
+    `${steps.length} steps`,
+    `setWeight ${weights.join(' → ')}`,
     backgroundNames.length > 0 ? `background analysis ${backgroundNames.join(', ')}` : null,
   ]
     .filter((part) => part !== null)

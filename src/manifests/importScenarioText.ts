@@ -45,8 +45,6 @@ export interface ImportScenarioInput {
   files: readonly string[];
   /** The same files relative to the scenario's folder, with `/`. */
   manifestPaths: readonly string[];
-  /** The command as typed, quoted in the header: `rehearse import argo rollout.yaml`. */
-  command: string;
   /**
    * The text of a scenario (`--model-from`) whose name, seed, start, release, population, analyzers,
    * business, monitoring and faults are copied, comments and all, in place of the defaults; its
@@ -62,16 +60,18 @@ export interface ImportScenarioInput {
  * not read by shape, and a comment for each it does; a success probability per job or web measurement),
  * and the model sections, as defaults with comments or copied from another scenario. Pure.
  *
- * @example importScenarioText({ manifests, files: ['rollout.yaml'], manifestPaths: ['rollout.yaml'], command: 'rehearse import argo rollout.yaml' }).text
+ * @example importScenarioText({ manifests, files: ['rollout.yaml'], manifestPaths: ['rollout.yaml'] }).text
  * // '# A rehearsal of the Argo Rollouts plan "guestbook" …\nname: guestbook\n…'
  */
 export function importScenarioText(input: ImportScenarioInput): ImportedScenario {
-  const { manifests, manifestPaths, command } = input;
+  const { manifests, manifestPaths } = input;
   const relativeFile = (file: string) => manifestPaths[input.files.indexOf(file)] ?? file;
   const model = input.modelText === undefined ? null : parseDocument(input.modelText);
   const kept = keptMappings(model);
   const lines = [
-    `# A rehearsal of the ${CONTROLLER_NAMES[manifests.kind]} plan "${manifests.name}", written by \`${command}\`.`,
+    // Nothing here depends on where the command ran, so importing the same manifests from the same
+    // folder writes the same bytes.
+    `# A rehearsal of the ${CONTROLLER_NAMES[manifests.kind]} plan "${manifests.name}", written by \`rehearse import ${manifests.kind}\`.`,
     `# ${manifests.summary}.`,
     '# The manifests are the source of truth for the plan: change it there. The other sections model',
     '# the traffic and the service: edit their values.',
@@ -97,10 +97,11 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
     lines.push('  metrics:');
     for (const metric of mapped) {
       const value = kept.metrics.get(metric.name);
-      if (value === undefined) {
+      // No line number: a re-import of the same plan writes the same comment wherever its query moved.
+      if (metric.unrecognised !== undefined) {
         lines.push(
-          `    # ${metric.name} (${relativeFile(metric.file)}${metric.line === null ? '' : `:${metric.line}`}): ${whyUnread(metric)}.`,
-          `    # Fill in the modelled metric it measures: ${METRIC_NAMES.slice(0, 5).join(', ')}, …`,
+          `    # ${metric.name}, in ${relativeFile(metric.file)}: ${whyUnread(metric)}.`,
+          `    # The modelled metric it measures (${METRIC_NAMES.slice(0, 5).join(', ')}, …):`,
         );
       }
       lines.push(`    ${key(metric.name)}: ${value ?? 'null'}`);
@@ -161,7 +162,12 @@ function sectionText(document: ReturnType<typeof parseDocument>, keys: readonly 
   const picked = new YAMLMap();
   for (const name of keys) {
     const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === name);
-    if (pair !== undefined) picked.items.push(pair.clone());
+    if (pair === undefined) continue;
+    const copy = pair.clone();
+    // A comment above the file's first key is the header of the file it came from (yaml attaches it to
+    // that key when no blank line follows it): it does not describe this one.
+    if (pair === contents.items[0] && isScalar(copy.key)) copy.key.commentBefore = null;
+    picked.items.push(copy);
   }
   if (picked.items.length === 0) return '';
   const section = new Document();

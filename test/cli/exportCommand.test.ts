@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -45,7 +45,6 @@ describe('rehearse export', () => {
   it.each([
     ['argo', 'argo-background-analysis.yaml'],
     ['argo', 'argo-inline-analysis.yaml'],
-    ['argo', 'argo-multiple-templates.yaml'],
     ['flagger', 'flagger-canary-builtin.yaml'],
     ['flagger', 'flagger-metric-template.yaml'],
   ])('%s: export(import(%s)) means what the manifests mean', async (controller, fixture) => {
@@ -66,7 +65,6 @@ describe('rehearse export', () => {
   it.each([
     ['argo', 'argo-background-analysis.yaml'],
     ['argo', 'argo-inline-analysis.yaml'],
-    ['argo', 'argo-multiple-templates.yaml'],
     ['flagger', 'flagger-canary-builtin.yaml'],
     ['flagger', 'flagger-metric-template.yaml'],
   ])(
@@ -84,10 +82,38 @@ describe('rehearse export', () => {
         text
           .replace(/^(#.*\n)+/, '')
           .replace(/\n {4}- (back\/)?m\.yaml\n/, '\n    - <manifest>\n')
-          .replace(/\((back\/)?m\.yaml:\d+\)/g, '(<manifest>:<line>)');
+          .replace(/, in (back\/)?m\.yaml:/g, ', in <manifest>:');
       expect(withoutHeader(second)).toBe(withoutHeader(first));
       expect(first).toContain('\n    - m.yaml\n');
       expect(second).toContain('\n    - back/m.yaml\n');
+    },
+  );
+
+  it.each([
+    ['argo', 'argo-background-analysis.yaml'],
+    ['argo', 'argo-inline-analysis.yaml'],
+    ['flagger', 'flagger-canary-builtin.yaml'],
+    ['flagger', 'flagger-metric-template.yaml'],
+  ])(
+    '%s: import(export(s)) beside the exported manifests is s, byte for byte (%s)',
+    async (controller, fixture) => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'a'));
+      copyFileSync(join(FIXTURES, fixture), join(dir, 'a/m.yaml'));
+      copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'model.yaml'));
+      await importIn(dir, controller, ['a/m.yaml'], { out: 'a/s.yaml', modelFrom: 'model.yaml' });
+      // A query the rehearsal does not read is mapped by hand, as a user would before rehearsing.
+      const first = readFileSync(join(dir, 'a/s.yaml'), 'utf8').replace(
+        '"404s percentage": null',
+        '"404s percentage": errorRate',
+      );
+      writeFileSync(join(dir, 'a/s.yaml'), first);
+      await exportIn(dir, controller, 'a/s.yaml', { out: 'b' });
+      await importIn(dir, controller, ['b/m.yaml'], { out: 'b/s.yaml', modelFrom: 'a/s.yaml' });
+      expect(readFileSync(join(dir, 'b/s.yaml'), 'utf8')).toBe(first);
+      // Exported once, the manifests are a fixed point: exported again, they are the same bytes.
+      await exportIn(dir, controller, 'b/s.yaml', { out: 'c' });
+      expect(readFileSync(join(dir, 'c/m.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'b/m.yaml'), 'utf8'));
     },
   );
 

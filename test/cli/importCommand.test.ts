@@ -83,7 +83,7 @@ describe('rehearse import', () => {
     );
     const text = readFileSync(join(dir, 's.yaml'), 'utf8');
     expect(parse(text).controller.metrics).toEqual({ '404s percentage': null });
-    expect(text).toContain('    # 404s percentage (flagger-metric-template.yaml:13): the status matcher');
+    expect(text).toContain('    # 404s percentage, in flagger-metric-template.yaml: the status matcher');
   });
 
   it('does not replace a scenario unless --force; with it, it does', async () => {
@@ -149,7 +149,14 @@ describe('rehearse import', () => {
   });
 
   it('--json prints what it read', async () => {
-    const dir = withFixtures('argo-multiple-templates.yaml');
+    const dir = tempDir();
+    // The example has no steps, which a rehearsal refuses: give it two.
+    const text = readFileSync(join(FIXTURES, 'argo-multiple-templates.yaml'), 'utf8');
+    const withSteps = text.replace(
+      '    canary:\n',
+      '    canary:\n      steps: [{ setWeight: 50 }, { pause: { duration: 10m } }]\n',
+    );
+    writeFileSync(join(dir, 'argo-multiple-templates.yaml'), withSteps);
     const { stdout } = await run('argo', ['argo-multiple-templates.yaml'], { json: true }, dir);
     expect(JSON.parse(stdout)).toMatchObject({
       file: 'guestbook.scenario.yaml',
@@ -161,7 +168,7 @@ describe('rehearse import', () => {
           name: 'success-rate',
           source: 'query',
           provider: 'prometheus',
-          line: 35,
+          line: 36,
           metric: 'errorRate',
           fillIn: false,
         },
@@ -169,7 +176,7 @@ describe('rehearse import', () => {
           name: 'error-rate',
           source: 'query',
           provider: 'prometheus',
-          line: 58,
+          line: 59,
           metric: 'errorRate',
           fillIn: false,
         },

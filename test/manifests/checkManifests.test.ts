@@ -6,8 +6,16 @@ import { parseManifests } from '../../src/manifests/parseManifests.js';
 
 const FIXTURES = 'test/fixtures/controllers';
 
+/** The multiple-templates example with two steps: as given, its canary has none. */
+const WITH_STEPS = 'multiple-templates-with-steps.yaml';
+const WITH_STEPS_TEXT = readFileSync(`${FIXTURES}/argo-multiple-templates.yaml`, 'utf8').replace(
+  '    canary:\n',
+  '    canary:\n      steps: [{ setWeight: 50 }, { pause: { duration: 10m } }]\n',
+);
+
 function check(kind: 'argo' | 'flagger', file: string) {
-  const parsed = parseManifests(readFileSync(file, 'utf8'), file);
+  const text = file === WITH_STEPS ? WITH_STEPS_TEXT : readFileSync(file, 'utf8');
+  const parsed = parseManifests(text, file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return kind === 'argo'
     ? checkArgoManifests(parsed.documents, [file])
@@ -22,11 +30,6 @@ describe('the documentation examples import', () => {
       'Rollout guestbook: 8 steps, setWeight 20 → 40 → 60 → 80, background analysis success-rate from step 2',
     ],
     ['argo', 'argo-inline-analysis', 'Rollout guestbook: 3 steps, setWeight 20'],
-    [
-      'argo',
-      'argo-multiple-templates',
-      'Rollout guestbook: no steps (straight to 100%), no setWeight, background analysis success-rate, error-rate',
-    ],
     [
       'flagger',
       'flagger-canary-builtin',
@@ -46,8 +49,24 @@ describe('the documentation examples import', () => {
     }
   });
 
+  it('a canary without steps is refused, as the scenario loader refuses it: Argo promotes it at once', () => {
+    const file = `${FIXTURES}/argo-multiple-templates.yaml`;
+    const result = check('argo', file);
+    expect(result.ok === false && result.problems).toEqual([
+      {
+        file,
+        line: 11,
+        column: 5,
+        path: 'spec.strategy.canary.steps',
+        expected:
+          'at least one setWeight step (a canary without steps is promoted at once: there is nothing to rehearse)',
+        found: 'nothing',
+      },
+    ]);
+  });
+
   it('reads the success-rate query (with {{args.service-name}} filled in) as the complement of errorRate', () => {
-    const result = check('argo', `${FIXTURES}/argo-multiple-templates.yaml`);
+    const result = check('argo', WITH_STEPS);
     if (!result.ok) throw new Error('not ok');
     const read = result.manifests.metrics.map((metric) => [
       metric.name,
@@ -55,10 +74,10 @@ describe('the documentation examples import', () => {
       metric.mapping?.complement,
       metric.line,
     ]);
-    // The queries start on lines 35 and 58 (`query: |`).
+    // The queries start on lines 35 and 58 (`query: |`), one more with the steps.
     expect(read).toEqual([
-      ['success-rate', 'errorRate', true, 35],
-      ['error-rate', 'errorRate', false, 58],
+      ['success-rate', 'errorRate', true, 36],
+      ['error-rate', 'errorRate', false, 59],
     ]);
   });
 

@@ -17,7 +17,6 @@ function imported(kind: 'argo' | 'flagger', text: string, modelText?: string) {
     manifests: checked.manifests,
     files: ['m.yaml'],
     manifestPaths: ['m.yaml'],
-    command: `rehearse import ${kind} m.yaml`,
     ...(modelText === undefined ? {} : { modelText }),
   });
 }
@@ -66,7 +65,7 @@ describe('importScenarioText', () => {
     });
     expect(scenario.controller.metrics).toEqual({ apdex: null });
     expect(toFill.map((metric) => metric.name)).toEqual(['apdex']);
-    expect(text).toContain('    # apdex (m.yaml:15): a datadog metric, not read by the rehearsal.\n');
+    expect(text).toContain('    # apdex, in m.yaml: a datadog metric, not read by the rehearsal.\n');
   });
 
   it("a Flagger inline query is read with {{ interval }} as the metric's interval; webhooks are listed, commented", () => {

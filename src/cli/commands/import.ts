@@ -57,7 +57,6 @@ export async function importCommand(
     kind,
     manifests: files.map((file) => ({ path: inFolder(context.cwd, file), file })),
     scenarioFolder: inFolder(context.cwd, folder),
-    command: ['rehearse import', kind, ...files].join(' '),
     ...(modelFrom === undefined
       ? {}
       : { modelFrom: { path: inFolder(context.cwd, modelFrom), file: modelFrom } }),
