@@ -132,9 +132,7 @@ export function analyzePlan(plan: Plan): PlanAnalysis {
   return {
     exactGates: plan.phases.map((phase, p) => phase.gates.map((condition) => exactGate(plan, p, condition))),
     noise,
-    planFixes: [
-      ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
-    ]
+    planFixes: [...new Set(noise.map((finding) => finding.guardIndex))]
       .map((guardIndex) => planGuardFix(plan, guardIndex))
       .filter((fix): fix is PlanGuardFix => fix !== null),
   };
