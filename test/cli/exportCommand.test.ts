@@ -174,18 +174,24 @@ describe('the round trip rehearses the same', () => {
     };
   }
 
-  it.each(['argo-background-analysis.yaml', 'argo-inline-analysis.yaml'])(
-    '%s: a, export(a) and export(export(a)) rehearse byte for byte alike, but for the hash of the manifests',
-    async (fixture) => {
+  it.each([
+    ['argo', 'argo-background-analysis.yaml'],
+    ['argo', 'argo-inline-analysis.yaml'],
+    ['flagger', 'flagger-canary-builtin.yaml'],
+    ['flagger', 'flagger-metric-template.yaml'],
+  ])(
+    '%s %s: a, export(a) and export(export(a)) rehearse byte for byte alike, but for the hash of the manifests',
+    async (controller, fixture) => {
       const dir = tempDir();
       mkdirSync(join(dir, 'a'));
       copyFileSync(join(FIXTURES, fixture), join(dir, 'a/m.yaml'));
       copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'model.yaml'));
-      await importIn(dir, 'argo', ['a/m.yaml'], { out: 'a/s.yaml', modelFrom: 'model.yaml' });
-      await exportIn(dir, 'argo', 'a/s.yaml', { out: 'b' });
-      await importIn(dir, 'argo', ['b/m.yaml'], { out: 'b/s.yaml', modelFrom: 'a/s.yaml' });
-      await exportIn(dir, 'argo', 'b/s.yaml', { out: 'c' });
-      await importIn(dir, 'argo', ['c/m.yaml'], { out: 'c/s.yaml', modelFrom: 'b/s.yaml' });
+      await importIn(dir, controller, ['a/m.yaml'], { out: 'a/s.yaml', modelFrom: 'model.yaml' });
+      mapByHand(join(dir, 'a/s.yaml'));
+      await exportIn(dir, controller, 'a/s.yaml', { out: 'b' });
+      await importIn(dir, controller, ['b/m.yaml'], { out: 'b/s.yaml', modelFrom: 'a/s.yaml' });
+      await exportIn(dir, controller, 'b/s.yaml', { out: 'c' });
+      await importIn(dir, controller, ['c/m.yaml'], { out: 'c/s.yaml', modelFrom: 'b/s.yaml' });
       const a = await rehearse(join(dir, 'a'));
       const b = await rehearse(join(dir, 'b'));
       const c = await rehearse(join(dir, 'c'));
@@ -197,6 +203,7 @@ describe('the round trip rehearses the same', () => {
       expect(a.results).not.toBe(b.results);
       expect(withoutHash(a.results)).toBe(withoutHash(b.results));
       expect(a.checkpoints).toBe(b.checkpoints);
+      // The sprint 2 candidate passes these plans (seeded; a change in the engine shows here).
       expect(JSON.parse(a.results).outcome.status).toBe('completed');
     },
   );
