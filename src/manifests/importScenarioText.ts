@@ -1,13 +1,15 @@
 import { Document, isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
 import { METRIC_NAMES } from '../gates/metrics.js';
-import type { ImportedManifests, ImportedMetric } from './importedManifests.js';
+import {
+  DEFAULT_SUCCESS_PROBABILITY,
+  type ImportedManifests,
+  type ImportedMetric,
+} from './importedManifests.js';
+import type { KeptController } from './keptController.js';
 
 /** The scenario sections an import copies from `--model-from`, in the order it writes them. */
 const HEAD_KEYS = ['name', 'release', 'seed', 'start'];
 const MODEL_KEYS = ['population', 'analyzers', 'business', 'monitoring', 'faults'];
-
-/** The success probability an import writes for a job or web measurement until the user edits it. */
-export const DEFAULT_SUCCESS_PROBABILITY = 0.99;
 
 const CONTROLLER_NAMES = { argo: 'Argo Rollouts', flagger: 'Flagger' } as const;
 
@@ -52,6 +54,8 @@ export interface ImportScenarioInput {
    * still have, and its `manualPause`.
    */
   modelText?: string;
+  /** What the `--model-from` scenario said about the manifests (`keptController`). */
+  kept: KeptController;
 }
 
 /**
@@ -67,7 +71,7 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
   const { manifests, manifestPaths } = input;
   const relativeFile = (file: string) => manifestPaths[input.files.indexOf(file)] ?? file;
   const model = input.modelText === undefined ? null : parseDocument(input.modelText);
-  const kept = keptMappings(model);
+  const kept = input.kept;
   const lines = [
     // Nothing here depends on where the command ran, so importing the same manifests from the same
     // folder writes the same bytes.
@@ -174,28 +178,6 @@ function sectionText(document: ReturnType<typeof parseDocument>, keys: readonly 
   section.contents = picked;
   // A blank line before the first section belongs to the scenario it came from, not to this one.
   return section.toString({ lineWidth: 0 }).replace(/^\n+/, '').trimEnd();
-}
-
-/** The `controller` values of a `--model-from` scenario that are the user's, not the manifests'. */
-function keptMappings(model: ReturnType<typeof parseDocument> | null): {
-  metrics: Map<string, string>;
-  providers: Map<string, number>;
-  manualPause?: string;
-} {
-  const metrics = new Map<string, string>();
-  const providers = new Map<string, number>();
-  const controller = model?.toJS()?.controller;
-  if (typeof controller !== 'object' || controller === null) return { metrics, providers };
-  const manualPause =
-    typeof controller.manualPause === 'string' ? { manualPause: controller.manualPause } : {};
-  for (const [name, value] of Object.entries(controller.metrics ?? {})) {
-    if (typeof value === 'string') metrics.set(name, value);
-  }
-  for (const [name, value] of Object.entries(controller.providers ?? {})) {
-    const probability = (value as { successProbability?: unknown } | null)?.successProbability;
-    if (typeof probability === 'number') providers.set(name, probability);
-  }
-  return { metrics, providers, ...manualPause };
 }
 
 /** A mapping key as YAML writes it: plain when it can be, else double-quoted. */

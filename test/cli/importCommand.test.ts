@@ -48,7 +48,7 @@ describe('rehearse import', () => {
     const dir = withFixtures('argo-background-analysis.yaml');
     const { stdout, stderr } = await run('argo', ['argo-background-analysis.yaml'], {}, dir);
     expect(stdout).toBe(
-      'wrote guestbook.scenario.yaml: Rollout guestbook: 8 steps, setWeight 20 → 40 → 60 → 80, background analysis success-rate from step 2; 1 of 1 metric read by their query\n' +
+      'wrote guestbook.scenario.yaml: Rollout guestbook: 4 phases (weight-20 → weight-40 → weight-60 → weight-80); 1 of 1 metric read by their query\n' +
         'next: edit the model sections of guestbook.scenario.yaml, then rehearse run guestbook.scenario.yaml\n',
     );
     expect(stderr).toBe('');

@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkArgoManifests } from '../../src/manifests/checkArgoManifests.js';
-import { checkFlaggerManifests } from '../../src/manifests/checkFlaggerManifests.js';
-import { parseManifests } from '../../src/manifests/parseManifests.js';
+import { importManifests } from '../../src/manifests/importManifests.js';
+import { keptController } from '../../src/manifests/keptController.js';
 
 const FIXTURES = 'test/fixtures/controllers';
 
 /** The multiple-templates example with two steps: as given, its canary has none. */
-const WITH_STEPS = 'multiple-templates-with-steps.yaml';
-const WITH_STEPS_TEXT = readFileSync(`${FIXTURES}/argo-multiple-templates.yaml`, 'utf8').replace(
+const WITH_STEPS = readFileSync(`${FIXTURES}/argo-multiple-templates.yaml`, 'utf8').replace(
   '    canary:\n',
   '    canary:\n      steps: [{ setWeight: 50 }, { pause: { duration: 10m } }]\n',
 );
 
-function check(kind: 'argo' | 'flagger', file: string) {
-  const text = file === WITH_STEPS ? WITH_STEPS_TEXT : readFileSync(file, 'utf8');
-  const parsed = parseManifests(text, file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return kind === 'argo'
-    ? checkArgoManifests(parsed.documents, [file])
-    : checkFlaggerManifests(parsed.documents, [file]);
+function check(kind: 'argo' | 'flagger', file: string, text = readFileSync(file, 'utf8')) {
+  return importManifests([{ file, text }], kind, keptController(undefined));
 }
 
 describe('the documentation examples import', () => {
@@ -27,47 +20,51 @@ describe('the documentation examples import', () => {
     [
       'argo',
       'argo-background-analysis',
-      'Rollout guestbook: 8 steps, setWeight 20 → 40 → 60 → 80, background analysis success-rate from step 2',
+      'Rollout guestbook: 4 phases (weight-20 → weight-40 → weight-60 → weight-80)',
+      [],
     ],
-    ['argo', 'argo-inline-analysis', 'Rollout guestbook: 3 steps, setWeight 20'],
+    ['argo', 'argo-inline-analysis', 'Rollout guestbook: 1 phase (weight-20)', []],
     [
       'flagger',
       'flagger-canary-builtin',
-      'Canary podinfo: every 1m, stepWeight 10 to maxWeight 50, threshold 5',
+      'Canary podinfo: 5 phases (weight-10 → weight-20 → weight-30 → weight-40 → weight-50)',
+      [
+        `${FIXTURES}/flagger-canary-builtin.yaml:16 spec.progressDeadlineSeconds: ignored: pod readiness is not modelled`,
+      ],
     ],
     [
       'flagger',
       'flagger-metric-template',
-      'Canary podinfo: every 1m, stepWeight 10 to maxWeight 50, threshold 5',
+      'Canary podinfo: 5 phases (weight-10 → weight-20 → weight-30 → weight-40 → weight-50)',
+      [],
     ],
-  ] as const)('%s %s', (kind, name, summary) => {
+  ] as const)('%s %s, checked by the scenario loader', (kind, name, summary, warnings) => {
     const result = check(kind, `${FIXTURES}/${name}.yaml`);
-    expect(result.ok).toBe(true);
-    if (result.ok) {
-      expect(result.manifests.summary).toBe(summary);
-      expect(result.manifests.warnings).toEqual([]);
-    }
+    expect(result.ok && result.manifests.summary).toBe(summary);
+    expect(result.ok && result.manifests.warnings).toEqual(warnings);
   });
 
   it('a canary without steps is refused, as the scenario loader refuses it: Argo promotes it at once', () => {
     const file = `${FIXTURES}/argo-multiple-templates.yaml`;
-    const result = check('argo', file);
-    expect(result.ok === false && result.problems).toEqual([
-      {
-        file,
-        line: 11,
-        column: 5,
-        path: 'spec.strategy.canary.steps',
-        expected:
-          'at least one setWeight step (a canary without steps is promoted at once: there is nothing to rehearse)',
-        found: 'nothing',
-      },
-    ]);
+    expect(check('argo', file)).toEqual({
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 11,
+          column: 5,
+          path: 'spec.strategy.canary.steps',
+          expected:
+            'at least one setWeight step (a canary without steps is promoted at once: there is nothing to rehearse)',
+          found: 'nothing',
+        },
+      ],
+    });
   });
 
   it('reads the success-rate query (with {{args.service-name}} filled in) as the complement of errorRate', () => {
-    const result = check('argo', WITH_STEPS);
-    if (!result.ok) throw new Error('not ok');
+    const result = check('argo', 'm.yaml', WITH_STEPS);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const read = result.manifests.metrics.map((metric) => [
       metric.name,
       metric.mapping?.metric,
@@ -100,10 +97,8 @@ describe('the documentation examples import', () => {
       'metric "404s percentage": the status matcher response_code!="404" is not the 5xx class (=~ or !~ "5.."); map it to a modelled metric explicitly',
     );
   });
-});
 
-describe('warnings, not problems', () => {
-  it('a Service beside the Rollout, an unreferenced template and a setCanaryScale step are skipped and said', () => {
+  it("the loader's warnings come through: a Service beside the Rollout, a setCanaryScale step", () => {
     const text = [
       'apiVersion: v1',
       'kind: Service',
@@ -116,31 +111,16 @@ describe('warnings, not problems', () => {
       '  strategy:',
       '    canary:',
       '      steps:',
-      '        - setCanaryScale: { replicas: 1 }',
       '        - setWeight: 50',
-      '---',
-      'apiVersion: argoproj.io/v1alpha1',
-      'kind: AnalysisTemplate',
-      'metadata: { name: unused }',
-      'spec:',
-      '  metrics:',
-      '    - name: m',
-      '      provider: { job: {} }',
+      '        - setCanaryScale: { replicas: 1 }',
       '',
     ].join('\n');
-    const parsed = parseManifests(text, 'all.yaml');
-    if (!parsed.ok) throw new Error('not parsed');
-    const result = checkArgoManifests(parsed.documents, ['all.yaml']);
+    const result = check('argo', 'all.yaml', text);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.manifests.warnings.map((w) => [w.line, w.path, w.found])).toEqual([
-      [2, 'kind', 'Service (v1): ignored'],
-      [
-        12,
-        'spec.strategy.canary.steps[0].setCanaryScale',
-        'setCanaryScale, which the rehearsal does not model: skipped',
-      ],
-      [17, 'metadata.name', 'unused: not referenced, ignored'],
+    expect(result.manifests.warnings).toEqual([
+      'all.yaml:2 kind: ignored: a Service is not part of an Argo Rollouts plan',
+      'all.yaml:13 spec.strategy.canary.steps[1].setCanaryScale: ignored: replica counts do not change the traffic share rehearsed',
+      'all.yaml:12 spec.strategy.canary.steps[0]: approximated: 0s at this weight is rehearsed as 30s (whole monitoring intervals of 30s)',
     ]);
-    expect(result.manifests.documents).toHaveLength(1);
   });
 });
