@@ -85,6 +85,15 @@ function readMetrics(
       'query',
       'templateVariables',
     ]);
+    if (options.providers[item.name] !== undefined) {
+      report.problem(
+        canary,
+        [...at, 'name'],
+        'a metric measured by a query (controller.providers models Flagger webhooks; map a metric with controller.metrics)',
+        `controller.providers.${item.name}`,
+      );
+      return;
+    }
     const metric: FlaggerMetric = { name: item.name };
     const interval = report.text(canary, item, [...at, 'interval'], 'a Go duration such as 1m');
     if (interval !== undefined) metric.interval = interval;

@@ -6,6 +6,7 @@ import type { ControllerDriver } from './controllerDriver.js';
 import { ControllerWindows } from './controllerWindows.js';
 import { EngineContext } from './engineContext.js';
 import type { EngineSetup } from './engineSetup.js';
+import { FlaggerDriver } from './flaggerDriver.js';
 import { notReachedPhase } from './notReachedPhase.js';
 import { controllerSources } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
@@ -68,7 +69,7 @@ function controllerRun(
   const stream = controllerStream(key);
   const names = setup.phases.map((phase) => phase.name);
   if (plan.kind === 'argo') return { driver: new ArgoDriver(plan, names, windows, stream, approve), windows };
-  throw new RangeError('rehearse: Flagger plans are not rehearsed yet');
+  return { driver: new FlaggerDriver(plan, names, windows, stream, approve), windows };
 }
 
 /**

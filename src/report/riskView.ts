@@ -13,7 +13,9 @@ export interface ProbabilityView {
 }
 
 /** A row of the "where rollbacks come from" table: one gate or guard in one phase. */
-export interface CauseView {
+export type CauseView = RuleCauseView | ControllerCauseView;
+
+export interface RuleCauseView {
   phase: string;
   kind: 'gate' | 'guard';
   metric: MetricName;
@@ -21,6 +23,19 @@ export interface CauseView {
   symbol: string;
   threshold: number;
   /** Failed (gate) or tripped (guard), among runs that reached the phase. */
+  fired: ProbabilityView;
+  causedRollback: ProbabilityView;
+  causedFalseRollback: ProbabilityView;
+}
+
+/** A controller metric (or Flagger webhook) of a controller's plan, by its name in the manifests. */
+export interface ControllerCauseView {
+  phase: string;
+  kind: 'controller';
+  metric: string;
+  /** Always true: templates tell the rows apart with `{{#if controller}}`. */
+  controller: true;
+  /** Failed in one measurement or more, among runs that reached the phase. */
   fired: ProbabilityView;
   causedRollback: ProbabilityView;
   causedFalseRollback: ProbabilityView;
@@ -134,8 +149,14 @@ export interface RiskView {
   /** Settings the scenario can state (one window for all guards) that fix each noisy guard in every phase. */
   planFixes: Array<
     Omit<Risk['noise']['planFixes'][number], 'phases'> & {
+      metric: 'errorRate';
+      symbol: string;
+      /** The setting needs more than one check in a row (`consecutive` is worth writing). */
+      streak: boolean;
       twiceThreshold: number;
-      phases: Array<{ phase: string } & SettingView>;
+      phases: Array<
+        { phase: string; nominalOutageTrip: number; twiceThresholdDetectionMs: number | null } & SettingView
+      >;
       /** Some phase has hours whose windows the setting cannot judge. */
       blind: boolean;
     }
@@ -287,6 +308,15 @@ export function buildRiskView(risk: Risk): RiskView {
         causedRollback: view(gate.pCausedRollback),
         causedFalseRollback: view(gate.pCausedFalseRollback),
       })),
+      ...(phase.controllerMetrics ?? []).map((metric) => ({
+        phase: phase.name,
+        kind: 'controller' as const,
+        metric: metric.name,
+        controller: true as const,
+        fired: view(metric.pFailed),
+        causedRollback: view(metric.pCausedRollback),
+        causedFalseRollback: view(metric.pCausedFalseRollback),
+      })),
     ]),
     exactGates: risk.phases.flatMap((phase) =>
       phase.gates.flatMap((gate) =>
@@ -309,9 +339,19 @@ export function buildRiskView(risk: Risk): RiskView {
     ),
     noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
     planFixes: risk.noise.planFixes.map((fix) => {
-      const phases = fix.phases.map(({ phase, ...setting }) => ({ phase, ...settingView(setting) }));
+      const phases = fix.phases.map(
+        ({ phase, nominalOutageTrip, twiceThresholdDetectionMs, ...setting }) => ({
+          phase,
+          nominalOutageTrip,
+          twiceThresholdDetectionMs,
+          ...settingView(setting),
+        }),
+      );
       return {
         ...fix,
+        metric: 'errorRate' as const,
+        symbol: OPERATOR_SYMBOLS[fix.op],
+        streak: fix.consecutive > 1,
         twiceThreshold: twiceThreshold(fix.threshold),
         phases,
         blind: phases.some((phase) => phase.blindHoursUtc.length > 0),
@@ -324,11 +364,10 @@ export function buildRiskView(risk: Risk): RiskView {
           gate.exact?.checkpoints.some((checkpoint) => checkpoint.meanDiurnalFactor !== undefined),
         ),
       ),
-    noPlanFix:
-      risk.noise.planFixes.length <
-      new Set(
-        risk.noise.guards.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex),
-      ).size,
+    noPlanFix: risk.noise.guards.some(
+      (finding) =>
+        finding.firesOnNoise && !risk.noise.planFixes.some((fix) => fix.guardIndex === finding.guardIndex),
+    ),
     quiet: noise.filter((_, i) => !risk.noise.guards[i]!.firesOnNoise),
     noiseTarget: risk.noise.targetPerPhase,
     minJudgedShare: risk.noise.minJudgedShare,

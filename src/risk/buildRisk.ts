@@ -9,6 +9,7 @@ import {
 import { deriveStream } from '../random/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type Probability, probability } from '../stats/index.js';
+import { controllerMetricNames } from './controllerMetricNames.js';
 import {
   type CountHistogram,
   countTotal,
@@ -26,6 +27,7 @@ import {
   type ExactGate,
   RISK_SCHEMA_VERSION,
   type Risk,
+  type RiskControllerMetric,
   type RiskDistribution,
   type RiskExample,
   type RiskFault,
@@ -134,9 +136,7 @@ export function analyzePlan(plan: Plan): PlanAnalysis {
   return {
     exactGates: plan.phases.map((phase, p) => phase.gates.map((condition) => exactGate(plan, p, condition))),
     noise,
-    planFixes: [
-      ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
-    ]
+    planFixes: [...new Set(noise.map((finding) => finding.guardIndex))]
       .map((guardIndex) => planGuardFix(plan, guardIndex, models))
       .filter((fix): fix is PlanGuardFix => fix !== null),
   };
@@ -193,6 +193,20 @@ function phaseOf(
       phase.regressionReached === 0 ? null : probability(phase.regressionPassed, phase.regressionReached),
     gates,
     guards,
+    ...(phase.controller === undefined
+      ? {}
+      : {
+          controllerMetrics: controllerMetricNames(plan).map((name, m): RiskControllerMetric => {
+            const counts = phase.controller![m]!;
+            return {
+              name,
+              pFailed: among(counts.failed),
+              pCausedRollback: among(counts.causedRollback),
+              pCausedFalseRollback: among(counts.causedRollback - counts.causedTrueRollback),
+              pCausedHalt: among(counts.causedHalt),
+            };
+          }),
+        }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { EngineContext, rehearseSetup } from '../engine/index.js';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
+import { controllerMetricNames } from './controllerMetricNames.js';
 import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import { emptyTally, type RiskTally, type TallyShape } from './riskTally.js';
 import { runSeed } from './runSeed.js';
@@ -16,11 +17,12 @@ export interface StudySettings {
 }
 
 /** The shape of a plan's tally: gates per phase, guards and candidate faults. */
-export function tallyShape(plan: Pick<Plan, 'phases' | 'guards' | 'faults'>): TallyShape {
+export function tallyShape(plan: Pick<Plan, 'phases' | 'guards' | 'faults' | 'controller'>): TallyShape {
   return {
     gatesPerPhase: plan.phases.map((phase) => phase.gates.length),
     guards: plan.guards.length,
     faults: candidateFaults(plan).length,
+    ...(plan.controller === undefined ? {} : { controllerMetrics: controllerMetricNames(plan).length }),
   };
 }
 
@@ -45,6 +47,7 @@ export function tallyRuns(
   const setup = context.setup(plan);
   const facts = regressionFacts(plan);
   const tally = emptyTally(tallyShape(plan));
+  const names = controllerMetricNames(plan);
   for (let run = from; run < to; run++) {
     const seed = runSeed(settings.seed, run);
     const rehearsal = rehearseSetup(setup, {
@@ -54,7 +57,7 @@ export function tallyRuns(
       detail: 'verdicts',
       context,
     });
-    tallyRehearsal(tally, facts, run, seed, rehearsal);
+    tallyRehearsal(tally, facts, run, seed, rehearsal, names);
     const done = run - from + 1;
     if (onProgress !== undefined && (done % progressEvery === 0 || run === to - 1)) onProgress(done);
   }
