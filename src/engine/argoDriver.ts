@@ -169,6 +169,7 @@ export class ArgoDriver implements ControllerDriver {
     } else {
       value = reading.value;
       result = metric.judge(value === null ? [] : [value]);
+      if (Number.isNaN(value)) value = null;
     }
     metric.timed.push({ phase: result.phase, finishedAtMs: nowMs - run.startMs });
     metric.phases.push(result.phase);

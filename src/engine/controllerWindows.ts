@@ -20,6 +20,8 @@ export class ControllerWindows {
   private readonly byIntervals = new Map<number, TrailingWindow>();
   /** Whether any interval has been pushed since the last clear: before that, every query has no value. */
   private pushed = false;
+  /** Whether the candidate has served a request since the last clear: from then on its series exist. */
+  private served = false;
 
   constructor(
     sources: readonly MetricSource[],
@@ -43,25 +45,28 @@ export class ControllerWindows {
   clear(): void {
     for (const window of this.byIntervals.values()) window.clear();
     this.pushed = false;
+    this.served = false;
   }
 
   /** Adds the newest interval to every window. */
   push(interval: EngineWindow): void {
     for (const window of this.byIntervals.values()) window.push(interval);
     this.pushed = true;
+    if (interval.stats.requests > 0) this.served = true;
   }
 
   /**
    * A source read now: a query's value over its trailing window (`scale × (complement ? 1 − v : v)` of the
-   * modelled metric `v`; null when the window has no value, as with no requests), or a provider's
-   * outcome drawn from `stream`.
+   * modelled metric `v`), or a provider's outcome drawn from `stream`. A window with no requests gives
+   * what Prometheus gives: NaN (0/0) once the candidate has served a request, as its series then exist;
+   * no value at all (null: an empty result) before it ever has.
    */
   read(source: MetricSource, stream: RandomStream): SourceReading {
     if (source.kind === 'provider')
       return { kind: 'provider', succeeded: stream.next() < source.successProbability };
-    if (!this.pushed) return { kind: 'query', value: null };
+    if (!this.pushed || !this.served) return { kind: 'query', value: null };
     const window = this.byIntervals.get(this.intervalsOf(source.windowMs))!.window;
     const value = computeMetric(source.metric, window.stats, window.latencyBuckets);
-    return { kind: 'query', value: value === null ? null : queryValue(source, value) };
+    return { kind: 'query', value: value === null ? Number.NaN : queryValue(source, value) };
   }
 }

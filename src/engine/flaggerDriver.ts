@@ -78,7 +78,7 @@ export class FlaggerDriver implements ControllerDriver {
         name: metric.name,
         metric: metric.source.kind === 'query' ? metric.source.metric : null,
         offsetMs: phaseOffsetMs,
-        value,
+        value: value === null || Number.isNaN(value) ? null : value,
         result: checked?.passed === false ? 'failed' : 'passed',
         reason: checked?.reason ?? '',
         windowMs: metric.source.kind === 'query' ? metric.source.windowMs : 0,

@@ -140,7 +140,7 @@ export interface ControllerMeasurement {
   metric: MetricName | null;
   /** When it was taken, ms from the phase start. */
   offsetMs: number;
-  /** The query's value (in the query's unit); null when the window had no value, or for a provider. */
+  /** The query's value (in the query's unit); null when the window had no value (NaN or none), or for a provider. */
   value: number | null;
   /** Argo's measurement phase, or Flagger's `passed`/`failed`. */
   result: string;

@@ -2,10 +2,10 @@ import { type Condition, type Operator, requiredStreak } from '../gates/index.js
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
-import { FIX_WINDOWS_MS, judgesEnough, type PhaseGuard, phaseGuard } from './phaseGuard.js';
+import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
 
-/** Streaks a recommendation may propose (`consecutive`), in checks. */
-export const FIX_STREAKS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120];
+/** Streaks a recommendation may propose (`consecutive`), in checks: every whole number up to 120. */
+export const FIX_STREAKS = Array.from({ length: 120 }, (_, i) => i + 1);
 
 /** What a recommended setting does in one phase. */
 export interface PlanGuardFixPhase extends GuardSetting {
@@ -53,10 +53,10 @@ export interface PlanGuardFix {
  * Expected outages of the candidate that overlap phase `phaseIndex` (one in progress at its start, then new
  * ones at rate 1 / (mean up + mean down)), and the chance that one of them trips a guard that needs its
  * condition at `streak` checks of a window of `windowMs`: the window's failed share exceeds the threshold t
- * from t·W after the outage begins until t·W before the window has left it, D + W − 2tW in all, so an
- * outage of length D trips it when D ≥ streak·I − W + 2tW, which for exponential outages has chance
- * exp(−(streak·I − W + 2tW) / mean outage). At thin traffic an outage's window may hold no request, so
- * this bounds the chance from above.
+ * from t·W after the outage begins until t·W before the window has left it, D + W − 2tW in all, which holds
+ * `streak` checks I apart when D ≥ (streak − 1)·I − W + 2tW at the best alignment; for exponential outages
+ * that has chance exp(−((streak − 1)·I − W + 2tW) / mean outage). A fluid approximation: it ignores the
+ * binomial scatter of the window's failed share, which the Monte Carlo includes (docs/risk.md compares).
  */
 export function nominalOutageTrip(
   plan: Plan,
@@ -69,7 +69,7 @@ export function nominalOutageTrip(
   if (availability >= 1 || !(meanOutageMs > 0)) return 0;
   const meanUpMs = (meanOutageMs * availability) / (1 - availability);
   const outages = 1 - availability + plan.phases[phaseIndex]!.durationMs / (meanUpMs + meanOutageMs);
-  const shortestMs = Math.max(0, streak * plan.intervalMs - windowMs + 2 * threshold * windowMs);
+  const shortestMs = Math.max(0, (streak - 1) * plan.intervalMs - windowMs + 2 * threshold * windowMs);
   return -Math.expm1(-outages * Math.exp(-shortestMs / meanOutageMs));
 }
 
@@ -154,11 +154,15 @@ function fixWithWindow(
  * delay (shorter windows first among equals). Null when the guard as set meets every target already, or
  * nothing does.
  *
- * @example planGuardFix(defaultPlan, 0) // { windowMs: 60_000, minRequests: 0, consecutive: 25, outageDetectionMs: 751_000, … }
+ * @example planGuardFix(defaultPlan, 0) // { windowMs: 60_000, minRequests: 0, consecutive: 26, outageDetectionMs: 781_000, … }
  */
-export function planGuardFix(plan: Plan, guardIndex: number): PlanGuardFix | null {
+export function planGuardFix(
+  plan: Plan,
+  guardIndex: number,
+  guardModels: GuardModels = new GuardModels(plan),
+): PlanGuardFix | null {
   const guard: Condition = plan.guards[guardIndex]!;
-  const models = plan.phases.map((_phase, p) => phaseGuard(plan, p, guard));
+  const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const streak = requiredStreak(guard);
   const current = models.map((model) =>

@@ -114,10 +114,10 @@ describe('rehearse risk on the default scenario', () => {
     expect(markdown).not.toContain('**Fix:**');
     expect(markdown.match(/## What to change in the guards/g)).toHaveLength(1);
     expect(markdown).toContain(
-      '`monitoring.window: 1m` with `errorRate: { above: 0.015, consecutive: 25 }` in `guards.rollbackWhen`',
+      '`monitoring.window: 1m` with `errorRate: { above: 0.015, consecutive: 26 }` in `guards.rollbackWhen`',
     );
     expect(markdown).toContain(
-      'a real outage of the candidate (every request failing) rolls back only after 12m31s',
+      'a real outage of the candidate (every request failing) rolls back only after 13m1s',
     );
   });
 

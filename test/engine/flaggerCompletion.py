@@ -2,8 +2,8 @@
 
 The canary (Flagger's istio tutorial shape: interval 1m, maxWeight 50, stepWeight 10, request-success-rate
 min 99 over 1m) steps through weights 10..50. A check at weight w looks at the last minute of canary
-traffic: N ~ Poisson(learners_w * rate / 60) requests, errors ~ Binomial(N, e); it fails when there are
-no requests ("no values found") or 100 * (1 - errors / N) < 99. A failed check keeps the weight and adds
+traffic: N ~ Poisson(learners_w * rate / 60) requests, errors ~ Binomial(N, e); it fails when
+100 * (1 - errors / N) < 99 (N = 0, of probability e^-100 or less here, is counted as failing). A failed check keeps the weight and adds
 one failed check; the canary completes when the fifth check passes before failed checks reach the
 threshold T, i.e. when the failures before the last pass total at most T - 1. The failures spent at
 weight j are geometric: P(K_j = k) = q_j^k (1 - q_j).

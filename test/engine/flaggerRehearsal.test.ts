@@ -35,7 +35,11 @@ function pComplete(plan: Plan, runs: number, seed: number): number {
   return risk.pComplete.p;
 }
 
-/** P(a check at this weight fails): no requests ("no values found"), or 100 × (1 − errors/n) < 99. */
+/**
+ * P(a check at this weight fails): 100 × (1 − errors/n) < 99 on the minute's n requests. A minute with no
+ * requests has probability e^−100 or less here, so whether it fails ("no values found") or passes (NaN)
+ * does not show; it is counted as failing.
+ */
 function checkFails(weight: number): number {
   const lambda = (Math.round((weight / 100) * MODEL.learners) * MODEL.requestsPerLearnerHour) / 60;
   let fails = Math.exp(-lambda);
@@ -165,5 +169,27 @@ describe('Flagger in the engine: the threshold counts failed checks, it does not
     const runs = 3000;
     const observed = pComplete(plan, runs, 5);
     expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / runs));
+  });
+});
+
+describe('risk on a controller plan counts each controller metric', () => {
+  it('the metric whose failed checks roll back every run decided every rollback; risk.json states it per phase', () => {
+    const plan = controllerPlan('flagger', canary({ threshold: 3 }), { ...MODEL, errorRate: 0.05 });
+    const settings = { seed: 2, fidelity: 'aggregate' as const, approve: true };
+    const risk = buildRisk(
+      { plan, settings, runs: 40, effectSamples: null },
+      tallyRuns(plan, settings, 0, 40),
+      {
+        tool: { name: 'rollout-rehearsal', version: 'test' },
+        scenarioFile: 'flagger.yaml',
+      },
+    );
+    expect(risk.pComplete.p).toBe(0);
+    const [first, second] = risk.phases;
+    expect(first!.controllerMetrics!.map((m) => [m.name, m.pFailed.p, m.pCausedRollback.p])).toEqual([
+      ['request-success-rate', 1, 1],
+    ]);
+    expect(second!.pReach.p).toBe(0);
+    expect(risk.runSeeds.examples[0]!.cause).toBe('controller request-success-rate');
   });
 });

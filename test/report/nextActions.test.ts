@@ -26,9 +26,9 @@ describe('nextActions', () => {
       JSON.parse(stringifyStable(planGuardFix(await readDefaultPlan(), 0))),
     ]);
     expect(text).toContain(
-      'The recommended setting, the one rehearse risk computes for every phase: monitoring.window: 1m with errorRate: { above: 0.015, consecutive: 25 } in guards.rollbackWhen: noise trips it under 0.01% of any phase',
+      'The recommended setting, the one rehearse risk computes for every phase: monitoring.window: 1m with errorRate: { above: 0.015, consecutive: 26 } in guards.rollbackWhen: noise trips it under 0.01% of any phase',
     );
-    expect(text).toContain('the cost is detection delay: a real outage rolls back after 12m31s');
+    expect(text).toContain('the cost is detection delay: a real outage rolls back after 13m1s');
     expect(text).not.toContain('minRequests: 67');
     expect(kinds(results)).not.toContain('rollback');
   });
