@@ -144,6 +144,27 @@ describe('rehearse export', () => {
     expect(readdirSync(join(dir, 'reports/sprint2/argo'))).toEqual(['rollout.yaml']);
   });
 
+  it('--json prints the files, the documents and the warnings', async () => {
+    const dir = tempDir();
+    copyFileSync('scenarios/sprint2-rollout.yaml', join(dir, 'sprint2.yaml'));
+    const { stdout, stderr } = await exportIn(dir, 'flagger', 'sprint2.yaml', { json: true, out: 'f' });
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({
+      controller: 'flagger',
+      scenario: 'sprint2.yaml',
+      files: ['f/canary.yaml'],
+      manifests: 'Canary sprint-2-cohort-analyzer',
+      fromManifests: false,
+    });
+    expect(summary.warnings).toHaveLength(16);
+    expect(
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line: string) => line.replace(/^warning: /, '')),
+    ).toEqual(summary.warnings);
+  });
+
   it('a controller scenario exports only to its own controller: exit 2, nothing written', async () => {
     const dir = tempDir();
     copyFileSync(join(FIXTURES, 'argo-inline-analysis.yaml'), join(dir, 'r.yaml'));
