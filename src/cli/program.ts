@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { packageInfo } from '../io/packageRoot.js';
 import { registerCalibrate } from './register/calibrate.js';
+import { registerExport } from './register/export.js';
+import { registerImport } from './register/import.js';
 import { registerMerge } from './register/merge.js';
 import { registerReplay } from './register/replay.js';
 import { registerReport } from './register/report.js';
@@ -20,6 +22,8 @@ Examples:
   $ rehearse replay scenarios/observed/sprint2-canary.csv --scenario scenarios/sprint2-rollout.yaml
   $ rehearse traffic --phase canary --format ndjson | head
   $ rehearse risk --runs 2000 --fail-on 'false-rollback>5%@ci'   fail CI when noise rolls back too often
+  $ rehearse import argo rollout.yaml analysis.yaml   a scenario that rehearses an Argo Rollout as it is
+  $ rehearse export flagger scenarios/sprint2-rollout.yaml   the plan as a Flagger Canary
 
 Exit codes: 0 done (whatever the rehearsal's outcome), 2 bad input, 1 internal error,
 3 a --fail-on condition matched (run, risk, whatif, replay, merge; the reason on stderr).`;
@@ -45,6 +49,8 @@ export function buildProgram(): Command {
   registerWhatif(program);
   registerRisk(program);
   registerMerge(program);
+  registerImport(program);
+  registerExport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -97,10 +97,11 @@ export class CohortPhase {
   }
 
   /**
-   * Enters a phase: learners per segment, fresh streams, the deployment started in its stationary state,
-   * an empty span. The baseline's exposure starts again; the candidate's carries on.
+   * Enters a phase: learners per segment, fresh streams, the deployment started in its stationary state
+   * (unless `deployment` is false: a sampler that draws revenue alone never reads it), an empty span. The
+   * baseline's exposure starts again; the candidate's carries on.
    */
-  start(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams): void {
+  start(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams, deployment = true): void {
     const params = this.params;
     this.phaseIndex = phase.index;
     this.phaseStartMs = phaseStartMs;
@@ -111,7 +112,9 @@ export class CohortPhase {
       this.learners[s] = bySegment[s]!;
       this.learnersTotal += bySegment[s]!;
     }
-    if (this.availability === null) {
+    if (!deployment) {
+      // Nothing is drawn: the deployment's stream stays unseeded.
+    } else if (this.availability === null) {
       this.availability = createAvailability(streams.availability, params.availability, params.meanOutageMs);
     } else {
       restartAvailability(this.availability, streams.availability, params.availability, params.meanOutageMs);

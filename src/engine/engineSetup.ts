@@ -1,5 +1,6 @@
 import type { Condition, EvaluationContext, PhaseRules } from '../gates/index.js';
 import type { FaultSpec, LatencyMixture, RevenueModel } from '../model/index.js';
+import type { ControllerPlan } from '../scenario/controllerPlan.js';
 
 /** What one cohort's analyzer does, per segment: the parameters the model draws from. */
 export interface CohortParams {
@@ -92,4 +93,6 @@ export interface EngineSetup {
   needsChurn: boolean;
   needsCompletions: boolean;
   faults: readonly FaultSpec[];
+  /** The Argo Rollouts or Flagger plan that decides instead of gates and guards; null for a scenario's own phases. */
+  controller: ControllerPlan | null;
 }

@@ -3,6 +3,7 @@ import {
   checkpointVerdict,
   computeMetric,
   evaluateGateValue,
+  evaluateGateVerdict,
   type METRIC_NAMES,
   type WindowStats,
 } from '../gates/index.js';
@@ -76,5 +77,56 @@ export function evaluateCheckpoint(
       requests: segment.requests,
       errors: segment.errors,
     })),
+  };
+}
+
+/** A {@link MetricValues} with no value yet: verdicts-only checkpoints fill in their gates' metrics alone. */
+function noMetricValues(): MetricValues {
+  return {
+    errorRate: null,
+    p50LatencyMs: null,
+    p95LatencyMs: null,
+    p99LatencyMs: null,
+    availability: null,
+    revenueImpact: null,
+    churnRate: null,
+    completionRate: null,
+    segmentVariance: null,
+    incidents: null,
+    requests: null,
+    integrityErrorRate: null,
+  };
+}
+
+/**
+ * One checkpoint as a rehearsal asked for its verdicts alone records it (`detail: 'verdicts'`, the Monte
+ * Carlo's tally): each gate's verdict and observed value, exactly as {@link evaluateCheckpoint} gives them,
+ * but no reasons (empty), only the gates' metrics (the others null), no baseline metrics and no segments.
+ */
+export function evaluateCheckpointVerdicts(
+  phase: PhaseSetup,
+  checkpoint: CheckpointSetup,
+  at: string,
+  windows: CheckpointWindows,
+): CheckpointResult {
+  const candidate = windows.candidate.stats;
+  const latencyBuckets = windows.candidate.latencyBuckets;
+  const metrics = noMetricValues();
+  const gates = phase.gates.map((gate) => {
+    const observed = computeMetric(gate.metric, candidate, latencyBuckets);
+    metrics[gate.metric] = observed;
+    return evaluateGateVerdict(gate, observed, candidate.requests);
+  });
+  return {
+    label: checkpoint.label,
+    offsetMs: checkpoint.offsetMs,
+    at,
+    windowFromMs: windows.windowFromMs,
+    windowToMs: checkpoint.offsetMs,
+    metrics,
+    baselineMetrics: null,
+    gates,
+    verdict: checkpointVerdict(gates),
+    segments: [],
   };
 }

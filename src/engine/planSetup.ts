@@ -8,6 +8,7 @@ import {
   revenueModel,
   sameMixture,
 } from '../model/index.js';
+import type { ControllerPlan, MetricSource } from '../scenario/controllerPlan.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { AnalyzerPlan, BusinessPlan, PhasePlan, Plan } from '../scenario/plan.js';
 import type { CohortParams, EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
@@ -15,6 +16,27 @@ import type { CohortParams, EngineSetup, GuardNeeds, PhaseSetup } from './engine
 const LATENCY_METRICS: readonly MetricName[] = ['p50LatencyMs', 'p95LatencyMs', 'p99LatencyMs'];
 const TIME_METRICS: readonly MetricName[] = ['availability', 'incidents'];
 const SPAN_METRICS: readonly MetricName[] = ['revenueImpact', 'churnRate', 'completionRate'];
+
+/** What a controller's queries need every interval: counts, and the histogram for a latency query. */
+function controllerNeeds(plan: ControllerPlan): GuardNeeds {
+  const sources = controllerSources(plan);
+  return {
+    counts: true,
+    latency: sources.some((source) => source.kind === 'query' && LATENCY_METRICS.includes(source.metric)),
+    segments: false,
+    spanDraws: false,
+  };
+}
+
+/** Every metric source of a controller's plan: background and step analyses (Argo) or metric checks (Flagger). */
+export function controllerSources(plan: ControllerPlan): MetricSource[] {
+  if (plan.kind === 'flagger') return plan.metrics.map((metric) => metric.source);
+  const analyses = [
+    ...(plan.background === null ? [] : [plan.background.analysis]),
+    ...plan.phaseSteps.flat().flatMap((step) => (step.kind === 'analysis' ? [step.analysis] : [])),
+  ];
+  return analyses.flatMap((analysis) => analysis.metrics.map((metric) => metric.source));
+}
 
 function guardNeeds(guards: readonly Condition[]): GuardNeeds {
   const any = (metrics: readonly MetricName[]) => guards.some((guard) => metrics.includes(guard.metric));
@@ -136,21 +158,11 @@ export function planSetup(plan: Plan): EngineSetup {
             business.purchaseAmountCv,
           ),
     diurnal: normaliseDiurnalProfile(plan.diurnal),
-    guardNeeds: guardNeeds(plan.guards),
+    guardNeeds:
+      plan.controller === undefined ? guardNeeds(plan.guards) : controllerNeeds(plan.controller.plan),
     needsChurn: usesMetric(plan, 'churnRate'),
     needsCompletions: usesMetric(plan, 'completionRate'),
     faults: plan.faults,
+    controller: plan.controller?.plan ?? null,
   };
-}
-
-const setups = new WeakMap<Plan, EngineSetup>();
-
-/** {@link planSetup}, cached per plan object: a Monte Carlo resolves its plan once. Plans are not mutated. */
-export function setupOf(plan: Plan): EngineSetup {
-  let setup = setups.get(plan);
-  if (!setup) {
-    setup = planSetup(plan);
-    setups.set(plan, setup);
-  }
-  return setup;
 }

@@ -1,17 +1,17 @@
 import type { WindowStats } from '../gates/index.js';
 import {
   type BucketTable,
-  bucketTable,
+  type BucketTables,
   type Cohort,
   drawHistogramInto,
   type EffectsSource,
-  HOURS_PER_MONTH,
 } from '../model/index.js';
 import { sampleBinomial, sampleMultinomialInto, samplePoisson } from '../random/index.js';
 import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
+import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
 
 const NOTHING_PER_INTERVAL: GuardNeeds = { counts: false, latency: false, segments: false, spanDraws: false };
 
@@ -36,9 +36,7 @@ export class PooledSampler implements CohortSampler {
   private readonly downShare: Float64Array;
   private readonly groupTables: BucketTable[] = [];
   private readonly groupShare: Float64Array;
-  private purchasesPerHour = 0;
-  private churnPerHour = 0;
-  private completionsPerHour = 0;
+  private readonly rates: SpanRates = { purchasesPerHour: 0, churnPerHour: 0, completionsPerHour: 0 };
 
   // Span accumulators.
   private spanExpected = 0;
@@ -51,7 +49,11 @@ export class PooledSampler implements CohortSampler {
 
   private readonly scratch: Float64Array;
 
-  constructor(setup: EngineSetup, cohort: Cohort) {
+  constructor(
+    setup: EngineSetup,
+    cohort: Cohort,
+    private readonly tables: BucketTables,
+  ) {
     this.phase = new CohortPhase(setup, cohort);
     this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
     const count = setup.segmentIds.length;
@@ -80,20 +82,16 @@ export class PooledSampler implements CohortSampler {
   /** Fixed per-phase rates and split shares. */
   private setPhaseConstants(): void {
     const { setup, params, learners, segmentCount } = this.phase;
-    const purchasesPerLearnerHour = setup.revenue?.purchasesPerLearnerHour ?? 0;
     let total = 0;
     let errors = 0;
     let ok = 0;
-    this.purchasesPerHour = 0;
     for (let s = 0; s < segmentCount; s++) {
-      const segmentLearners = learners[s]!;
-      const weight = segmentLearners * setup.requestsPerLearnerHour[s]!;
+      const weight = learners[s]! * setup.requestsPerLearnerHour[s]!;
       const errorRate = params.errorRate[s]!;
       this.weight[s] = weight;
       total += weight;
       errors += weight * errorRate;
       ok += weight * (1 - errorRate);
-      this.purchasesPerHour += segmentLearners * purchasesPerLearnerHour * (1 + params.revenueUplift[s]!);
     }
     this.totalWeight = total;
     this.meanErrorRate = total > 0 ? errors / total : 0;
@@ -103,16 +101,14 @@ export class PooledSampler implements CohortSampler {
       this.errorShare[s] = errors > 0 ? (weight * params.errorRate[s]!) / errors : 0;
       this.downShare[s] = total > 0 ? weight / total : 0;
     }
-    const learnersTotal = this.phase.learnersTotal;
-    this.churnPerHour = (learnersTotal * params.churnPerLearnerMonth) / HOURS_PER_MONTH;
-    this.completionsPerHour = (learnersTotal * params.completionsPerLearnerMonth) / HOURS_PER_MONTH;
+    setSpanRates(this.rates, this.phase);
 
     // Segments sharing a mixture share its (cached) table, so the tables group the segments.
     const tables = this.groupTables;
     tables.length = 0;
     this.groupShare.fill(0);
     for (let s = 0; s < segmentCount; s++) {
-      const table = bucketTable(params.latency[s]!, setup.latencyBoundsMs);
+      const table = this.tables.of(params.latency[s]!, setup.latencyBoundsMs);
       let g = tables.indexOf(table);
       if (g < 0) g = tables.push(table) - 1;
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
@@ -125,9 +121,7 @@ export class PooledSampler implements CohortSampler {
     const hours = phase.hours;
     const expected = this.totalWeight * phase.requestFactor;
     this.spanExpected += expected;
-    phase.meanPurchases += this.purchasesPerHour * hours;
-    phase.meanChurn += this.churnPerHour * hours;
-    phase.meanCompletions += this.completionsPerHour * hours;
+    addSpanMeans(phase, this.rates, hours);
     if (!this.needs.counts || expected <= 0) {
       this.meanTotal += expected;
       this.meanUp += expected * phase.upShare;

@@ -24,9 +24,10 @@ export interface CohortTotals {
   /**
    * Learners who made at least one request: for the candidate, since the rollout began (cohorts are
    * nested, each phase's candidates include the previous phase's), so the last phase reached gives the
-   * rollout's blast radius; for the baseline, within the phase.
+   * rollout's blast radius; for the baseline, within the phase. Null when not recorded: a replay's
+   * metrics file counts requests, not learners.
    */
-  learnersExposed: number;
+  learnersExposed: number | null;
   requests: number;
   errors: number;
   revenueUsd: number;
@@ -96,6 +97,8 @@ export interface PhaseResult {
   decision: PhaseDecision | null;
   candidate: CohortTotals;
   baseline: CohortTotals;
+  /** The controller's measurements in this phase, in order; absent for a scenario's own phases. */
+  measurements?: ControllerMeasurement[];
 }
 
 /**
@@ -103,12 +106,47 @@ export interface PhaseResult {
  * plan's guards (two gates on one metric, `errorRate below 1%` and `errorRate max 2%`, are told apart), with
  * its metric and operator.
  */
-export interface StopCause {
+export type StopCause = RuleCause | ControllerCause;
+
+/** A gate or guard of the scenario's own phases (see {@link StopCause}). */
+export interface RuleCause {
   kind: 'gate' | 'guard';
   /** Index in the phase's gates (`gate`) or in the plan's guards (`guard`). */
   index: number;
   metric: MetricName;
   op: Operator;
+}
+
+/**
+ * The controller metric (or Flagger webhook) whose analysis decided a rollback or halt, and the
+ * controller's rule that decided, in its words: `failed (4) > failureLimit (3)`, `failed checks
+ * threshold reached (10 ≥ 10)`.
+ */
+export interface ControllerCause {
+  kind: 'controller';
+  controller: 'argo' | 'flagger';
+  /** The metric's (or webhook's) name in the manifests. */
+  name: string;
+  /** The modelled metric it measures; null for a job/web provider or a webhook. */
+  metric: MetricName | null;
+  rule: string;
+}
+
+/** One measurement (Argo) or metric check (Flagger) the controller took during a phase. */
+export interface ControllerMeasurement {
+  /** The metric's (or webhook's) name in the manifests. */
+  name: string;
+  /** The modelled metric it measures; null for a provider or a webhook. */
+  metric: MetricName | null;
+  /** When it was taken, ms from the phase start. */
+  offsetMs: number;
+  /** The query's value (in the query's unit); null when the window had no value (NaN or none), or for a provider. */
+  value: number | null;
+  /** Argo's measurement phase, or Flagger's `passed`/`failed`. */
+  result: string;
+  reason: string;
+  /** The trailing window the value came from, ms (0 for a provider, whose outcome does not read traffic). */
+  windowMs: number;
 }
 
 /** What ended the rehearsal and where. */
@@ -124,8 +162,8 @@ export interface Outcome {
   reason: string;
   /** The gate or guard that decided a rollback or halt; null when completed (or halted for want of approval). */
   cause: StopCause | null;
-  /** Candidate learners who made at least one request before the rehearsal ended. */
-  learnersExposed: number;
+  /** Candidate learners who made at least one request before the rehearsal ended; null when not recorded (a replay). */
+  learnersExposed: number | null;
 }
 
 /** One full rehearsal of a plan at one seed: the engine's output, before finance and reports. */

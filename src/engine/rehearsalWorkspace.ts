@@ -1,12 +1,14 @@
 import type { Condition, MetricName } from '../gates/index.js';
-import type { Cohort, EffectsSource } from '../model/index.js';
+import type { BucketTables, Cohort, EffectsSource } from '../model/index.js';
 import type { CohortSampler, SamplerKind } from './cohortSampler.js';
+import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import type { EstimateContext } from './estimates.js';
 import { IsoTimes } from './phaseClock.js';
 import { PooledSampler } from './pooledSampler.js';
 import { RequestSampler } from './requestSampler.js';
+import { RevenueSampler } from './revenueSampler.js';
 import { SegmentSampler } from './segmentSampler.js';
 import { CohortStreamSet, type RunKey } from './streams.js';
 import { TrailingWindow } from './trailingWindow.js';
@@ -54,13 +56,30 @@ function phaseEstimates(setup: EngineSetup, phase: PhaseSetup): PhaseEstimates {
   };
 }
 
+/**
+ * How much a rehearsal records: `full` (the default) every metric of both cohorts at every checkpoint, with
+ * each gate's reason; `verdicts` what the gates decided and nothing they did not read (see
+ * `RehearseOptions.detail`).
+ */
+export type RehearsalDetail = 'full' | 'verdicts';
+
 /** A sampler of `kind` for one cohort of a plan. */
-function createSampler(setup: EngineSetup, cohort: Cohort, kind: SamplerKind): CohortSampler {
+function createSampler(
+  setup: EngineSetup,
+  cohort: Cohort,
+  kind: SamplerKind,
+  detail: RehearsalDetail,
+  tables: BucketTables,
+): CohortSampler {
+  // No gate or guard reads the baseline but for its revenue: asked for verdicts, that is all it draws.
+  if (cohort === 'baseline' && detail === 'verdicts' && kind === 'pooled') {
+    return new RevenueSampler(setup, cohort);
+  }
   switch (kind) {
     case 'pooled':
-      return new PooledSampler(setup, cohort);
+      return new PooledSampler(setup, cohort, tables);
     case 'segment':
-      return new SegmentSampler(setup, cohort);
+      return new SegmentSampler(setup, cohort, tables);
     case 'request':
       return new RequestSampler(setup, cohort);
   }
@@ -90,15 +109,20 @@ export class RehearsalWorkspace {
   readonly baselineStreams: CohortStreamSet;
   /** By phase index. */
   readonly estimates: readonly PhaseEstimates[];
+  /** Whether checkpoints record their gates' verdicts alone (`detail: 'verdicts'`). */
+  readonly verdictsOnly: boolean;
+  /** A controller plan's trailing windows (Argo, Flagger), built by its first rehearsal and kept with the workspace. */
+  controllerWindows: ControllerWindows | null = null;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
   readonly times = new IsoTimes();
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
-  constructor(setup: EngineSetup, kind: SamplerKind) {
+  constructor(setup: EngineSetup, kind: SamplerKind, detail: RehearsalDetail, tables: BucketTables) {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
-    this.candidate = createSampler(setup, 'candidate', kind);
-    this.baseline = createSampler(setup, 'baseline', kind);
+    this.verdictsOnly = detail === 'verdicts';
+    this.candidate = createSampler(setup, 'candidate', kind, detail, tables);
+    this.baseline = createSampler(setup, 'baseline', kind, detail, tables);
     this.interval = window();
     this.cumulative = window();
     this.sinceCheckpoint = window();
@@ -159,17 +183,4 @@ export class RehearsalWorkspace {
     this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));
     this.baseline.startPhase(phase, phaseStartMs, this.baselineStreams.forPhase(phase.index));
   }
-}
-
-const workspaces = new WeakMap<EngineSetup, Partial<Record<SamplerKind, RehearsalWorkspace>>>();
-
-/** The workspace of (setup, kind), built on first use and kept as long as the setup is. */
-export function workspaceFor(setup: EngineSetup, kind: SamplerKind): RehearsalWorkspace {
-  let byKind = workspaces.get(setup);
-  if (!byKind) {
-    byKind = {};
-    workspaces.set(setup, byKind);
-  }
-  byKind[kind] ??= new RehearsalWorkspace(setup, kind);
-  return byKind[kind];
 }

@@ -1,14 +1,20 @@
 import type { FaultEffectBuilder } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
+import { ArgoDriver } from './argoDriver.js';
 import { samplerKind } from './cohortSampler.js';
+import type { ControllerDriver } from './controllerDriver.js';
+import { ControllerWindows } from './controllerWindows.js';
+import { EngineContext } from './engineContext.js';
 import type { EngineSetup } from './engineSetup.js';
+import { FlaggerDriver } from './flaggerDriver.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { setupOf } from './planSetup.js';
+import { controllerSources } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
-import { workspaceFor } from './rehearsalWorkspace.js';
+import type { RehearsalDetail, RehearsalWorkspace } from './rehearsalWorkspace.js';
+import { runControllerPhase } from './runControllerPhase.js';
 import { runEffects } from './runEffects.js';
 import { runPhase } from './runPhase.js';
-import type { RunKey } from './streams.js';
+import { controllerStream, type RunKey } from './streams.js';
 
 /** How to rehearse: the seed, the fidelity, and whether a manual approval is given. */
 export interface RehearseOptions {
@@ -25,6 +31,45 @@ export interface RehearseOptions {
   run?: number;
   /** Effect models by fault kind (default: the model's registry); what-if and tests may pass their own. */
   faultEffects?: Readonly<Record<string, FaultEffectBuilder>>;
+  /**
+   * `full` (default): every checkpoint records both cohorts' metrics, its segments and each gate's reason.
+   * `verdicts`: what a tally reads and nothing more: each checkpoint records its gates' verdicts and
+   * observed values (the other metrics null, no baseline metrics, no segments, reasons and decision
+   * reasons from gates empty) and, on a plan no fault touches, the baseline draws only the revenue the
+   * gates read (its requests, errors and exposure are 0). Statuses, decisions' times, causes, guard trips,
+   * the candidate's totals and exposure, elapsed times and fault episodes are those of `full`, bit for bit.
+   */
+  detail?: RehearsalDetail;
+  /**
+   * What rehearsals of the same plan share (its setup, buffers, bucket tables): a loop of rehearsals passes
+   * one so that the plan is resolved once; without it each call makes its own. Never changes the result.
+   */
+  context?: EngineContext;
+}
+
+/** The controller's driver for run `key` and its trailing windows (kept with the workspace, emptied). */
+function controllerRun(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  key: RunKey,
+  approve: boolean,
+): { driver: ControllerDriver; windows: ControllerWindows } {
+  const plan = setup.controller!;
+  let windows = space.controllerWindows;
+  if (windows === null) {
+    windows = new ControllerWindows(
+      controllerSources(plan),
+      setup.intervalMs,
+      setup.latencyBoundsMs,
+      setup.segmentIds.length,
+    );
+    space.controllerWindows = windows;
+  }
+  windows.clear();
+  const stream = controllerStream(key);
+  const names = setup.phases.map((phase) => phase.name);
+  if (plan.kind === 'argo') return { driver: new ArgoDriver(plan, names, windows, stream, approve), windows };
+  return { driver: new FlaggerDriver(plan, names, windows, stream, approve), windows };
 }
 
 /**
@@ -38,19 +83,25 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const effects = runEffects(setup, key, options.faultEffects);
-  const space = workspaceFor(setup, samplerKind(fidelity, effects));
+  const context = options.context ?? new EngineContext();
+  const space = context.workspace(setup, samplerKind(fidelity, effects), options.detail ?? 'full');
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
   let phaseStartMs = setup.startMs;
   let outcome: Outcome | null = null;
+  const controller =
+    setup.controller === null ? null : controllerRun(setup, space, key, options.approve ?? true);
   for (const phase of setup.phases) {
     if (outcome !== null) {
       const { candidate, baseline } = space.estimates[phase.index]!;
       phases.push(notReachedPhase(phase, candidate.learners, baseline.learners));
       continue;
     }
-    const { result, stop } = runPhase(setup, space, phase, phaseStartMs, options.approve ?? true);
+    const { result, stop } =
+      controller === null
+        ? runPhase(setup, space, phase, phaseStartMs, options.approve ?? true)
+        : runControllerPhase(setup, space, phase, phaseStartMs, controller.driver, controller.windows);
     phases.push(result);
     if (stop !== null) {
       outcome = {
@@ -100,5 +151,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
  * @example rehearse(plan, { seed: 20251031 }).outcome.status // 'completed'
  */
 export function rehearse(plan: Plan, options: RehearseOptions): Rehearsal {
-  return rehearseSetup(setupOf(plan), options);
+  if (options.context !== undefined) return rehearseSetup(options.context.setup(plan), options);
+  const context = new EngineContext();
+  return rehearseSetup(context.setup(plan), { ...options, context });
 }

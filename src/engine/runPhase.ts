@@ -2,7 +2,7 @@ import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips }
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
-import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
@@ -31,7 +31,11 @@ interface PhaseRun {
 }
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
-function simulateInterval(run: PhaseRun, startMs: number, endMs: number): void {
+export function simulateInterval(
+  run: Pick<PhaseRun, 'space' | 'phase' | 'closesEveryInterval'>,
+  startMs: number,
+  endMs: number,
+): void {
   const { space, phase } = run;
   const { candidate, interval } = space;
   const lengthMs = endMs - startMs;
@@ -78,8 +82,9 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
     const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
     setEstimates(window, estimates.candidate);
     setEstimates(baselineWindow, estimates.baseline);
+    const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
     judge.checkpointJudged(
-      evaluateCheckpoint(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
+      evaluate(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
         candidate: window,
         baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
         windowFromMs: useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
@@ -91,7 +96,13 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
   }
 }
 
-function totals(window: EngineWindow, learners: number, exposed: number, isCandidate: boolean): CohortTotals {
+/** A cohort's totals over a phase, from its cumulative window. */
+export function totals(
+  window: EngineWindow,
+  learners: number,
+  exposed: number,
+  isCandidate: boolean,
+): CohortTotals {
   const stats = window.stats;
   return {
     learners,

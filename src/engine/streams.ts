@@ -131,3 +131,8 @@ export function cohortStreams(key: RunKey, cohort: Cohort, phaseIndex: number): 
 export function faultStream(key: RunKey): RandomStream {
   return deriveStream(key.seed, ...path(key), 'faults');
 }
+
+/** The stream a controller draws its job/web providers' and webhooks' outcomes from: `(seed, [run,] 'controller')`. */
+export function controllerStream(key: RunKey): RandomStream {
+  return deriveStream(key.seed, ...path(key), 'controller');
+}

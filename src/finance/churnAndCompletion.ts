@@ -1,5 +1,6 @@
-import { type ExposureTimeline, exposureYears, retainedExposureYears2 } from './exposure.js';
+import type { ExposureTimeline } from './exposure.js';
 import type { FinanceEffects, FinanceInputs } from './financeInputs.js';
+import { type TimelineIntegrals, timelineIntegrals } from './timelineIntegrals.js';
 import { MONTHS_PER_YEAR } from './timeValue.js';
 
 /** What the churn and completion changes mean for learners, and what they are worth. */
@@ -34,30 +35,54 @@ export function churnAndCompletion(
   timeline: ExposureTimeline,
   effects: FinanceEffects,
   learners: number | null,
+  integrals: TimelineIntegrals = timelineIntegrals(business, timeline),
 ): ChurnAndCompletion {
-  const churnPerYear = business.baselineChurnPerMonth * MONTHS_PER_YEAR;
-  const completionsPerLearnerYear = business.baselineCompletionsPerLearnerMonth * MONTHS_PER_YEAR;
-  const retainedShareYear = churnPerYear * -effects.churnChange;
-  const completionShareYear = completionsPerLearnerYear * effects.completionUplift;
-  const undiscountedExposureYears = exposureYears(timeline, 0);
-  const churnRevenueUsd =
-    business.baselineAnnualRevenueUsd *
-    retainedShareYear *
-    retainedExposureYears2(timeline, business.discountRatePerYear);
-  const revenuePerCompletionUsd = business.revenuePerCompletionUsd ?? null;
-  const completionRevenueUsd =
-    revenuePerCompletionUsd === null || learners === null
-      ? null
-      : learners *
-        completionShareYear *
-        revenuePerCompletionUsd *
-        exposureYears(timeline, business.discountRatePerYear);
+  const retainedShareYear = retainedShareOfYear(business, effects);
+  const completionShareYear = completionShareOfYear(business, effects);
+  const undiscountedExposureYears = integrals.undiscountedExposureYears;
   return {
     learnersRetainedPerYear: learners === null ? null : learners * retainedShareYear,
     learnersRetained: learners === null ? null : learners * retainedShareYear * undiscountedExposureYears,
     completionsGainedPerYear: learners === null ? null : learners * completionShareYear,
     completionsGained: learners === null ? null : learners * completionShareYear * undiscountedExposureYears,
-    churnRevenueUsd,
-    completionRevenueUsd,
+    churnRevenueUsd: churnRevenueUsd(business, effects, integrals),
+    completionRevenueUsd: completionRevenueUsd(business, effects, learners, integrals),
   };
+}
+
+/** Learners kept from churning per learner-year at full exposure. */
+function retainedShareOfYear(business: FinanceInputs, effects: FinanceEffects): number {
+  return business.baselineChurnPerMonth * MONTHS_PER_YEAR * -effects.churnChange;
+}
+
+/** Extra completions per learner-year at full exposure. */
+function completionShareOfYear(business: FinanceInputs, effects: FinanceEffects): number {
+  return business.baselineCompletionsPerLearnerMonth * MONTHS_PER_YEAR * effects.completionUplift;
+}
+
+/** The retained learners' revenue over the horizon, USD (see {@link churnAndCompletion}). */
+export function churnRevenueUsd(
+  business: FinanceInputs,
+  effects: FinanceEffects,
+  integrals: TimelineIntegrals,
+): number {
+  return (
+    business.baselineAnnualRevenueUsd *
+    retainedShareOfYear(business, effects) *
+    integrals.retainedExposureYears2
+  );
+}
+
+/** The extra completions' revenue over the horizon, USD; null without a price per completion or a learner count. */
+export function completionRevenueUsd(
+  business: FinanceInputs,
+  effects: FinanceEffects,
+  learners: number | null,
+  integrals: TimelineIntegrals,
+): number | null {
+  const revenuePerCompletionUsd = business.revenuePerCompletionUsd ?? null;
+  if (revenuePerCompletionUsd === null || learners === null) return null;
+  return (
+    learners * completionShareOfYear(business, effects) * revenuePerCompletionUsd * integrals.exposureYears
+  );
 }

@@ -33,7 +33,7 @@ export { type HorizonCosts, horizonCosts, roi } from './horizonCosts.js';
 export { type FinanceProjection, type ProjectFinanceOptions, projectFinance } from './projectFinance.js';
 export { type FinancePlan, projectRehearsal, rolloutTimelines } from './projectRehearsal.js';
 export { headroom, ratioAbove, ratioBelow, shareOf } from './ratios.js';
-export { type FollowOnValue, type RevenueImpact, revenueImpact } from './revenueImpact.js';
+export { type FollowOnValue, type RevenueImpact, revenueImpact, revenueImpactUsd } from './revenueImpact.js';
 export { type Sensitivity, type SensitivityTimelines, sensitivity, type TornadoBar } from './sensitivity.js';
 export {
   type FinanceSimulation,
@@ -43,6 +43,7 @@ export {
   type ValueDistribution,
 } from './simulateFinance.js';
 export { type ExposedPhase, timelineFromPhases } from './timelineFromPhases.js';
+export { type TimelineIntegrals, timelineIntegrals } from './timelineIntegrals.js';
 export {
   discountedRemainingYears,
   discountedYears,

@@ -1,4 +1,5 @@
 import type { Plan } from '../scenario/plan.js';
+import type { ExposureTimeline } from './exposure.js';
 import {
   exposureTimeline,
   plannedTimeline,
@@ -35,13 +36,25 @@ export function projectRehearsal(
   };
 }
 
-/** `rehearse risk`'s timelines for {@link simulateFinance}: the plan on schedule and one per rehearsal. */
+/**
+ * `rehearse risk`'s timelines for {@link simulateFinance}: the plan on schedule and one per rehearsal. A
+ * rehearsed timeline given several times (one object per distinct timeline of a tally) becomes one
+ * exposure timeline repeated, so the simulation computes its integrals once.
+ */
 export function rolloutTimelines(
   plan: FinancePlan,
   rehearsals: readonly RehearsedTimeline[],
 ): RolloutTimelines {
+  const built = new Map<RehearsedTimeline, ExposureTimeline>();
   return {
     planned: plannedTimeline(plan),
-    runs: rehearsals.map((rehearsal) => exposureTimeline(plan, rehearsal)),
+    runs: rehearsals.map((rehearsal) => {
+      let timeline = built.get(rehearsal);
+      if (timeline === undefined) {
+        timeline = exposureTimeline(plan, rehearsal);
+        built.set(rehearsal, timeline);
+      }
+      return timeline;
+    }),
   };
 }

@@ -5,7 +5,8 @@ import type { EffectSamples } from './effectSamples.js';
 import { directLaunchTimeline, type ExposureTimeline } from './exposure.js';
 import type { FinanceInputs } from './financeInputs.js';
 import { horizonCosts } from './horizonCosts.js';
-import { revenueImpact } from './revenueImpact.js';
+import { revenueImpactUsd } from './revenueImpact.js';
+import { type TimelineIntegrals, timelineIntegrals } from './timelineIntegrals.js';
 
 /** The timelines a Monte Carlo combines: the plan as scheduled, and what many rehearsals did. */
 export interface RolloutTimelines {
@@ -96,12 +97,24 @@ export function simulateFinance(
   let lostToDelaysUsd = 0;
   let rollbacks = 0;
   let losses = 0;
+  // The integrals depend on the timeline alone: once per distinct timeline object, not once per draw.
+  const integrals = new Map<ExposureTimeline, TimelineIntegrals>();
+  const integralsOf = (timeline: ExposureTimeline): TimelineIntegrals => {
+    let known = integrals.get(timeline);
+    if (known === undefined) {
+      known = timelineIntegrals(business, timeline);
+      integrals.set(timeline, known);
+    }
+    return known;
+  };
+  const plannedIntegrals = integralsOf(timelines.planned);
+  const directIntegrals = integralsOf(direct);
   for (let i = 0; i < draws; i++) {
     const effects = drawEffects(business, rng, samples);
     const timeline = timelines.runs[i % timelines.runs.length]!;
-    value[i] = revenueImpact(business, timeline, effects, learners).totalUsd;
-    planned[i] = revenueImpact(business, timelines.planned, effects, learners).totalUsd;
-    directValue[i] = revenueImpact(business, direct, effects, learners).totalUsd;
+    value[i] = revenueImpactUsd(business, effects, learners, integralsOf(timeline));
+    planned[i] = revenueImpactUsd(business, effects, learners, plannedIntegrals);
+    directValue[i] = revenueImpactUsd(business, effects, learners, directIntegrals);
     const lostUsd = planned[i]! - value[i]!;
     if (timeline.ending === 'completed') lostToDelaysUsd += lostUsd;
     else {

@@ -67,3 +67,24 @@ export function evaluateGateValue(
   const reason = comparisonReason(condition, observed, holds, !holds, requests, context);
   return { metric, op, threshold, observed, verdict: holds ? 'pass' : 'fail', reason };
 }
+
+/**
+ * {@link evaluateGateValue} without its reason (the empty string), for callers that read verdicts alone (the
+ * Monte Carlo's tally): the same `observed` and `verdict`, allocating only the result.
+ *
+ * @example evaluateGateVerdict({ metric: 'errorRate', op: 'below', threshold: 0.01 }, 0.004, 250).verdict // 'pass'
+ */
+export function evaluateGateVerdict(
+  condition: Condition,
+  measured: number | null,
+  requests: number,
+): GateResult {
+  const { metric, op, threshold } = condition;
+  const observed = asObserved(measured);
+  const verdict: Verdict = !canEvaluate(condition, observed, requests)
+    ? 'inconclusive'
+    : conditionHolds(op, observed, threshold)
+      ? 'pass'
+      : 'fail';
+  return { metric, op, threshold, observed, verdict, reason: '' };
+}

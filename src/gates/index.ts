@@ -20,7 +20,13 @@ export {
   decidingGateMetric,
   type PhaseRules,
 } from './decidePhase.js';
-export { evaluateGate, evaluateGateValue, type GateResult, gateVerdict } from './evaluateGate.js';
+export {
+  evaluateGate,
+  evaluateGateValue,
+  evaluateGateVerdict,
+  type GateResult,
+  gateVerdict,
+} from './evaluateGate.js';
 export { evaluateGuard, evaluateGuardValue, type GuardResult, guardTrips } from './evaluateGuard.js';
 export * as flagger from './flagger/index.js';
 export {

@@ -5,6 +5,7 @@
 
 export type { OutputFile } from '../report/outputFile.js';
 export { describeReadError } from './describeReadError.js';
+export { loadControllerManifests, type ManifestFile } from './loadControllerManifests.js';
 export { parseEffectSamples, readEffectSamples } from './readEffectSamples.js';
 export { readFaultFile } from './readFaultFile.js';
 export { readScenario } from './readScenario.js';

@@ -1,7 +1,7 @@
 /**
  * The worker thread of `rehearse whatif`: receives each job (the pool's context), then runs the run ranges
  * it is sent and posts their records back (the protocol of `io/workerPool.ts`). Runs as compiled
- * JavaScript from `dist/src/io/whatifWorker.js`.
+ * JavaScript bundled into `dist/workers/whatifWorker.js`.
  */
 import { prepareWhatif, type WhatifContext, type WhatifJob, type WhatifRun } from '../whatif/whatif.js';
 import { serveWorkerTasks } from './serveWorkerTasks.js';

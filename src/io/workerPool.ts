@@ -7,13 +7,18 @@ export type WorkerMessage<Result> =
   | { type: 'error'; message: string; stack?: string };
 
 /**
- * What the pool posts to a worker: one task, by its index in the job's task list, or the context of the
- * tasks that follow (a job's plan and settings: sent once per job, before its tasks, to a worker that
- * outlives jobs).
+ * What the pool posts to a worker: a job, once, with the context its tasks need (a study's plan and
+ * settings), all its tasks, and the job's shared task counter. The worker then takes tasks itself, the
+ * next index by `Atomics.add(counter, 0, 1)` on that counter (as this thread does), until the index passes
+ * the last task, and posts each task's result as it finishes it (see `serveWorkerTasks`).
  */
-export type PoolMessage<Task, Context> =
-  | { type: 'task'; index: number; task: Task }
-  | { type: 'context'; context: Context };
+export interface PoolMessage<Task, Context> {
+  type: 'job';
+  context: Context;
+  tasks: readonly Task[];
+  /** One Int32: the index of the next task to take. */
+  counter: SharedArrayBuffer;
+}
 
 /** One job for a pool: tasks, the context they need, and how to report progress. */
 export interface PoolJob<Task, Result, Context> {
@@ -44,19 +49,17 @@ function workerExecArgv(): string[] {
   return process.execArgv.filter((option) => !option.startsWith('--input-type'));
 }
 
-/** Tasks a worker holds at once: the next one waits in its queue while this thread is busy with its own. */
-const TASKS_IN_FLIGHT = 2;
-
 /**
  * Worker threads running one script, kept between jobs: a worker that has run a job has its modules loaded
  * and its code compiled by the JIT, so the next job (another study in the same process, a benchmark's
  * next round) starts at full speed instead of paying ~0.2 s of start-up and warm-up per worker. Idle
  * workers do not keep the process alive. One job runs at a time; a job started while another runs waits.
  *
- * Tasks are handed out as threads become free, so a faster thread takes more, and results come back in
- * task order whatever order they finished in. Each worker holds up to {@link TASKS_IN_FLIGHT} tasks, so it
- * never waits for this thread to hand it the next. A failure anywhere (a thrown error, a crash) terminates
- * the pool's workers and rejects the job with that error; the pool starts fresh workers for the next job.
+ * Threads take tasks from one shared counter (a SharedArrayBuffer, `Atomics.add`), so a faster thread takes
+ * more and no thread ever waits to be handed its next task: not even while this thread is busy with other
+ * work (a study's exact analysis) or with a task of its own. Results come back in task order whatever
+ * order they finished in. A failure anywhere (a thrown error, a crash) stops the counter, terminates the
+ * pool's workers and rejects the job with that error; the pool starts fresh workers for the next job.
  *
  * The worker side is `serveWorkerTasks` (serveWorkerTasks.ts); the protocol is {@link PoolMessage} /
  * {@link WorkerMessage}.
@@ -133,23 +136,24 @@ export class WorkerPool<Task, Result, Context> {
         : Math.max(0, Math.min(job.workers - 1, tasks.length - 1));
     this.prestart(count);
     const workers = this.workers.slice(0, count);
+    const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const next = new Int32Array(counter);
     return new Promise((resolve, reject) => {
-      /** Tasks each worker holds: one that exits while holding any has lost them. */
-      const held = new Map<Worker, number>();
-      let next = 0;
       let finished = 0;
       let settled = false;
       const detach = () => {
         for (const worker of workers) {
-          worker.off('message', onMessage.get(worker)!);
+          worker.off('message', onMessage);
           worker.off('error', fail);
-          worker.off('exit', onExit.get(worker)!);
+          worker.off('exit', onExit);
           worker.unref();
         }
       };
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
+        // No thread takes another task of this job.
+        Atomics.store(next, 0, tasks.length);
         detach();
         void this.close();
         reject(error);
@@ -163,49 +167,34 @@ export class WorkerPool<Task, Result, Context> {
           resolve(results);
         }
       };
-      const dispatch = (worker: Worker) => {
-        while (!settled && next < tasks.length && (held.get(worker) ?? 0) < TASKS_IN_FLIGHT) {
-          held.set(worker, (held.get(worker) ?? 0) + 1);
-          const index = next++;
-          const message: PoolMessage<Task, Context> = { type: 'task', index, task: tasks[index]! };
-          worker.postMessage(message);
-        }
+      const onMessage = (message: WorkerMessage<Result>) => {
+        if (settled) return;
+        if (message.type === 'progress') job.onProgress?.(message.done);
+        else if (message.type === 'error') {
+          const error = new Error(message.message);
+          if (message.stack !== undefined) error.stack = message.stack;
+          fail(error);
+        } else complete(message.index, message.result);
       };
-      const onMessage = new Map<Worker, (message: WorkerMessage<Result>) => void>();
-      const onExit = new Map<Worker, (code: number) => void>();
+      // A worker that stops while the job runs may hold a task it took: the job cannot finish.
+      const onExit = (code: number) =>
+        fail(new Error(`a worker thread stopped (exit code ${code}) before its tasks were done`));
+      const message: PoolMessage<Task, Context> = { type: 'job', context: job.context, tasks, counter };
       for (const worker of workers) {
-        onMessage.set(worker, (message) => {
-          if (settled) return;
-          if (message.type === 'progress') job.onProgress?.(message.done);
-          else if (message.type === 'error') {
-            const error = new Error(message.message);
-            if (message.stack !== undefined) error.stack = message.stack;
-            fail(error);
-          } else {
-            held.set(worker, held.get(worker)! - 1);
-            complete(message.index, message.result);
-            dispatch(worker);
-          }
-        });
-        onExit.set(worker, (code) => {
-          if ((held.get(worker) ?? 0) > 0)
-            fail(new Error(`a worker thread stopped (exit code ${code}) before its task was done`));
-        });
-        worker.on('message', onMessage.get(worker)!);
+        worker.on('message', onMessage);
         worker.on('error', fail);
-        worker.on('exit', onExit.get(worker)!);
+        worker.on('exit', onExit);
         worker.ref();
-        const message: PoolMessage<Task, Context> = { type: 'context', context: job.context };
         worker.postMessage(message);
-        dispatch(worker);
       }
       if (runHere === undefined) return;
-      // This thread's share: one task at a time, yielding between tasks so that workers' messages (results,
-      // progress) are handled and they are handed their next tasks.
+      // This thread's share: one task at a time from the same counter, yielding between tasks so that the
+      // workers' messages (results, progress) are handled.
       const progress = (done: number) => job.onProgress?.(done);
       const workHere = () => {
-        if (settled || next >= tasks.length) return;
-        const index = next++;
+        if (settled) return;
+        const index = Atomics.add(next, 0, 1);
+        if (index >= tasks.length) return;
         let result: Result;
         try {
           result = runHere(tasks[index]!, progress);

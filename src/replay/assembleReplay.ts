@@ -73,13 +73,15 @@ export function assembleReplay(
       })),
       guardTrips: replayed.guardTrips.map((trip) => ({ ...trip, at: isoAt(startMs, trip.offsetMs) })),
       decision: { ...decision, reason, at: isoAt(startMs, ranMs) },
+      // A metrics file counts requests, not learners: who was exposed is not recorded.
       candidate: {
         ...emptyTotals(phase.learners),
+        learnersExposed: null,
         requests,
         errors,
         learnerHours: (phase.learners * ranMs) / 3_600_000,
       },
-      baseline: emptyTotals(plan.population.learners - phase.learners),
+      baseline: { ...emptyTotals(plan.population.learners - phase.learners), learnersExposed: null },
     });
     if (stops) {
       outcome = {
@@ -90,7 +92,7 @@ export function assembleReplay(
         elapsedMs: startMs + ranMs - rolloutStartMs,
         reason: decision.reason,
         cause: replayed.cause,
-        learnersExposed: 0,
+        learnersExposed: null,
       };
     }
     last = { phase: replayed, startMs, ranMs };
@@ -110,7 +112,7 @@ export function assembleReplay(
         ? `all ${names.length} phase${names.length === 1 ? '' : 's'} passed (${names.join(' → ')})`
         : `${names.join(' → ')} passed; no rows for ${unrecorded.join(', ')}, so the replay cannot say whether the rollout completes`,
     cause: null,
-    learnersExposed: 0,
+    learnersExposed: null,
   };
   return {
     seed: plan.seed,

@@ -3,6 +3,7 @@ import type {
   CohortTotals,
   GuardTrip,
   MetricValues,
+  Outcome,
   PhaseDecision,
   PhaseResult,
   Rehearsal,
@@ -23,6 +24,7 @@ import {
   type ResultsFaultEpisode,
   type ResultsGate,
   type ResultsGuardTrip,
+  type ResultsOutcome,
   type ResultsPhase,
 } from './results.js';
 import { stringifyStable } from './stringifyStable.js';
@@ -164,7 +166,25 @@ function phaseOf(clock: EpisodeClock, phase: PhaseResult, index: number): Result
           },
     candidate: cohortOf(phase.candidate),
     baseline: cohortOf(phase.baseline),
+    ...(phase.measurements === undefined
+      ? {}
+      : {
+          measurements: phase.measurements.map(({ name, offsetMs, value, result, reason }) => ({
+            name,
+            offsetMs,
+            value,
+            result,
+            reason,
+          })),
+        }),
   };
+}
+
+function causeOf(cause: Outcome['cause']): ResultsOutcome['cause'] {
+  if (cause === null) return null;
+  if (cause.kind !== 'controller') return { kind: cause.kind, metric: cause.metric };
+  const { controller, name, metric, rule } = cause;
+  return { kind: 'controller', controller, name, metric, rule };
 }
 
 /**
@@ -207,7 +227,7 @@ export function buildResults(plan: Plan, rehearsal: Rehearsal, meta: ResultsMeta
       offsetMs: outcome.offsetMs,
       elapsedMs: outcome.elapsedMs,
       reason: outcome.reason,
-      cause: outcome.cause === null ? null : { kind: outcome.cause.kind, metric: outcome.cause.metric },
+      cause: causeOf(outcome.cause),
       learnersExposed: outcome.learnersExposed,
     },
     phases: rehearsal.phases.map((phase, index) =>

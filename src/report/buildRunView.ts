@@ -94,7 +94,8 @@ export interface PhaseView {
   notRecorded: boolean;
   traffic: number;
   learners: number;
-  learnersExposed: number;
+  /** Null when not recorded (a replay). */
+  learnersExposed: number | null;
   requests: number;
   errors: number;
   /** errors / requests over the phase; null without requests. */
@@ -152,7 +153,7 @@ export interface RunView {
   /** The phase in which the rehearsal ended (the last phase when it completed). */
   endPhase: PhaseView | null;
   /** Over every phase that ran: candidate requests and errors, and learners exposed before the end. */
-  totals: { requests: number; errors: number; learnersExposed: number };
+  totals: { requests: number; errors: number; learnersExposed: number | null };
   /** How many checkpoints of the phases that ran ended in each verdict. */
   verdictCounts: { pass: number; inconclusive: number; fail: number };
   /** Every phase decision, in order, with its phase. */

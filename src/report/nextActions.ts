@@ -163,6 +163,17 @@ function weakEvidence(results: Results, phase: ResultsPhase): NextActionView[] {
 
 function decided(results: Results, phase: ResultsPhase): NextActionView[] {
   const { outcome } = results;
+  if (outcome.cause?.kind === 'controller' && (phase.status === 'rolled-back' || phase.status === 'halted')) {
+    const { controller, name, rule } = outcome.cause;
+    const reaction = phase.status === 'rolled-back' ? 'rolled the canary back' : 'paused the rollout';
+    return [
+      {
+        kind: phase.status === 'rolled-back' ? 'rollback' : 'inconclusive',
+        headline: `Find the cause of the ${name} failures in ${phase.name}`,
+        text: `${controller === 'argo' ? 'Argo Rollouts' : 'Flagger'} ${reaction} on ${name} (${rule}) in ${phase.name}: ${outcome.reason}. Find out why before rehearsing again.`,
+      },
+    ];
+  }
   if (phase.status === 'rolled-back' && outcome.cause !== null) {
     const what = outcome.cause.kind === 'guard' ? 'tripped its rollback guard' : 'broke its gate';
     return [

@@ -89,7 +89,8 @@ export interface ResultsDecision {
 
 export interface ResultsCohort {
   learners: number;
-  learnersExposed: number;
+  /** Null when not recorded (a replay: a metrics file counts requests, not learners). */
+  learnersExposed: number | null;
   requests: number;
   errors: number;
   revenueUsd: number;
@@ -119,6 +120,17 @@ export interface ResultsPhase {
   decision: ResultsDecision | null;
   candidate: ResultsCohort;
   baseline: ResultsCohort;
+  /** A controller's measurements (Argo) or metric checks (Flagger) in this phase; absent for a scenario's own phases. */
+  measurements?: ResultsMeasurement[];
+}
+
+/** One controller measurement: its metric's name, when (ms from the phase start), the value, the result and why. */
+export interface ResultsMeasurement {
+  name: string;
+  offsetMs: number;
+  value: number | null;
+  result: string;
+  reason: string;
 }
 
 export interface ResultsOutcome {
@@ -128,9 +140,22 @@ export interface ResultsOutcome {
   offsetMs: number;
   elapsedMs: number;
   reason: string;
-  cause: { kind: 'gate' | 'guard'; metric: MetricName } | null;
-  /** Candidate learners who made at least one request before the rehearsal ended. */
-  learnersExposed: number;
+  /**
+   * The gate or guard that decided; for a controller's plan, the controller metric (`name`), the modelled
+   * metric it measures (null for a provider or webhook) and the controller's rule that decided.
+   */
+  cause:
+    | { kind: 'gate' | 'guard'; metric: MetricName }
+    | {
+        kind: 'controller';
+        controller: 'argo' | 'flagger';
+        name: string;
+        metric: MetricName | null;
+        rule: string;
+      }
+    | null;
+  /** Candidate learners who made at least one request before the rehearsal ended; null when not recorded (a replay). */
+  learnersExposed: number | null;
 }
 
 /** How one version of the service was modeled, per segment (in `model.segments` order). */

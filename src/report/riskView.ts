@@ -13,7 +13,9 @@ export interface ProbabilityView {
 }
 
 /** A row of the "where rollbacks come from" table: one gate or guard in one phase. */
-export interface CauseView {
+export type CauseView = RuleCauseView | ControllerCauseView;
+
+export interface RuleCauseView {
   phase: string;
   kind: 'gate' | 'guard';
   metric: MetricName;
@@ -21,6 +23,19 @@ export interface CauseView {
   symbol: string;
   threshold: number;
   /** Failed (gate) or tripped (guard), among runs that reached the phase. */
+  fired: ProbabilityView;
+  causedRollback: ProbabilityView;
+  causedFalseRollback: ProbabilityView;
+}
+
+/** A controller metric (or Flagger webhook) of a controller's plan, by its name in the manifests. */
+export interface ControllerCauseView {
+  phase: string;
+  kind: 'controller';
+  metric: string;
+  /** Always true: templates tell the rows apart with `{{#if controller}}`. */
+  controller: true;
+  /** Failed in one measurement or more, among runs that reached the phase. */
   fired: ProbabilityView;
   causedRollback: ProbabilityView;
   causedFalseRollback: ProbabilityView;
@@ -292,6 +307,15 @@ export function buildRiskView(risk: Risk): RiskView {
         fired: view(gate.pFailed),
         causedRollback: view(gate.pCausedRollback),
         causedFalseRollback: view(gate.pCausedFalseRollback),
+      })),
+      ...(phase.controllerMetrics ?? []).map((metric) => ({
+        phase: phase.name,
+        kind: 'controller' as const,
+        metric: metric.name,
+        controller: true as const,
+        fired: view(metric.pFailed),
+        causedRollback: view(metric.pCausedRollback),
+        causedFalseRollback: view(metric.pCausedFalseRollback),
       })),
     ]),
     exactGates: risk.phases.flatMap((phase) =>

@@ -9,6 +9,7 @@ import {
 import { deriveStream } from '../random/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type Probability, probability } from '../stats/index.js';
+import { controllerMetricNames } from './controllerMetricNames.js';
 import {
   type CountHistogram,
   countTotal,
@@ -19,12 +20,14 @@ import {
 import { exactGate } from './exactGate.js';
 import { type GuardNoise, guardNoise } from './guardNoise.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
+import { GuardModels } from './phaseGuard.js';
 import { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import {
   type ExactGate,
   RISK_SCHEMA_VERSION,
   type Risk,
+  type RiskControllerMetric,
   type RiskDistribution,
   type RiskExample,
   type RiskFault,
@@ -128,12 +131,13 @@ export interface PlanAnalysis {
 
 /** {@link PlanAnalysis} of a plan (pure). */
 export function analyzePlan(plan: Plan): PlanAnalysis {
-  const noise = guardNoise(plan);
+  const models = new GuardModels(plan);
+  const noise = guardNoise(plan, models);
   return {
     exactGates: plan.phases.map((phase, p) => phase.gates.map((condition) => exactGate(plan, p, condition))),
     noise,
     planFixes: [...new Set(noise.map((finding) => finding.guardIndex))]
-      .map((guardIndex) => planGuardFix(plan, guardIndex))
+      .map((guardIndex) => planGuardFix(plan, guardIndex, models))
       .filter((fix): fix is PlanGuardFix => fix !== null),
   };
 }
@@ -189,6 +193,20 @@ function phaseOf(
       phase.regressionReached === 0 ? null : probability(phase.regressionPassed, phase.regressionReached),
     gates,
     guards,
+    ...(phase.controller === undefined
+      ? {}
+      : {
+          controllerMetrics: controllerMetricNames(plan).map((name, m): RiskControllerMetric => {
+            const counts = phase.controller![m]!;
+            return {
+              name,
+              pFailed: among(counts.failed),
+              pCausedRollback: among(counts.causedRollback),
+              pCausedFalseRollback: among(counts.causedRollback - counts.causedTrueRollback),
+              pCausedHalt: among(counts.causedHalt),
+            };
+          }),
+        }),
   };
 }
 

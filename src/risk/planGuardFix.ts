@@ -2,7 +2,7 @@ import { type Condition, type Operator, requiredStreak } from '../gates/index.js
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
-import { FIX_WINDOWS_MS, judgesEnough, type PhaseGuard, phaseGuard } from './phaseGuard.js';
+import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
 
 /** Streaks a recommendation may propose (`consecutive`), in checks: every whole number up to 120. */
 export const FIX_STREAKS = Array.from({ length: 120 }, (_, i) => i + 1);
@@ -156,9 +156,13 @@ function fixWithWindow(
  *
  * @example planGuardFix(defaultPlan, 0) // { windowMs: 60_000, minRequests: 0, consecutive: 26, outageDetectionMs: 781_000, … }
  */
-export function planGuardFix(plan: Plan, guardIndex: number): PlanGuardFix | null {
+export function planGuardFix(
+  plan: Plan,
+  guardIndex: number,
+  guardModels: GuardModels = new GuardModels(plan),
+): PlanGuardFix | null {
   const guard: Condition = plan.guards[guardIndex]!;
-  const models = plan.phases.map((_phase, p) => phaseGuard(plan, p, guard));
+  const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const streak = requiredStreak(guard);
   const current = models.map((model) =>

@@ -69,6 +69,19 @@ export interface RiskGuard extends RiskCondition {
   pCausedFalseRollback: Probability;
 }
 
+/** A controller metric (or Flagger webhook) in one phase of a controller's plan. */
+export interface RiskControllerMetric {
+  /** Its name in the manifests. */
+  name: string;
+  /** Among runs that reached the phase: at least one failed (Argo: Failed or Error) measurement. */
+  pFailed: Probability;
+  /** Among runs that reached the phase: its failures decided the rollback. */
+  pCausedRollback: Probability;
+  pCausedFalseRollback: Probability;
+  /** Among runs that reached the phase: it halted the rollout (an Argo run Inconclusive). */
+  pCausedHalt: Probability;
+}
+
 export interface RiskPhase {
   name: string;
   traffic: number;
@@ -85,6 +98,8 @@ export interface RiskPhase {
   pRegressionSlipsThrough: Probability | null;
   gates: RiskGate[];
   guards: RiskGuard[];
+  /** For a controller's plan: each controller metric, in a fixed order; absent for a scenario's own phases. */
+  controllerMetrics?: RiskControllerMetric[];
 }
 
 /** p10 / p50 / p90 and mean of a whole-number sample, in the unit its field names. */

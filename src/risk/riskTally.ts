@@ -23,6 +23,17 @@ export interface GuardTally {
   causedTrueRollback: number;
 }
 
+/** How often one controller metric (or Flagger webhook) did something in a phase, over the runs that reached it. */
+export interface ControllerMetricTally {
+  /** Runs with at least one failed (Argo: Failed or Error) measurement of it in the phase. */
+  failed: number;
+  /** Runs whose rollback its failures decided. */
+  causedRollback: number;
+  causedTrueRollback: number;
+  /** Runs it halted (an Argo run Inconclusive). */
+  causedHalt: number;
+}
+
 /** How often one of the plan's candidate faults struck, and what the rollout did then. */
 export interface FaultTally {
   /** Runs in which an episode overlapped a phase while it ran. */
@@ -47,6 +58,8 @@ export interface PhaseTally {
   gates: GateTally[];
   /** One per guard of the plan, in its order. */
   guards: GuardTally[];
+  /** For a controller's plan: one per controller metric, in the order of `controllerMetricNames`. */
+  controller?: ControllerMetricTally[];
 }
 
 /** One run, as risk.json quotes it so that it can be reproduced with `rehearse run --seed`. */
@@ -103,13 +116,15 @@ export interface TallyShape {
   guards: number;
   /** Candidate faults the model simulates. */
   faults: number;
+  /** Controller metrics of a controller's plan (absent otherwise). */
+  controllerMetrics?: number;
 }
 
 /** How many of the first runs risk.json always quotes. */
 export const LEADING_EXAMPLES = 3;
 
-function emptyPhase(gates: number, guards: number): PhaseTally {
-  return {
+function emptyPhase(gates: number, guards: number, controllerMetrics: number | undefined): PhaseTally {
+  const phase: PhaseTally = {
     reached: 0,
     passed: 0,
     rolledBack: 0,
@@ -126,6 +141,15 @@ function emptyPhase(gates: number, guards: number): PhaseTally {
     })),
     guards: Array.from({ length: guards }, () => ({ tripped: 0, causedRollback: 0, causedTrueRollback: 0 })),
   };
+  if (controllerMetrics !== undefined) {
+    phase.controller = Array.from({ length: controllerMetrics }, () => ({
+      failed: 0,
+      causedRollback: 0,
+      causedTrueRollback: 0,
+      causedHalt: 0,
+    }));
+  }
+  return phase;
 }
 
 /** A tally of no runs (the identity of {@link mergeTallies}). */
@@ -137,7 +161,7 @@ export function emptyTally(shape: TallyShape): RiskTally {
     rolledBack: 0,
     trueRollbacks: 0,
     halted: 0,
-    phases: shape.gatesPerPhase.map((gates) => emptyPhase(gates, shape.guards)),
+    phases: shape.gatesPerPhase.map((gates) => emptyPhase(gates, shape.guards, shape.controllerMetrics)),
     faults: Array.from({ length: shape.faults }, () => ({ struck: 0, rolledBack: 0, completed: 0 })),
     completionMs: new Map(),
     rollbackMs: new Map(),
@@ -213,6 +237,9 @@ export function mergeTallies(target: RiskTally, source: RiskTally): RiskTally {
     });
     phase.guards.forEach((guard, g) => {
       addCounts(into.guards[g]!, guard);
+    });
+    phase.controller?.forEach((metric, m) => {
+      addCounts(into.controller![m]!, metric);
     });
   });
   source.faults.forEach((fault, f) => {

@@ -11,13 +11,45 @@ import {
 } from './riskTally.js';
 import { timelineKey } from './timelineKey.js';
 
+/** Measurement results that count as a controller metric failing. */
+const FAILED_MEASUREMENTS = new Set(['Failed', 'Error', 'failed']);
+
+/** A controller's metrics in one phase: which failed, and which decided the phase's rollback or halt. */
+function tallyController(
+  phase: PhaseTally,
+  result: PhaseResult,
+  decided: Rehearsal['outcome'] | null,
+  regression: boolean,
+  names: readonly string[],
+): void {
+  const metrics = phase.controller;
+  if (metrics === undefined) return;
+  const failed = new Set(
+    (result.measurements ?? []).filter((m) => FAILED_MEASUREMENTS.has(m.result)).map((m) => m.name),
+  );
+  names.forEach((name, m) => {
+    if (failed.has(name)) metrics[m]!.failed += 1;
+  });
+  const cause = decided?.cause;
+  if (decided === null || decided === undefined || cause?.kind !== 'controller') return;
+  const deciding = metrics[names.indexOf(cause.name)];
+  if (deciding === undefined) return;
+  if (decided.status === 'halted') deciding.causedHalt += 1;
+  else {
+    deciding.causedRollback += 1;
+    if (regression) deciding.causedTrueRollback += 1;
+  }
+}
+
 function tallyPhase(
   phase: PhaseTally,
   result: PhaseResult,
   decided: Rehearsal['outcome'] | null,
   regression: boolean,
   regressionHere: boolean,
+  names: readonly string[],
 ): void {
+  tallyController(phase, result, decided, regression, names);
   phase.reached += 1;
   if (regressionHere) phase.regressionReached += 1;
   if (result.status === 'passed') {
@@ -43,7 +75,7 @@ function tallyPhase(
     if (result.guardTrips.some((trip) => trip.index === g)) guard.tripped += 1;
   });
   const cause = decided?.cause ?? null;
-  if (decided === null || cause === null) return;
+  if (decided === null || cause === null || cause.kind === 'controller') return;
   if (cause.kind === 'guard') {
     const guard = phase.guards[cause.index];
     if (guard === undefined) throw new InternalError(`rehearsal names guard ${cause.index}, not in the plan`);
@@ -72,6 +104,7 @@ export function tallyRehearsal(
   run: number,
   seed: number,
   rehearsal: Rehearsal,
+  controllerMetrics: readonly string[] = [],
 ): void {
   const { outcome } = rehearsal;
   const episodes = rehearsal.faultEpisodes;
@@ -91,7 +124,7 @@ export function tallyRehearsal(
   rehearsal.phases.forEach((result, p) => {
     if (result.status === 'not-reached') return;
     const ended = outcome.status !== 'completed' && outcome.phase === result.name ? outcome : null;
-    tallyPhase(tally.phases[p]!, result, ended, regression, inPhase[p]!);
+    tallyPhase(tally.phases[p]!, result, ended, regression, inPhase[p]!, controllerMetrics);
   });
   if (outcome.status === 'completed') {
     tally.completed += 1;
@@ -101,13 +134,17 @@ export function tallyRehearsal(
     tally.rolledBack += 1;
     if (regression) tally.trueRollbacks += 1;
     addCount(tally.rollbackMs, outcome.elapsedMs);
-    addCount(tally.exposedBeforeRollback, outcome.learnersExposed);
+    // An engine rehearsal always counts its learners; only a replay leaves the count null.
+    addCount<number>(tally.exposedBeforeRollback, outcome.learnersExposed ?? 0);
   }
   const ran = rehearsal.phases
     .filter((result) => result.status !== 'not-reached')
     .map((result) => result.ranMs);
   addCount(tally.timelines, timelineKey(outcome.status, ran));
-  const cause = outcome.cause === null ? null : `${outcome.cause.kind} ${outcome.cause.metric}`;
+  const cause =
+    outcome.cause === null
+      ? null
+      : `${outcome.cause.kind} ${outcome.cause.kind === 'controller' ? outcome.cause.name : outcome.cause.metric}`;
   const example = {
     run,
     seed,

@@ -2,6 +2,7 @@ import { InternalError } from '../errors.js';
 import { defaultLatencyBucketsMs } from '../gates/latencyBuckets.js';
 import type { AnalyzerInput } from './analyzerSchema.js';
 import { compileFault } from './compileFault.js';
+import type { ControllerManifests } from './controllerPlan.js';
 import { deepFreeze } from './deepFreeze.js';
 import { expandConditions } from './expandConditions.js';
 import type { AnalyzerPlan, PhasePlan, Plan, SegmentPlan, UncertainEffect } from './plan.js';
@@ -14,6 +15,8 @@ export interface CompileExtras {
   scenarioSha256?: string;
   /** The 24 factors of `population.diurnal.file`, read by `readScenario`; required when the scenario names a file. */
   diurnalFactors?: readonly number[];
+  /** The controller manifests read by `readScenario`; required when the scenario has a `controller` section. */
+  controller?: ControllerManifests;
 }
 
 /**
@@ -36,21 +39,23 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
   const segmentIds = segments.map((segment) => segment.id);
   const startMs = Date.parse(scenario.start);
   const guardMinRequests = scenario.guards.minRequests;
-  const phases = scenario.phases.map((phase, index): PhasePlan => {
-    const phaseMs = validDurationMs(phase.duration);
-    return {
-      name: phase.name,
-      index,
-      traffic: phase.traffic,
-      learners: phase.learners ?? Math.round(phase.traffic * scenario.population.learners),
-      durationMs: phaseMs,
-      checkpointsMs: (phase.checkpoints ?? [phase.duration]).map(validDurationMs),
-      gates: expandConditions(phase.gates, undefined),
-      require: phase.require,
-      advance: phase.advance,
-      window: phase.window,
-    };
-  });
+  const phases = scenario.controller
+    ? derivedPhases(scenario, extras)
+    : (scenario.phases ?? []).map((phase, index): PhasePlan => {
+        const phaseMs = validDurationMs(phase.duration);
+        return {
+          name: phase.name,
+          index,
+          traffic: phase.traffic,
+          learners: phase.learners ?? Math.round(phase.traffic * scenario.population.learners),
+          durationMs: phaseMs,
+          checkpointsMs: (phase.checkpoints ?? [phase.duration]).map(validDurationMs),
+          gates: expandConditions(phase.gates, undefined),
+          require: phase.require,
+          advance: phase.advance,
+          window: phase.window,
+        };
+      });
   return deepFreeze({
     name: scenario.name,
     release: scenario.release ?? null,
@@ -75,7 +80,29 @@ export function compileScenario(scenario: Scenario, extras: CompileExtras = {}):
     guards: expandConditions(scenario.guards.rollbackWhen, guardMinRequests, scenario.guards.consecutive),
     phases,
     faults: scenario.faults.map((fault) => compileFault(fault, phases, segmentIds)),
+    ...(extras.controller === undefined || !scenario.controller ? {} : { controller: extras.controller }),
   });
+}
+
+/** The phases of a controller's manifests: no gates of their own, one checkpoint at the nominal end. */
+function derivedPhases(scenario: Scenario, extras: CompileExtras): PhasePlan[] {
+  if (extras.controller === undefined) {
+    throw new InternalError(
+      'compileScenario needs the manifests of a controller section in extras.controller',
+    );
+  }
+  return extras.controller.phases.map((phase, index) => ({
+    name: phase.name,
+    index,
+    traffic: phase.traffic,
+    learners: Math.max(1, Math.round(phase.traffic * scenario.population.learners)),
+    durationMs: phase.durationMs,
+    checkpointsMs: [phase.durationMs],
+    gates: [],
+    require: 'every-checkpoint',
+    advance: 'auto',
+    window: 'cumulative',
+  }));
 }
 
 /** The 24 factors scaled to mean 1, so they shape the day without changing the daily volume. */

@@ -6,8 +6,8 @@ import type { ParsedSource, SourceFault, SourceNode } from './sourceMap.js';
 export const MAX_ALIAS_COUNT = 100;
 
 /**
- * Reads one YAML 1.2 document keeping the offset of every value and key. Reports, each once: yaml's
- * own errors and warnings (syntax, bad indentation, duplicate keys, unknown tags), more than one
+ * Reads one YAML 1.2 document keeping the offset of every value and key. Reports, each once: the
+ * first syntax error (with a count of the ones after it), yaml's warnings, duplicate keys, more than one
  * document, an alias that contains itself, and an alias bomb (more than {@link MAX_ALIAS_COUNT}
  * alias expansions).
  */
@@ -25,19 +25,67 @@ export function parseYaml(text: string): ParsedSource {
       found: `${documents.length} documents (the second starts here)`,
     });
   }
+  return readDocument(document, faults);
+}
+
+/** One document of a multi-document YAML text, with where it starts (an offset into the text). */
+export interface YamlDocument {
+  value: unknown;
+  tree: SourceNode | null;
+  offset: number;
+}
+
+/**
+ * Reads every document of a YAML text (`---` separated, as Kubernetes manifests are), each with the offset
+ * of every value and key, and the same faults as {@link parseYaml} in each; empty documents are left out.
+ */
+export function parseYamlDocuments(
+  text: string,
+): { ok: true; documents: YamlDocument[] } | { ok: false; faults: SourceFault[] } {
+  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const all = Array.isArray(parsed) ? parsed : [];
+  const documents: YamlDocument[] = [];
+  const faults: SourceFault[] = [];
+  for (const document of all) {
+    const read = readDocument(document, []);
+    if (!read.ok) faults.push(...read.faults);
+    else if (read.value !== undefined)
+      documents.push({ value: read.value, tree: read.tree, offset: document.range[0] });
+  }
+  return faults.length > 0 ? { ok: false, faults } : { ok: true, documents };
+}
+
+/** One parsed document as data with its source tree, or every fault found in it (after `faults` given). */
+function readDocument(document: Document, faults: SourceFault[]): ParsedSource {
   const keyPaths = new Map<number, PathSegment[]>();
   const tree =
     document.contents === null
       ? null
       : buildTree(document, document.contents, [], new Set(), keyPaths, faults);
+  const syntaxErrors = [];
   for (const issue of [...document.errors, ...document.warnings]) {
     const offset = issue.pos[0];
     if (issue.code === 'DUPLICATE_KEY') {
       const path = keyPaths.get(offset) ?? [];
       faults.push({ offset, path, expected: 'unique keys', found: `a second ${quote(path.at(-1) ?? '')}` });
+    } else if (document.errors.includes(issue as (typeof document.errors)[number])) {
+      syntaxErrors.push(issue);
     } else {
       faults.push({ offset, path: [], expected: 'valid YAML', found: `a syntax error (${issue.message})` });
     }
+  }
+  // After the first syntax error the parser's view of the rest is guesswork: a Markdown file read as
+  // YAML gives one error per line. Only the first is a problem of its own; the others are counted.
+  const [firstSyntaxError] = syntaxErrors.sort((a, b) => a.pos[0] - b.pos[0]);
+  if (firstSyntaxError !== undefined) {
+    const more = syntaxErrors.length - 1;
+    const after = more === 0 ? '' : `; ${more} more after it, not listed, as they may follow from this one`;
+    faults.push({
+      offset: firstSyntaxError.pos[0],
+      path: [],
+      expected: 'valid YAML',
+      found: `a syntax error (${firstSyntaxError.message})${after}`,
+    });
   }
   if (faults.length > 0) return { ok: false, faults };
   if (tree === null || isEmptyScalar(document.contents)) return { ok: true, value: undefined, tree: null };

@@ -1,4 +1,5 @@
 import type { Condition } from '../gates/condition.js';
+import type { ControllerManifests } from './controllerPlan.js';
 import type { FaultKind } from './faultSchema.js';
 
 /**
@@ -41,6 +42,11 @@ export interface Plan {
   readonly phases: readonly PhasePlan[];
   /** Faults to inject. */
   readonly faults: readonly FaultPlan[];
+  /**
+   * The Argo Rollouts or Flagger plan the phases were derived from, when the scenario has a `controller`
+   * section: its steps and analysis decide instead of gates and guards. Absent for a scenario's own phases.
+   */
+  readonly controller?: ControllerManifests;
 }
 
 /** One segment of the population. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { analyzerSchema } from './analyzerSchema.js';
 import { businessSchema } from './businessSchema.js';
 import { conditionSchema, metricConditionsSchema } from './conditionSchema.js';
+import { controllerSchema } from './controllerSchema.js';
 import { faultSchema } from './faultSchema.js';
 import {
   durationSchema,
@@ -60,13 +61,15 @@ export const scenarioFieldsSchema = strictMapping(
     phases: z
       .array(phaseSchema, { error: 'a list of phases' })
       .min(1, { error: 'at least one phase' })
-      .max(100, { error: 'at most 100 phases' }),
+      .max(100, { error: 'at most 100 phases' })
+      .optional(),
+    controller: controllerSchema.optional(),
     faults: z
       .array(faultSchema, { error: 'a list of faults' })
       .max(1000, { error: 'at most 1000 faults' })
       .default([]),
   },
-  'a scenario: a mapping with name, population, analyzers and phases',
+  'a scenario: a mapping with name, population, analyzers and phases (or controller)',
 );
 
 /** A validated scenario: the file's fields with defaults filled in; durations are still strings. */

@@ -37,10 +37,43 @@ export function senseChecks(scenario: Scenario, context: z.core.$RefinementCtx<S
     ? parseDurationMs(scenario.monitoring.interval)
     : null;
   if (intervalMs !== null) checkMonitoring(scenario, intervalMs, check);
-  const phaseDurationsMs = check.shaped('phases') ? checkPhases(scenario, intervalMs, check) : null;
+  checkPlanSource(scenario, check);
+  const phaseDurationsMs =
+    scenario.phases !== undefined && check.shaped('phases')
+      ? checkPhases(scenario.phases, scenario, intervalMs, check)
+      : null;
   if (check.clean('guards', 'rollbackWhen'))
     checkConditions(scenario.guards.rollbackWhen, ['guards', 'rollbackWhen'], check, 'guard');
   if (check.shaped('faults')) checkFaults(scenario.faults, { phaseDurationsMs, segmentIds }, check);
+}
+
+/**
+ * The plan comes from the scenario's `phases` or from a `controller`'s manifests, never both; with a
+ * controller, the manifests' analysis decides rollbacks, so `guards.rollbackWhen` would be a second rule.
+ */
+function checkPlanSource(scenario: Scenario, check: CheckContext): void {
+  const hasController = scenario.controller !== undefined;
+  if (scenario.phases === undefined && !hasController) {
+    check.report(
+      ['phases'],
+      'a list of phases, or a controller section naming Argo Rollouts or Flagger manifests',
+      {
+        found: 'nothing',
+      },
+    );
+  } else if (scenario.phases !== undefined && hasController) {
+    check.report(['phases'], 'no phases with a controller section (the manifests give the phases)', {
+      found: 'phases',
+      at: 'key',
+    });
+  }
+  if (hasController && Object.keys(scenario.guards.rollbackWhen ?? {}).length > 0) {
+    check.report(
+      ['guards', 'rollbackWhen'],
+      "no rollbackWhen guards with a controller section (the manifests' analysis decides rollbacks)",
+      { found: 'guards', at: 'key' },
+    );
+  }
 }
 
 /** Unique ids and shares summing to 1; returns the ids, or null when the segments did not type-check. */
@@ -95,6 +128,7 @@ function checkMonitoring(scenario: Scenario, intervalMs: number, check: CheckCon
  * duration did not type-check), or null when some name did not.
  */
 function checkPhases(
+  phases: NonNullable<Scenario['phases']>,
   scenario: Scenario,
   intervalMs: number | null,
   check: CheckContext,
@@ -102,7 +136,7 @@ function checkPhases(
   const durationsMs = new Map<string, number | null>();
   let namesClean = true;
   const populationLearners = check.clean('population', 'learners') ? scenario.population.learners : null;
-  scenario.phases.forEach((phase, index) => {
+  phases.forEach((phase, index) => {
     const path = ['phases', index];
     if (!check.shaped(...path)) {
       namesClean = false;
@@ -140,7 +174,7 @@ function checkPhases(
 }
 
 function checkLearners(
-  phase: Scenario['phases'][number],
+  phase: NonNullable<Scenario['phases']>[number],
   path: (string | number)[],
   populationLearners: number,
   check: CheckContext,

@@ -2,13 +2,28 @@ import type { Rehearsal } from '../engine/rehearsal.js';
 import type { MetricName, Operator } from '../gates/index.js';
 import type { FaultWindow } from '../model/faultWindows.js';
 
-/** The gate or guard that stopped a rollout. */
-export interface Trigger {
+/** The gate, guard or controller metric that stopped a rollout. */
+export type Trigger = RuleTrigger | ControllerTrigger;
+
+/** A gate or guard of the scenario's own phases. */
+export interface RuleTrigger {
   kind: 'gate' | 'guard';
   metric: MetricName;
   op: Operator;
   threshold: number;
 }
+
+/** A controller metric (Argo measurement, Flagger check) whose failure fed the controller's decision. */
+export interface ControllerTrigger {
+  kind: 'controller';
+  /** The metric's name in the manifests. */
+  name: string;
+  /** The modelled metric it measures; null for a provider or a webhook. */
+  metric: MetricName | null;
+}
+
+/** Measurement results that count against a rollout: a failure, an error, and an inconclusive one in a halt. */
+const BAD_MEASUREMENTS = ['Failed', 'Error', 'failed'];
 
 /** Whether the plan caught a fault in one run, how, and how fast (times from the fault's first interval). */
 export interface Detection {
@@ -50,6 +65,19 @@ function flagsOf(rehearsal: Rehearsal, guardWindowMs: number): Flag[] {
       };
       flags.push({ trigger, atMs, fromMs: Math.max(phaseStartMs, atMs - guardWindowMs) });
     }
+    for (const measurement of phase.measurements ?? []) {
+      const bad =
+        BAD_MEASUREMENTS.includes(measurement.result) ||
+        (measurement.result === 'Inconclusive' && flagged.includes('inconclusive'));
+      if (!bad) continue;
+      const atMs = phaseStartMs + measurement.offsetMs;
+      const metric = measurement.metric;
+      flags.push({
+        trigger: { kind: 'controller', name: measurement.name, metric },
+        atMs,
+        fromMs: atMs - measurement.windowMs,
+      });
+    }
     for (const checkpoint of phase.checkpoints) {
       for (const gate of checkpoint.gates) {
         if (!flagged.includes(gate.verdict)) continue;
@@ -66,12 +94,18 @@ function flagsOf(rehearsal: Rehearsal, guardWindowMs: number): Flag[] {
   return flags.sort((a, b) => a.atMs - b.atMs);
 }
 
+/** What tells causes apart: their kind and metric, and a controller metric's name. */
+function causeKey(
+  cause: { kind: string; metric: MetricName | null; name?: string } | null | undefined,
+): string {
+  return cause ? `${cause.kind}|${cause.metric}|${cause.name ?? ''}` : '';
+}
+
 function sameStop(a: Rehearsal, b: Rehearsal): boolean {
   return (
     a.outcome.status === b.outcome.status &&
     a.outcome.elapsedMs === b.outcome.elapsedMs &&
-    a.outcome.cause?.kind === b.outcome.cause?.kind &&
-    a.outcome.cause?.metric === b.outcome.cause?.metric
+    causeKey(a.outcome.cause) === causeKey(b.outcome.cause)
   );
 }
 
@@ -101,8 +135,7 @@ export function classifyDetection(
   const cause = outcome.cause;
   const causing = seen.filter(
     (flag) =>
-      flag.atMs <= outcome.elapsedMs &&
-      (cause === null || (flag.trigger.kind === cause.kind && flag.trigger.metric === cause.metric)),
+      flag.atMs <= outcome.elapsedMs && (cause === null || causeKey(flag.trigger) === causeKey(cause)),
   );
   // A rollback is decided at its flag; a halt may come at the phase's end for an earlier inconclusive gate.
   const deciding = causing.find((flag) => flag.atMs === outcome.elapsedMs) ?? causing.at(-1);

@@ -60,9 +60,19 @@ function requestsPerInterval(occurred: readonly FaultRun[], intervalMs: number):
 function detectedBy(detected: readonly FaultRun[]): WhatifDetectedBy[] {
   const byCondition = new Map<string, WhatifDetectedBy>();
   for (const run of detected) {
-    const { kind, metric, op, threshold } = run.by!;
-    const condition = `${kind} ${metric} ${OPERATOR_SYMBOLS[op]} ${formatThreshold(metric, op, threshold)}`;
-    const entry = byCondition.get(condition) ?? { kind, metric, op, threshold, condition, runs: 0, share: 0 };
+    const by = run.by!;
+    const blank = { runs: 0, share: 0 };
+    let condition: string;
+    let fresh: WhatifDetectedBy;
+    if (by.kind === 'controller') {
+      condition = `controller metric ${by.name}`;
+      fresh = { kind: by.kind, name: by.name, metric: by.metric, condition, ...blank };
+    } else {
+      const { kind, metric, op, threshold } = by;
+      condition = `${kind} ${metric} ${OPERATOR_SYMBOLS[op]} ${formatThreshold(metric, op, threshold)}`;
+      fresh = { kind, metric, op, threshold, condition, ...blank };
+    }
+    const entry = byCondition.get(condition) ?? fresh;
     entry.runs++;
     byCondition.set(condition, entry);
   }

@@ -27,12 +27,29 @@ export interface WhatifSummary extends WhatifPercentiles {
 }
 
 /** The gate or guard that stopped the rollout first in detected runs, and in what share of them. */
-export interface WhatifDetectedBy {
+export type WhatifDetectedBy = WhatifRuleDetectedBy | WhatifControllerDetectedBy;
+
+/** A gate or guard that detected a fault. */
+export interface WhatifRuleDetectedBy {
   kind: 'gate' | 'guard';
   metric: MetricName;
   op: Operator;
   threshold: number;
   /** `guard p99LatencyMs > 250 ms`. */
+  condition: string;
+  /** Detected runs stopped by it. */
+  runs: number;
+  /** Its share of the detected runs. */
+  share: number;
+}
+
+/** A controller metric (by its name in the manifests) whose failures detected a fault. */
+export interface WhatifControllerDetectedBy {
+  kind: 'controller';
+  name: string;
+  /** The modelled metric it measures; null for a provider or a webhook. */
+  metric: MetricName | null;
+  /** `controller metric success-rate`. */
   condition: string;
   /** Detected runs stopped by it. */
   runs: number;

@@ -15,7 +15,7 @@ function declaredOptions() {
 }
 
 /** Flags spelt like a common one that mean something else: a file, not a folder; calibrate's own streams. */
-const OTHER_MEANINGS = ['traffic --out <file>', 'calibrate --seed <n>'];
+const OTHER_MEANINGS = ['traffic --out <file>', 'calibrate --seed <n>', 'import --out <file>'];
 
 describe('the common flags', () => {
   const options = declaredOptions().filter(

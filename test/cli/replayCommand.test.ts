@@ -44,6 +44,9 @@ describe('rehearse replay', () => {
     expect(schemaErrors('results', results)).toEqual([]);
     expect(results.outcome.status).toBe('partial');
     expect(results.replay.recordedPhases).toEqual(['canary']);
+    // A metrics file counts requests, not learners: exposure is not recorded, not zero.
+    expect(results.outcome.learnersExposed).toBeNull();
+    expect(results.phases[0].candidate).toMatchObject({ learnersExposed: null, requests: 380 });
     // The warnings printed on stderr are the results' warnings, one line each.
     expect(results.warnings).toHaveLength(11);
     expect(stderr.text).toBe(results.warnings.map((warning: string) => `warning: ${warning}\n`).join(''));
@@ -54,6 +57,7 @@ describe('rehearse replay', () => {
     const markdown = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(markdown).toContain('**Status: ◐ PARTIAL.** The recorded metrics end in **canary**');
     expect(markdown).toContain('observed canary; the rollout is not finished in the data');
+    expect(markdown).toMatch(/\| canary \(1\.00%, ran 2h of 2h\) \| not recorded \| 380 · 0 \|/);
     expect(markdown).toContain('**Only canary recorded: the rollout is not finished in the data.**');
     expect(markdown).not.toMatch(/COMPLETED|Every phase passed|One run is not a probability/);
     expect(markdown).toContain('Warnings: line 2 (canary at 15m)');
@@ -61,6 +65,7 @@ describe('rehearse replay', () => {
     expect(html).toContain('<span class="badge partial">PARTIAL</span>');
     expect(html).toContain('.badge.partial { background: var(--warn); }');
     expect(html).not.toContain('COMPLETED');
+    expect(html).toContain('not in the recorded metrics, which count requests');
   });
 
   it.each([

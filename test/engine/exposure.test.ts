@@ -92,24 +92,24 @@ describe('learnersExposed per phase (closed form, docs/model.md and docs/results
       const close = (observed: number, expected: { mean: number; sd: number }) =>
         expect(Math.abs(observed - expected.mean)).toBeLessThan((4 * expected.sd) / Math.sqrt(runs.length));
       close(
-        mean((run) => run.phases[0]!.candidate.learnersExposed),
+        mean((run) => run.phases[0]!.candidate.learnersExposed ?? Number.NaN),
         EXPECTED.canaryCandidate,
       );
       close(
-        mean((run) => run.phases[1]!.candidate.learnersExposed),
+        mean((run) => run.phases[1]!.candidate.learnersExposed ?? Number.NaN),
         EXPECTED.rampCandidate,
       );
       close(
-        mean((run) => run.phases[0]!.baseline.learnersExposed),
+        mean((run) => run.phases[0]!.baseline.learnersExposed ?? Number.NaN),
         EXPECTED.canaryBaseline,
       );
       close(
-        mean((run) => run.phases[1]!.baseline.learnersExposed),
+        mean((run) => run.phases[1]!.baseline.learnersExposed ?? Number.NaN),
         EXPECTED.rampBaseline,
       );
       for (const run of runs) {
         expect(run.outcome.status).toBe('completed');
-        expect(run.outcome.learnersExposed).toBe(run.phases[1]!.candidate.learnersExposed);
+        expect(run.outcome.learnersExposed).toBe(run.phases[1]!.candidate.learnersExposed ?? Number.NaN);
       }
     },
   );

@@ -9,15 +9,25 @@ import { ensureBuilt } from '../support/ensureBuilt.js';
 
 let dir: string;
 
-/** A worker script in plain JavaScript, as the pool runs them. */
+/**
+ * A worker script in plain JavaScript, as the pool runs them: for each job, takes the job's tasks from its
+ * shared counter and runs `onTask` on each (with `index` and `task` in scope, the context in
+ * `globalThis.context`).
+ */
 async function script(name: string, onTask: string): Promise<URL> {
   const path = join(dir, name);
   await writeFile(
     path,
     `import { parentPort, threadId, workerData } from 'node:worker_threads';
-parentPort.on('message', ({ type, index, task, context }) => {
-  if (type === 'context') { globalThis.context = context; return; }
-  ${onTask}
+parentPort.on('message', ({ context, tasks, counter }) => {
+  globalThis.context = context;
+  const next = new Int32Array(counter);
+  for (;;) {
+    const index = Atomics.add(next, 0, 1);
+    if (index >= tasks.length) return;
+    const task = tasks[index];
+    ${onTask}
+  }
 });\n`,
   );
   return pathToFileURL(path);
@@ -132,13 +142,22 @@ describe('WorkerPool', () => {
     );
   }
 
-  it('keeps its workers between jobs and sends each job its context before its tasks', async () => {
-    const pool = new WorkerPool<number, { thread: number; job: string; task: number }, string>(
-      await echoScript(),
+  it('keeps its workers between jobs and sends each job its context with its tasks', async () => {
+    // Task 0 holds its thread until task 1 is taken: two threads must serve each job.
+    const url = await script(
+      'pair.mjs',
+      `const { name, barrier } = globalThis.context;
+       const flag = new Int32Array(barrier);
+       if (index === 0) Atomics.wait(flag, 0, 0, 10_000);
+       if (index === 1) { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); }
+       parentPort.postMessage({ type: 'result', index, result: { thread: threadId, job: name, task } });`,
     );
+    type Echo = { thread: number; job: string; task: number };
+    const pool = new WorkerPool<number, Echo, { name: string; barrier: SharedArrayBuffer }>(url);
+    const context = (name: string) => ({ name, barrier: new SharedArrayBuffer(4) });
     try {
-      const first = await pool.run({ tasks: [1, 2, 3, 4], workers: 2, context: 'study A' });
-      const second = await pool.run({ tasks: [5, 6], workers: 2, context: 'study B' });
+      const first = await pool.run({ tasks: [1, 2, 3, 4], workers: 2, context: context('study A') });
+      const second = await pool.run({ tasks: [5, 6], workers: 2, context: context('study B') });
       expect(first.map((result) => [result.job, result.task])).toEqual([
         ['study A', 1],
         ['study A', 2],
@@ -149,10 +168,10 @@ describe('WorkerPool', () => {
         ['study B', 5],
         ['study B', 6],
       ]);
-      // Two workers served the first job; the second ran on the same threads, none new.
+      // Two workers served the first job; the second ran on the same two threads, none new.
       const threads = new Set(first.map((result) => result.thread));
       expect(threads.size).toBe(2);
-      for (const result of second) expect(threads.has(result.thread)).toBe(true);
+      expect(new Set(second.map((result) => result.thread))).toEqual(threads);
     } finally {
       await pool.close();
     }
@@ -187,6 +206,30 @@ describe('WorkerPool', () => {
       const job = pool.run({ tasks: [7], workers: 1, context: shared });
       expect(Atomics.wait(new Int32Array(shared), 0, 0, 10_000)).not.toBe('timed-out');
       expect(await job).toEqual([7]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker goes on taking tasks while this thread is busy and yields to nothing', async () => {
+    // The worker counts the tasks it took in shared memory; this thread blocks until it took 5, which it
+    // can only do by taking them itself from the job's counter (nobody hands it any meanwhile).
+    const url = await script(
+      'counts.mjs',
+      `const taken = new Int32Array(globalThis.context);
+       Atomics.add(taken, 0, 1); Atomics.notify(taken, 0);
+       parentPort.postMessage({ type: 'result', index, result: task });`,
+    );
+    const pool = new WorkerPool<number, number, SharedArrayBuffer>(url);
+    try {
+      const shared = new SharedArrayBuffer(4);
+      const taken = new Int32Array(shared);
+      const tasks = Array.from({ length: 12 }, (_, i) => i);
+      const job = pool.run({ tasks, workers: 2, context: shared, runHere: (task) => task });
+      for (let seen = 0; seen < 5; seen = Atomics.load(taken, 0)) {
+        expect(Atomics.wait(taken, 0, seen, 10_000)).not.toBe('timed-out');
+      }
+      expect(await job).toEqual(tasks);
     } finally {
       await pool.close();
     }

@@ -174,7 +174,14 @@ const fixtureRows: Row[] = [
     'a traffic share in (0, 1]',
     'nothing',
   ),
-  fromFixture('no phases', { phases: undefined }, 'phases', 'name: fixture', 'a list of phases', 'nothing'),
+  fromFixture(
+    'no phases',
+    { phases: undefined },
+    'phases',
+    'name: fixture',
+    'a list of phases, or a controller section naming Argo Rollouts or Flagger manifests',
+    'nothing',
+  ),
   fromFixture(
     'duplicate phase name',
     { phases: [{}, { name: 'canary' }] },
@@ -506,6 +513,20 @@ const rawRows: Row[] = [
     },
   },
   {
+    // Prose read as YAML: each line after the first bad one is an error of the parser's own making.
+    title: 'a Markdown file: one syntax problem, the rest counted',
+    text: '# Notes\n\nSome text: with a colon\n- a list: item: two\n```sh\nnpm ci\n```\nMore: text: here\n',
+    file: 'notes.yaml',
+    problem: {
+      path: '',
+      line: 4,
+      column: 1,
+      expected: 'valid YAML',
+      found:
+        'a syntax error (Implicit keys need to be on a single line); 5 more after it, not listed, as they may follow from this one',
+    },
+  },
+  {
     title: 'invalid JSON: trailing comma',
     text: '{\n  "name": "x",\n}\n',
     file: 's.json',
@@ -646,7 +667,7 @@ const rawRows: Row[] = [
       line: 2,
       column: 1,
       expected:
-        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, faults',
+        'one of the fields name, seed, start, release, population, analyzers, business, monitoring, guards, phases, controller, faults',
       found: "unknown field 'populaton'; did you mean 'population'?",
     },
   },

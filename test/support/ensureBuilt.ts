@@ -16,11 +16,13 @@ function sources(dir: string): string[] {
 
 /**
  * Whether some file under src/ is newer than its compiled twin in dist/src/ (or has none), or than the
- * bundled CLI in dist/cli/.
+ * bundles in dist/cli/ and dist/workers/.
  */
 function stale(): boolean {
-  const bundle = join(root, 'dist', 'cli', 'rehearse.js');
-  const bundledMs = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  const bundles = ['cli/rehearse.js', 'workers/riskWorker.js', 'workers/whatifWorker.js'].map((file) =>
+    join(root, 'dist', file),
+  );
+  const bundledMs = Math.min(...bundles.map((bundle) => (existsSync(bundle) ? statSync(bundle).mtimeMs : 0)));
   return sources(join(root, 'src')).some((source) => {
     const built = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
     const sourceMs = statSync(source).mtimeMs;

@@ -1,5 +1,7 @@
 import { InputError } from '../../errors.js';
 import { readScenario } from '../../io/readScenario.js';
+import type { ControllerManifests, MetricSource } from '../../scenario/controllerPlan.js';
+import { formatDuration } from '../../scenario/duration.js';
 import type { Plan } from '../../scenario/plan.js';
 import { reachWarnings } from '../../scenario/reachableRequests.js';
 import type { CommonFlagValues } from '../commonFlags.js';
@@ -50,10 +52,63 @@ export async function validateCommand(
     warnings: reachWarnings(plan).map((warning) => `${file}: ${warning.message}`),
   };
   if (!flags.quiet) for (const warning of summary.warnings) context.stderr.write(`warning: ${warning}\n`);
-  if (flags.json) context.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet)
+  const controller = plan.controller === undefined ? null : controllerSummary(plan.controller);
+  if (flags.json)
+    context.stdout.write(
+      `${JSON.stringify(controller === null ? summary : { ...summary, controller }, null, 2)}\n`,
+    );
+  else if (!flags.quiet) {
     context.stdout.write(
       `ok: ${file}: "${plan.name}", ${plan.phases.length} phases (${summary.phases.join(' → ')}), ` +
         `${plan.segments.length} segments, ${plan.guards.length} guards, ${plan.faults.length} faults\n`,
     );
+    if (controller !== null) context.stdout.write(formatControllerSummary(controller));
+  }
+}
+
+/** What `validate` says of a controller's plan: the phases it derived, each metric's model, the warnings. */
+function controllerSummary(manifests: ControllerManifests) {
+  const plan = manifests.plan;
+  const name = plan.kind === 'argo' ? plan.rollout : plan.canary;
+  const sourceText = (source: MetricSource) =>
+    source.kind === 'provider' ? `success probability ${source.successProbability}` : source.description;
+  const metrics =
+    plan.kind === 'argo'
+      ? [
+          ...(plan.background?.analysis.metrics ?? []),
+          ...plan.phaseSteps
+            .flat()
+            .flatMap((step) => (step.kind === 'analysis' ? step.analysis.metrics : [])),
+        ].map((m) => ({
+          name: m.metric.name,
+          model: sourceText(m.source),
+          dryRun: m.dryRun,
+        }))
+      : plan.metrics.map((m) => ({ name: m.name, model: sourceText(m.source), dryRun: false }));
+  return {
+    kind: plan.kind,
+    name,
+    phases: manifests.phases.map((phase) => ({
+      name: phase.name,
+      traffic: phase.traffic,
+      duration: formatDuration(phase.durationMs),
+      steps: phase.description,
+    })),
+    metrics,
+    warnings: [...manifests.warnings],
+  };
+}
+
+function formatControllerSummary(summary: ReturnType<typeof controllerSummary>): string {
+  const kind = summary.kind === 'argo' ? 'Argo Rollout' : 'Flagger Canary';
+  const lines = [`phases derived from the ${kind} ${summary.name}:`];
+  for (const phase of summary.phases) lines.push(`  ${phase.name}: ${phase.duration} (${phase.steps})`);
+  lines.push('metrics:');
+  for (const metric of summary.metrics)
+    lines.push(`  ${metric.name}: ${metric.model}${metric.dryRun ? ' (dry run)' : ''}`);
+  if (summary.warnings.length > 0) {
+    lines.push('warnings:');
+    for (const warning of summary.warnings) lines.push(`  ${warning}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseControllerManifests } from '../../src/controller/index.js';
+import { formatProblem } from '../../src/scenario/problems.js';
+
+const dir = join(import.meta.dirname, '../fixtures/controllers');
+const fixture = (file: string) => ({ file, text: readFileSync(join(dir, file), 'utf8') });
+
+function ok(result: ReturnType<typeof parseControllerManifests>) {
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.manifests;
+}
+
+function problems(result: ReturnType<typeof parseControllerManifests>): string[] {
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map(formatProblem);
+}
+
+describe('parseControllerManifests: phases derived from the fixtures', () => {
+  it.each([
+    [
+      'argo-background-analysis.yaml',
+      'argo',
+      [
+        ['weight-20', 0.2, 600_000],
+        ['weight-40', 0.4, 600_000],
+        ['weight-60', 0.6, 600_000],
+        ['weight-80', 0.8, 600_000],
+      ],
+    ],
+    ['argo-inline-analysis.yaml', 'argo', [['weight-20', 0.2, 300_000]]],
+    [
+      'flagger-canary-builtin.yaml',
+      'flagger',
+      [10, 20, 30, 40, 50].map((w) => [`weight-${w}`, w / 100, 60_000]),
+    ],
+  ] as const)('%s', (file, kind, expected) => {
+    const manifests = ok(parseControllerManifests([fixture(file)], { kind }));
+    expect(manifests.phases.map((p) => [p.name, p.traffic, p.durationMs])).toEqual(expected);
+  });
+
+  it('Argo: background analysis starts at the phase of startingStep; arguments are resolved into the query', () => {
+    const { plan } = ok(
+      parseControllerManifests([fixture('argo-background-analysis.yaml')], { kind: 'argo' }),
+    );
+    if (plan.kind !== 'argo') throw new Error('argo plan expected');
+    expect(plan.background?.phaseIndex).toBe(1);
+    const metric = plan.background!.analysis.metrics[0]!;
+    expect(metric.metric).toMatchObject({ name: 'success-rate', interval: '5m', failureLimit: 3 });
+    expect(metric.source).toMatchObject({
+      kind: 'query',
+      metric: 'errorRate',
+      complement: true,
+      scale: 1,
+      windowMs: 300_000,
+    });
+  });
+
+  it('Argo: an inline analysis step is a step of its phase, with its template', () => {
+    const { plan } = ok(parseControllerManifests([fixture('argo-inline-analysis.yaml')], { kind: 'argo' }));
+    if (plan.kind !== 'argo') throw new Error('argo plan expected');
+    expect(plan.phaseSteps[0]!.map((step) => [step.kind, step.step])).toEqual([
+      ['pause', 1],
+      ['analysis', 2],
+    ]);
+  });
+
+  it('Flagger: builtin metrics map to the modelled success rate (percent) and P99 (ms); ignored fields warn with file:line', () => {
+    const manifests = ok(
+      parseControllerManifests([fixture('flagger-canary-builtin.yaml')], { kind: 'flagger' }),
+    );
+    if (manifests.plan.kind !== 'flagger') throw new Error('flagger plan expected');
+    expect(manifests.plan.metrics.map((m) => [m.name, m.source])).toMatchObject([
+      ['request-success-rate', { metric: 'errorRate', scale: 100, complement: true, windowMs: 60_000 }],
+      ['request-duration', { metric: 'p99LatencyMs', scale: 1, complement: false, windowMs: 30_000 }],
+    ]);
+    expect(manifests.warnings).toEqual([
+      'flagger-canary-builtin.yaml:16 spec.progressDeadlineSeconds: ignored: pod readiness is not modelled',
+    ]);
+  });
+
+  it('Flagger: an unrecognised MetricTemplate query names the metric and asks for a mapping; the mapping makes it valid', () => {
+    const bad = problems(
+      parseControllerManifests([fixture('flagger-metric-template.yaml')], { kind: 'flagger' }),
+    );
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(
+      /^flagger-metric-template\.yaml:53:9 spec\.analysis\.metrics\[0\]: expected .*found metric "404s percentage"/,
+    );
+    const mapped = ok(
+      parseControllerManifests([fixture('flagger-metric-template.yaml')], {
+        kind: 'flagger',
+        metrics: { '404s percentage': 'errorRate' },
+      }),
+    );
+    expect(mapped.plan.kind === 'flagger' && mapped.plan.metrics[0]!.source).toMatchObject({
+      metric: 'errorRate',
+      scale: 1,
+    });
+  });
+});
+
+const ROLLOUT = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: shop
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 20
+        - pause: { duration: 10m }
+        - analysis:
+            templates:
+              - templateName: error-rate
+`;
+const TEMPLATE = `apiVersion: argoproj.io/v1alpha1
+kind: AnalysisTemplate
+metadata:
+  name: error-rate
+spec:
+  metrics:
+    - name: errors
+      interval: 1m
+      count: 3
+      failureLimit: 1
+      successCondition: result[0] < 0.01
+      provider:
+        prometheus:
+          query: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m]))
+`;
+
+describe('parseControllerManifests: bad manifests, each problem with file:line, field, expected and found', () => {
+  it('a valid pair of files reads, several documents or not', () => {
+    const manifests = ok(
+      parseControllerManifests(
+        [
+          { file: 'rollout.yaml', text: ROLLOUT },
+          { file: 'analysis.yaml', text: TEMPLATE },
+        ],
+        { kind: 'argo' },
+      ),
+    );
+    // 10m pause + the inline analysis's nominal 2m (3 measurements a minute apart).
+    expect(manifests.phases.map((p) => [p.name, p.durationMs])).toEqual([['weight-20', 720_000]]);
+    const joined = ok(
+      parseControllerManifests([{ file: 'all.yaml', text: `${ROLLOUT}---\n${TEMPLATE}` }], { kind: 'argo' }),
+    );
+    expect(joined.phases).toEqual(manifests.phases);
+  });
+
+  it.each([
+    [
+      'a weight above 100',
+      ROLLOUT.replace('setWeight: 20', 'setWeight: 120'),
+      TEMPLATE,
+      'rollout.yaml:9:22 spec.strategy.canary.steps[0].setWeight: expected a weight in 1..100 (percent), found 120',
+    ],
+    [
+      'a template that does not exist',
+      ROLLOUT.replace('templateName: error-rate', 'templateName: errors'),
+      TEMPLATE,
+      'rollout.yaml:13:31 spec.strategy.canary.steps[2].analysis.templates[0].templateName: expected the name of an AnalysisTemplate in the manifests (error-rate), found "errors"',
+    ],
+    [
+      'a condition outside the subset',
+      ROLLOUT,
+      TEMPLATE.replace('result[0] < 0.01', 'result[0] in [1, 2]'),
+      /^analysis\.yaml:11:25 spec\.metrics\[0\]\.successCondition: expected /,
+    ],
+    [
+      'count below failureLimit',
+      ROLLOUT,
+      TEMPLATE.replace('count: 3', 'count: 1').replace('failureLimit: 1', 'failureLimit: 2'),
+      /^analysis\.yaml:9:14 spec\.metrics\[0\]\.count: expected count ≥ failureLimit \(2\)/,
+    ],
+    [
+      'an unlimited metric in an analysis step',
+      ROLLOUT,
+      TEMPLATE.replace('      count: 3\n', ''),
+      /^rollout\.yaml:11:11 spec\.strategy\.canary\.steps\[2\]\.analysis: expected a count for metric errors/,
+    ],
+    [
+      'a pause that is not a duration',
+      ROLLOUT.replace('duration: 10m', 'duration: ten'),
+      TEMPLATE,
+      'rollout.yaml:10:30 spec.strategy.canary.steps[1].pause.duration: expected a duration such as 30s, 10m or 1h, or whole seconds, found "ten"',
+    ],
+    [
+      'no Rollout',
+      TEMPLATE,
+      TEMPLATE.replace('name: error-rate', 'name: other'),
+      /^rollout\.yaml:2:7 kind: expected exactly one Rollout in the manifests, found 0 Rollouts$/,
+    ],
+    ['YAML that does not parse', 'kind: [', TEMPLATE, /^rollout\.yaml:1:\d+: expected valid YAML/],
+  ])('%s', (_what, rollout, template, expected) => {
+    const found = problems(
+      parseControllerManifests(
+        [
+          { file: 'rollout.yaml', text: rollout },
+          { file: 'analysis.yaml', text: template },
+        ],
+        { kind: 'argo' },
+      ),
+    );
+    if (typeof expected === 'string') expect(found).toContain(expected);
+    else expect(found.some((line) => expected.test(line))).toBe(true);
+  });
+
+  it('a query of no recognised shape names the metric; a provider mapping is accepted instead', () => {
+    const custom = TEMPLATE.replace(/query: .*/, 'query: my_recording_rule:error_ratio');
+    const bad = problems(
+      parseControllerManifests(
+        [
+          { file: 'rollout.yaml', text: ROLLOUT },
+          { file: 'analysis.yaml', text: custom },
+        ],
+        { kind: 'argo' },
+      ),
+    );
+    expect(bad.join('\n')).toMatch(/analysis\.yaml:\d+:\d+ spec\.metrics\[0\]\.provider: .*metric "errors"/);
+    const mapped = parseControllerManifests(
+      [
+        { file: 'rollout.yaml', text: ROLLOUT },
+        { file: 'analysis.yaml', text: custom },
+      ],
+      { kind: 'argo', metrics: { errors: 'errorRate' } },
+    );
+    expect(mapped.ok).toBe(true);
+  });
+
+  it('unsupported fields warn and are ignored', () => {
+    const manifests = ok(
+      parseControllerManifests(
+        [
+          {
+            file: 'rollout.yaml',
+            text: ROLLOUT.replace('      steps:', '      maxSurge: 1\n      steps:').replace(
+              '        - setWeight: 20',
+              '        - setWeight: 20\n        - setCanaryScale: { replicas: 2 }',
+            ),
+          },
+          { file: 'analysis.yaml', text: TEMPLATE },
+        ],
+        { kind: 'argo' },
+      ),
+    );
+    expect(manifests.warnings).toEqual([
+      'rollout.yaml:8 spec.strategy.canary.maxSurge: ignored: pod scheduling is not modelled',
+      'rollout.yaml:11 spec.strategy.canary.steps[1].setCanaryScale: ignored: replica counts do not change the traffic share rehearsed',
+    ]);
+  });
+});
