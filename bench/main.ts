@@ -4,9 +4,10 @@
  * aggregate against request fidelity, and the cost of an interval against the random draws it needs.
  * Medians of several timed batches after a warm-up.
  */
-import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type Fidelity, rehearse } from '../src/engine/index.js';
+import { EngineContext, type Fidelity, rehearse } from '../src/engine/index.js';
 import { packageInfo } from '../src/io/packageRoot.js';
 import { readScenario } from '../src/io/readScenario.js';
 import type { Plan } from '../src/scenario/index.js';
@@ -21,15 +22,32 @@ const SCALE_DURATION_MS = 6 * HOUR_MS;
 const REQUESTS_PER_LEARNER_HOUR = 10;
 const INTERVAL_MS = 30_000;
 
-/** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i). */
+/** Rehearsals of `plan` in `fidelity`, run i drawing from (seed, i), sharing one engine context as a study does. */
 function rehearsals(plan: Plan, fidelity: Fidelity, batch: number): Workload {
-  return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity }), batch };
+  const context = new EngineContext();
+  return { run: (i) => rehearse(plan, { seed: plan.seed, run: i, fidelity, context }), batch };
+}
+
+/** The CPU model as /proc/cpuinfo names it (Linux), else as Node reports it. */
+function cpuModel(): string {
+  try {
+    const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
+    if (model !== undefined) return model.trim();
+  } catch {
+    // Not Linux: fall through.
+  }
+  return cpus()[0]?.model ?? 'unknown CPU';
+}
+
+/** The machine and how loaded it is now: absolute times move with the load, ratios far less. */
+export function machineLine(): string {
+  const load = loadavg().map((value) => fixed(value, 2));
+  return `machine: ${cpuModel()}, nproc ${availableParallelism()}, Node ${process.version}, load average ${load.join(' ')} (1, 5, 15 min)`;
 }
 
 async function main(): Promise<void> {
-  const cpu = cpus();
   line(`rollout-rehearsal ${packageInfo().version} engine benchmark`);
-  line(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}`);
+  line(machineLine());
   line('');
 
   const plan = await readScenario(join(packageInfo().root, 'scenarios', 'sprint2-rollout.yaml'));
@@ -104,3 +122,5 @@ await benchRisk();
 await benchReference();
 // How long the CLI takes to answer, as ratios to a bare node start, bench/cli.ts.
 benchCli();
+line('');
+line(`at the end: ${machineLine()}`);

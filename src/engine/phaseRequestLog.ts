@@ -1,7 +1,7 @@
 import type { Plan } from '../scenario/plan.js';
 import { emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import { nextIntervalEndMs } from './phaseClock.js';
-import { setupOf } from './planSetup.js';
+import { planSetup } from './planSetup.js';
 import type { RequestBatch } from './requestLog.js';
 import { RequestSampler } from './requestSampler.js';
 import { runEffects } from './runEffects.js';
@@ -29,7 +29,7 @@ export function* phaseRequestLog(
   phaseIndex: number,
   seed: number,
 ): Generator<RequestLogInterval> {
-  const setup = setupOf(plan);
+  const setup = planSetup(plan);
   const phase = setup.phases[phaseIndex];
   if (phase === undefined) throw new RangeError(`phaseRequestLog: no phase ${phaseIndex}`);
   const key: RunKey = { seed };

@@ -166,15 +166,3 @@ export function planSetup(plan: Plan): EngineSetup {
     controller: plan.controller?.plan ?? null,
   };
 }
-
-const setups = new WeakMap<Plan, EngineSetup>();
-
-/** {@link planSetup}, cached per plan object: a Monte Carlo resolves its plan once. Plans are not mutated. */
-export function setupOf(plan: Plan): EngineSetup {
-  let setup = setups.get(plan);
-  if (!setup) {
-    setup = planSetup(plan);
-    setups.set(plan, setup);
-  }
-  return setup;
-}

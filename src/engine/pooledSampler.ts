@@ -1,7 +1,7 @@
 import type { WindowStats } from '../gates/index.js';
 import {
   type BucketTable,
-  bucketTable,
+  type BucketTables,
   type Cohort,
   drawHistogramInto,
   type EffectsSource,
@@ -49,7 +49,11 @@ export class PooledSampler implements CohortSampler {
 
   private readonly scratch: Float64Array;
 
-  constructor(setup: EngineSetup, cohort: Cohort) {
+  constructor(
+    setup: EngineSetup,
+    cohort: Cohort,
+    private readonly tables: BucketTables,
+  ) {
     this.phase = new CohortPhase(setup, cohort);
     this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
     const count = setup.segmentIds.length;
@@ -104,7 +108,7 @@ export class PooledSampler implements CohortSampler {
     tables.length = 0;
     this.groupShare.fill(0);
     for (let s = 0; s < segmentCount; s++) {
-      const table = bucketTable(params.latency[s]!, setup.latencyBoundsMs);
+      const table = this.tables.of(params.latency[s]!, setup.latencyBoundsMs);
       let g = tables.indexOf(table);
       if (g < 0) g = tables.push(table) - 1;
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);

@@ -1,6 +1,7 @@
 import type { Condition, MetricName } from '../gates/index.js';
-import type { Cohort, EffectsSource } from '../model/index.js';
+import type { BucketTables, Cohort, EffectsSource } from '../model/index.js';
 import type { CohortSampler, SamplerKind } from './cohortSampler.js';
+import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindow } from './engineWindow.js';
 import type { EstimateContext } from './estimates.js';
@@ -68,6 +69,7 @@ function createSampler(
   cohort: Cohort,
   kind: SamplerKind,
   detail: RehearsalDetail,
+  tables: BucketTables,
 ): CohortSampler {
   // No gate or guard reads the baseline but for its revenue: asked for verdicts, that is all it draws.
   if (cohort === 'baseline' && detail === 'verdicts' && kind === 'pooled') {
@@ -75,9 +77,9 @@ function createSampler(
   }
   switch (kind) {
     case 'pooled':
-      return new PooledSampler(setup, cohort);
+      return new PooledSampler(setup, cohort, tables);
     case 'segment':
-      return new SegmentSampler(setup, cohort);
+      return new SegmentSampler(setup, cohort, tables);
     case 'request':
       return new RequestSampler(setup, cohort);
   }
@@ -109,16 +111,18 @@ export class RehearsalWorkspace {
   readonly estimates: readonly PhaseEstimates[];
   /** Whether checkpoints record their gates' verdicts alone (`detail: 'verdicts'`). */
   readonly verdictsOnly: boolean;
+  /** A controller plan's trailing windows (Argo, Flagger), built by its first rehearsal and kept with the workspace. */
+  controllerWindows: ControllerWindows | null = null;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
   readonly times = new IsoTimes();
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
-  constructor(setup: EngineSetup, kind: SamplerKind, detail: RehearsalDetail = 'full') {
+  constructor(setup: EngineSetup, kind: SamplerKind, detail: RehearsalDetail, tables: BucketTables) {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
     this.verdictsOnly = detail === 'verdicts';
-    this.candidate = createSampler(setup, 'candidate', kind, detail);
-    this.baseline = createSampler(setup, 'baseline', kind, detail);
+    this.candidate = createSampler(setup, 'candidate', kind, detail, tables);
+    this.baseline = createSampler(setup, 'baseline', kind, detail, tables);
     this.interval = window();
     this.cumulative = window();
     this.sinceCheckpoint = window();
@@ -179,24 +183,4 @@ export class RehearsalWorkspace {
     this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));
     this.baseline.startPhase(phase, phaseStartMs, this.baselineStreams.forPhase(phase.index));
   }
-}
-
-type WorkspaceKey = `${SamplerKind} ${RehearsalDetail}`;
-
-const workspaces = new WeakMap<EngineSetup, Partial<Record<WorkspaceKey, RehearsalWorkspace>>>();
-
-/** The workspace of (setup, kind, detail), built on first use and kept as long as the setup is. */
-export function workspaceFor(
-  setup: EngineSetup,
-  kind: SamplerKind,
-  detail: RehearsalDetail = 'full',
-): RehearsalWorkspace {
-  let byKey = workspaces.get(setup);
-  if (!byKey) {
-    byKey = {};
-    workspaces.set(setup, byKey);
-  }
-  const key: WorkspaceKey = `${kind} ${detail}`;
-  byKey[key] ??= new RehearsalWorkspace(setup, kind, detail);
-  return byKey[key];
 }

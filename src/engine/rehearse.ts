@@ -4,12 +4,13 @@ import { ArgoDriver } from './argoDriver.js';
 import { samplerKind } from './cohortSampler.js';
 import type { ControllerDriver } from './controllerDriver.js';
 import { ControllerWindows } from './controllerWindows.js';
+import { EngineContext } from './engineContext.js';
 import type { EngineSetup } from './engineSetup.js';
 import { FlaggerDriver } from './flaggerDriver.js';
 import { notReachedPhase } from './notReachedPhase.js';
-import { controllerSources, setupOf } from './planSetup.js';
+import { controllerSources } from './planSetup.js';
 import type { Fidelity, Outcome, PhaseResult, Rehearsal } from './rehearsal.js';
-import { type RehearsalDetail, type RehearsalWorkspace, workspaceFor } from './rehearsalWorkspace.js';
+import type { RehearsalDetail, RehearsalWorkspace } from './rehearsalWorkspace.js';
 import { runControllerPhase } from './runControllerPhase.js';
 import { runEffects } from './runEffects.js';
 import { runPhase } from './runPhase.js';
@@ -39,9 +40,12 @@ export interface RehearseOptions {
    * the candidate's totals and exposure, elapsed times and fault episodes are those of `full`, bit for bit.
    */
   detail?: RehearsalDetail;
+  /**
+   * What rehearsals of the same plan share (its setup, buffers, bucket tables): a loop of rehearsals passes
+   * one so that the plan is resolved once; without it each call makes its own. Never changes the result.
+   */
+  context?: EngineContext;
 }
-
-const controllerWindows = new WeakMap<RehearsalWorkspace, ControllerWindows>();
 
 /** The controller's driver for run `key` and its trailing windows (kept with the workspace, emptied). */
 function controllerRun(
@@ -51,15 +55,15 @@ function controllerRun(
   approve: boolean,
 ): { driver: ControllerDriver; windows: ControllerWindows } {
   const plan = setup.controller!;
-  let windows = controllerWindows.get(space);
-  if (windows === undefined) {
+  let windows = space.controllerWindows;
+  if (windows === null) {
     windows = new ControllerWindows(
       controllerSources(plan),
       setup.intervalMs,
       setup.latencyBoundsMs,
       setup.segmentIds.length,
     );
-    controllerWindows.set(space, windows);
+    space.controllerWindows = windows;
   }
   windows.clear();
   const stream = controllerStream(key);
@@ -79,7 +83,8 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
   const key: RunKey =
     options.run === undefined ? { seed: options.seed } : { seed: options.seed, run: options.run };
   const effects = runEffects(setup, key, options.faultEffects);
-  const space = workspaceFor(setup, samplerKind(fidelity, effects), options.detail);
+  const context = options.context ?? new EngineContext();
+  const space = context.workspace(setup, samplerKind(fidelity, effects), options.detail ?? 'full');
   space.beginRehearsal(key, effects);
 
   const phases: PhaseResult[] = [];
@@ -146,5 +151,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
  * @example rehearse(plan, { seed: 20251031 }).outcome.status // 'completed'
  */
 export function rehearse(plan: Plan, options: RehearseOptions): Rehearsal {
-  return rehearseSetup(setupOf(plan), options);
+  if (options.context !== undefined) return rehearseSetup(options.context.setup(plan), options);
+  const context = new EngineContext();
+  return rehearseSetup(context.setup(plan), { ...options, context });
 }

@@ -4,7 +4,7 @@ import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
-import { evaluateCheckpoint } from './evaluateCheckpoint.js';
+import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import type { PhaseDecision } from './rehearsal.js';
 import type { RehearsalWorkspace } from './rehearsalWorkspace.js';
 import { type PhaseEnd, simulateInterval, totals } from './runPhase.js';
@@ -51,7 +51,8 @@ export function runControllerPhase(
   setEstimates(space.cumulative, estimates.candidate);
   setEstimates(space.baselineCumulative, estimates.baseline);
   const label = formatDuration(endMs);
-  const checkpoint = evaluateCheckpoint(
+  const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
+  const checkpoint = evaluate(
     phase,
     { label, offsetMs: endMs, gateContext: { phase: phase.name, label: `${label} checkpoint` } },
     space.times.at(phaseStartMs, endMs),

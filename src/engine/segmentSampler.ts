@@ -1,5 +1,5 @@
 import {
-  bucketTable,
+  type BucketTables,
   type Cohort,
   drawHistogramInto,
   type EffectsSource,
@@ -31,7 +31,11 @@ export class SegmentSampler implements CohortSampler {
   private readonly groupMixture: LatencyMixture[] = [];
   private readonly groupRequests: Float64Array;
 
-  constructor(setup: EngineSetup, cohort: Cohort) {
+  constructor(
+    setup: EngineSetup,
+    cohort: Cohort,
+    private readonly tables: BucketTables,
+  ) {
     this.phase = new CohortPhase(setup, cohort);
     const count = setup.segmentIds.length;
     this.meanRequests = new Float64Array(count);
@@ -143,7 +147,7 @@ export class SegmentSampler implements CohortSampler {
       drawHistogramInto(
         streams.latency,
         this.groupRequests[g]!,
-        bucketTable(groups[g]!, boundsMs),
+        this.tables.of(groups[g]!, boundsMs),
         stats.latencyCounts,
         into.latencyBuckets,
       );

@@ -1,59 +1,18 @@
 import type { Condition, EvaluationContext } from './condition.js';
 import { formatCount } from './format.js';
-import { formatMetricValue, formatThreshold, METRICS, type MetricName } from './metrics.js';
-import { NEGATED_OPERATOR_SYMBOLS, OPERATOR_SYMBOLS, type Operator } from './operators.js';
+import { formatMetricValue, formatThreshold, METRICS } from './metrics.js';
+import { NEGATED_OPERATOR_SYMBOLS, OPERATOR_SYMBOLS } from './operators.js';
 
-/*
- * A Monte Carlo writes a reason for every gate of every checkpoint of every run, quoting the same few
- * conditions and contexts each time. The parts of a reason that depend only on those are written once
- * per condition or context object and kept here, which halves what a reason allocates (a string built
- * from fewer pieces). An entry is used only while its object still has the fields it was written from,
- * so an object changed in place is written afresh.
- */
-
-/** What a condition's comparisons read, by (holds, breach): ` ≥ 0.50% limit (`. */
-interface ComparisonTexts {
-  metric: MetricName;
-  op: Operator;
-  threshold: number;
-  byOutcome: Array<string | undefined>;
-}
-
-/** Where a context's comparisons were made, up to the sample's size: `ramp, 2h checkpoint, `. */
-interface PlaceText {
-  phase: string;
-  label: string;
-  text: string;
-}
-
-const comparisonTexts = new WeakMap<Condition, ComparisonTexts>();
-const placeTexts = new WeakMap<EvaluationContext, PlaceText>();
-
+/** What a condition's comparison reads, by whether it held and whether it is a breach: ` ≥ 0.50% limit (`. */
 function comparisonText(condition: Condition, holds: boolean, breach: boolean): string {
   const { metric, op, threshold } = condition;
-  let texts = comparisonTexts.get(condition);
-  if (texts?.metric !== metric || texts.op !== op || texts.threshold !== threshold) {
-    texts = { metric, op, threshold, byOutcome: [] };
-    comparisonTexts.set(condition, texts);
-  }
-  const outcome = (holds ? 2 : 0) + (breach ? 1 : 0);
-  let text = texts.byOutcome[outcome];
-  if (text === undefined) {
-    const symbol = holds ? OPERATOR_SYMBOLS[op] : NEGATED_OPERATOR_SYMBOLS[op];
-    text = ` ${symbol} ${formatThreshold(metric, op, threshold)}${breach ? ' limit' : ''} (`;
-    texts.byOutcome[outcome] = text;
-  }
-  return text;
+  const symbol = holds ? OPERATOR_SYMBOLS[op] : NEGATED_OPERATOR_SYMBOLS[op];
+  return ` ${symbol} ${formatThreshold(metric, op, threshold)}${breach ? ' limit' : ''} (`;
 }
 
+/** Where a comparison was made, up to the sample's size: `ramp, 2h checkpoint, `. */
 function placeText(context: EvaluationContext): string {
-  const { phase, label } = context;
-  let place = placeTexts.get(context);
-  if (place?.phase !== phase || place.label !== label) {
-    place = { phase, label, text: `${phase}, ${label}, ` };
-    placeTexts.set(context, place);
-  }
-  return place.text;
+  return `${context.phase}, ${context.label}, `;
 }
 
 function requestCount(requests: number): string {

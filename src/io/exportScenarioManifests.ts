@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readManifestDocuments } from '../controller/manifestDocuments.js';
 import { InputError } from '../errors.js';
-import { checkArgoManifests } from '../manifests/checkArgoManifests.js';
-import { checkFlaggerManifests } from '../manifests/checkFlaggerManifests.js';
 import { exportArgo } from '../manifests/exportArgo.js';
 import { exportFlagger } from '../manifests/exportFlagger.js';
 import type { ControllerKind } from '../manifests/importedManifests.js';
@@ -13,21 +12,29 @@ import { describeValue } from '../scenario/issuesToProblems.js';
 import { locatedProblem } from '../scenario/locatedProblem.js';
 import { parseDocument } from '../scenario/parseDocument.js';
 import { parseScenario } from '../scenario/parseScenario.js';
-import type { Problem } from '../scenario/problems.js';
+import { formatProblem } from '../scenario/problems.js';
 import type { Locate } from '../scenario/sourceMap.js';
 import { describeReadError } from './describeReadError.js';
 import type { NamedFile } from './readManifestFiles.js';
 import { readManifestFiles } from './readManifestFiles.js';
+import { readScenario } from './readScenario.js';
 
 /** The manifests an export writes, what it could not express, and a one-line summary. */
 export interface ExportedScenarioManifests {
   files: OutputFile[];
-  warnings: Problem[];
+  /** One line each, `file:line path: …`. */
+  warnings: string[];
   /** `Rollout guestbook, AnalysisTemplate success-rate`. */
   summary: string;
   /** True when the scenario was a controller scenario, whose manifests were written back. */
   fromManifests: boolean;
 }
+
+/** The kinds of each controller's plan: the documents written back (a Service beside them is not). */
+const CONTROLLER_KINDS_OF: Readonly<Record<ControllerKind, readonly string[]>> = {
+  argo: ['Rollout', 'AnalysisTemplate', 'ClusterAnalysisTemplate'],
+  flagger: ['Canary', 'MetricTemplate'],
+};
 
 const KIND_FILES: Readonly<Record<ControllerKind, string>> = { argo: 'rollout.yaml', flagger: 'canary.yaml' };
 
@@ -53,7 +60,7 @@ export async function exportScenarioManifests(
   if (!parsed.ok) throw new InputError(parsed.problems);
   const exported = kind === 'argo' ? exportArgo(parsed.scenario) : exportFlagger(parsed.scenario);
   const warnings = exported.warnings.map(({ path, expected, found }) =>
-    locatedProblem(scenario.file, parsed.locate(path), path, expected, found),
+    formatProblem(locatedProblem(scenario.file, parsed.locate(path), path, expected, found)),
   );
   const header = [
     `The plan of ${scenario.file} ("${parsed.scenario.name}"), written by \`rehearse export ${kind}\`.`,
@@ -107,21 +114,24 @@ async function writeBack(
     path: join(folder, file),
     file: join(dirname(scenario.file), file),
   }));
-  const documents = await readManifestFiles(named);
+  // The scenario as every command reads it: its model, its manifests, with the scenario loader's checks.
+  const plan = await readScenario(scenario.path);
+  const read = readManifestDocuments(await readManifestFiles(named));
+  if (!read.ok) throw new InputError(read.problems);
+  const kinds = CONTROLLER_KINDS_OF[kind];
+  const documents = read.documents.filter((document) => kinds.includes(document.kind));
   const files = named.map(({ file }) => file);
-  const checked =
-    kind === 'argo' ? checkArgoManifests(documents, files) : checkFlaggerManifests(documents, files);
-  if (!checked.ok) throw new InputError(checked.problems);
   const outputs: OutputFile[] = [];
   const taken = new Set<string>();
-  for (const file of files) {
-    const own = checked.manifests.documents.filter((document) => document.file === file);
+  for (const [index, file] of files.entries()) {
+    const own = documents.filter((document) => document.file === file);
     if (own.length === 0) continue;
     let name = basename(file);
     for (let i = 2; taken.has(name); i++) name = `${i}-${basename(file)}`;
     taken.add(name);
     const header = [
-      `${file}, as ${scenario.file} rehearses it, written back by \`rehearse export ${kind}\`: comments dropped.`,
+      // Named as the scenario lists it, so that exporting an exported plan again writes the same bytes.
+      `${(list as string[])[index]}, as ${basename(scenario.file)} rehearses it, written back by \`rehearse export ${kind}\`: comments dropped.`,
     ];
     outputs.push({
       name,
@@ -133,8 +143,8 @@ async function writeBack(
   }
   return {
     files: outputs,
-    warnings: checked.manifests.warnings,
-    summary: describe(checked.manifests.documents.map((document) => document.value)),
+    warnings: [...(plan.controller?.warnings ?? [])],
+    summary: describe(documents.map((document) => document.value)),
     fromManifests: true,
   };
 }

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { checkArgoManifests } from '../manifests/checkArgoManifests.js';
-import { checkFlaggerManifests } from '../manifests/checkFlaggerManifests.js';
 import type { ControllerKind, ImportedManifests, ImportedMetric } from '../manifests/importedManifests.js';
+import { importManifests } from '../manifests/importManifests.js';
 import { importScenarioText } from '../manifests/importScenarioText.js';
+import { keptController } from '../manifests/keptController.js';
 import { decodeText } from '../scenario/decodeText.js';
 import { parseDocument } from '../scenario/parseDocument.js';
-import type { Problem } from '../scenario/problems.js';
 import { describeReadError } from './describeReadError.js';
 import { type NamedFile, readManifestFiles } from './readManifestFiles.js';
 
@@ -16,8 +15,6 @@ export interface ImportManifestOptions {
   manifests: readonly NamedFile[];
   /** The folder the scenario will be written to: the manifest paths it writes are relative to it. */
   scenarioFolder: string;
-  /** The command as typed, for the scenario's header. */
-  command: string;
   /** A scenario whose model sections to copy (`--model-from`). */
   modelFrom?: NamedFile;
 }
@@ -27,7 +24,7 @@ export interface ImportedManifestFiles {
   text: string;
   manifests: ImportedManifests;
   toFill: ImportedMetric[];
-  warnings: Problem[];
+  warnings: string[];
 }
 
 /**
@@ -37,12 +34,12 @@ export interface ImportedManifestFiles {
  * @throws InputError with every problem found in the manifests (and in the `--model-from` scenario).
  */
 export async function importManifestFiles(options: ImportManifestOptions): Promise<ImportedManifestFiles> {
-  const documents = await readManifestFiles(options.manifests);
+  const texts = await readManifestFiles(options.manifests);
   const files = options.manifests.map(({ file }) => file);
-  const checked =
-    options.kind === 'argo' ? checkArgoManifests(documents, files) : checkFlaggerManifests(documents, files);
-  if (!checked.ok) throw new InputError(checked.problems);
   const modelText = options.modelFrom === undefined ? undefined : await readModelText(options.modelFrom);
+  const kept = keptController(modelText);
+  const checked = importManifests(texts, options.kind, kept);
+  if (!checked.ok) throw new InputError(checked.problems);
   const manifestPaths = options.manifests.map(({ path }) =>
     relative(options.scenarioFolder, path).split(sep).join('/'),
   );
@@ -50,7 +47,7 @@ export async function importManifestFiles(options: ImportManifestOptions): Promi
     manifests: checked.manifests,
     files,
     manifestPaths,
-    command: options.command,
+    kept,
     ...(modelText === undefined ? {} : { modelText }),
   });
   return { text, manifests: checked.manifests, toFill, warnings: checked.manifests.warnings };

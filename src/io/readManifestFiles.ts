@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { ManifestText } from '../controller/manifestDocuments.js';
 import { InputError } from '../errors.js';
-import { type ManifestDocument, parseManifests } from '../manifests/parseManifests.js';
 import { decodeText } from '../scenario/decodeText.js';
 import type { Problem } from '../scenario/problems.js';
 import { describeReadError } from './describeReadError.js';
@@ -12,13 +12,14 @@ export interface NamedFile {
 }
 
 /**
- * Reads controller manifest files (multi-document YAML), every document of every file in order.
+ * Reads controller manifest files as texts, each named as the user named it, for
+ * `parseControllerManifests` and the import.
  *
- * @throws InputError with every problem of every file: missing or unreadable, binary, bad YAML.
+ * @throws InputError with every problem of every file: missing, unreadable, binary.
  */
-export async function readManifestFiles(files: readonly NamedFile[]): Promise<ManifestDocument[]> {
+export async function readManifestFiles(files: readonly NamedFile[]): Promise<ManifestText[]> {
   const problems: Problem[] = [];
-  const documents: ManifestDocument[] = [];
+  const texts: ManifestText[] = [];
   for (const { path, file } of files) {
     let bytes: Uint8Array;
     try {
@@ -36,14 +37,9 @@ export async function readManifestFiles(files: readonly NamedFile[]): Promise<Ma
       continue;
     }
     const decoded = decodeText(bytes, file);
-    if (!decoded.ok) {
-      problems.push(...decoded.problems);
-      continue;
-    }
-    const parsed = parseManifests(decoded.text, file);
-    if (parsed.ok) documents.push(...parsed.documents);
-    else problems.push(...parsed.problems);
+    if (decoded.ok) texts.push({ file, text: decoded.text });
+    else problems.push(...decoded.problems);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return documents;
+  return texts;
 }

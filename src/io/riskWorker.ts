@@ -5,9 +5,17 @@
  * JavaScript bundled into `dist/workers/riskWorker.js`.
  */
 import type { RiskTally } from '../risk/riskTally.js';
-import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
+import {
+  type PreparedRiskStudy,
+  prepareRiskStudy,
+  type RiskTask,
+  type RiskWorkerData,
+  riskTask,
+} from './riskTask.js';
 import { serveWorkerTasks } from './serveWorkerTasks.js';
 
-serveWorkerTasks<RiskTask, RiskTally, RiskWorkerData>('riskWorker.js', (task, progress, study) =>
-  riskTask(study, task, progress),
+serveWorkerTasks<RiskTask, RiskTally, RiskWorkerData, PreparedRiskStudy>(
+  'riskWorker.js',
+  (task, progress, study) => riskTask(study, task, progress),
+  prepareRiskStudy,
 );

@@ -1,7 +1,7 @@
 import { InternalError } from '../errors.js';
 import { emptyTally, mergeTallies, type RiskTally, type StudySettings, tallyShape } from '../risk/index.js';
 import type { Plan } from '../scenario/plan.js';
-import { type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
+import { prepareRiskStudy, type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
 import { rangeTasks, WorkerPool } from './workerPool.js';
 import { workerScript } from './workerScript.js';
 
@@ -56,14 +56,15 @@ export async function tallyInWorkers(
   const [from, to] = range;
   const study: RiskWorkerData = { plan, settings };
   const progress = (done: number) => onProgress?.(done);
-  if (workers <= 1 || to - from <= 1) return riskTask(study, range, progress);
+  const here = prepareRiskStudy(study);
+  if (workers <= 1 || to - from <= 1) return riskTask(here, range, progress);
   // Workers run the bundled `dist/workers/riskWorker.js`: tests that start workers build first
   // (`test/support/ensureBuilt.ts`).
   const tallies = await riskPool().run({
     context: study,
     workers,
     tasks: rangeTasks(from, to, workers, TASK_RUNS),
-    runHere: (task, report) => riskTask(study, task, report),
+    runHere: (task, report) => riskTask(here, task, report),
     ...(onProgress === undefined ? {} : { onProgress }),
   });
   const total = emptyTally(tallyShape(plan));

@@ -1,13 +1,15 @@
 import { Document, isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
 import { METRIC_NAMES } from '../gates/metrics.js';
-import type { ImportedManifests, ImportedMetric } from './importedManifests.js';
+import {
+  DEFAULT_SUCCESS_PROBABILITY,
+  type ImportedManifests,
+  type ImportedMetric,
+} from './importedManifests.js';
+import type { KeptController } from './keptController.js';
 
 /** The scenario sections an import copies from `--model-from`, in the order it writes them. */
 const HEAD_KEYS = ['name', 'release', 'seed', 'start'];
 const MODEL_KEYS = ['population', 'analyzers', 'business', 'monitoring', 'faults'];
-
-/** The success probability an import writes for a job or web measurement until the user edits it. */
-export const DEFAULT_SUCCESS_PROBABILITY = 0.99;
 
 const CONTROLLER_NAMES = { argo: 'Argo Rollouts', flagger: 'Flagger' } as const;
 
@@ -45,8 +47,6 @@ export interface ImportScenarioInput {
   files: readonly string[];
   /** The same files relative to the scenario's folder, with `/`. */
   manifestPaths: readonly string[];
-  /** The command as typed, quoted in the header: `rehearse import argo rollout.yaml`. */
-  command: string;
   /**
    * The text of a scenario (`--model-from`) whose name, seed, start, release, population, analyzers,
    * business, monitoring and faults are copied, comments and all, in place of the defaults; its
@@ -54,6 +54,8 @@ export interface ImportScenarioInput {
    * still have, and its `manualPause`.
    */
   modelText?: string;
+  /** What the `--model-from` scenario said about the manifests (`keptController`). */
+  kept: KeptController;
 }
 
 /**
@@ -62,16 +64,18 @@ export interface ImportScenarioInput {
  * not read by shape, and a comment for each it does; a success probability per job or web measurement),
  * and the model sections, as defaults with comments or copied from another scenario. Pure.
  *
- * @example importScenarioText({ manifests, files: ['rollout.yaml'], manifestPaths: ['rollout.yaml'], command: 'rehearse import argo rollout.yaml' }).text
+ * @example importScenarioText({ manifests, files: ['rollout.yaml'], manifestPaths: ['rollout.yaml'] }).text
  * // '# A rehearsal of the Argo Rollouts plan "guestbook" …\nname: guestbook\n…'
  */
 export function importScenarioText(input: ImportScenarioInput): ImportedScenario {
-  const { manifests, manifestPaths, command } = input;
+  const { manifests, manifestPaths } = input;
   const relativeFile = (file: string) => manifestPaths[input.files.indexOf(file)] ?? file;
   const model = input.modelText === undefined ? null : parseDocument(input.modelText);
-  const kept = keptMappings(model);
+  const kept = input.kept;
   const lines = [
-    `# A rehearsal of the ${CONTROLLER_NAMES[manifests.kind]} plan "${manifests.name}", written by \`${command}\`.`,
+    // Nothing here depends on where the command ran, so importing the same manifests from the same
+    // folder writes the same bytes.
+    `# A rehearsal of the ${CONTROLLER_NAMES[manifests.kind]} plan "${manifests.name}", written by \`rehearse import ${manifests.kind}\`.`,
     `# ${manifests.summary}.`,
     '# The manifests are the source of truth for the plan: change it there. The other sections model',
     '# the traffic and the service: edit their values.',
@@ -97,10 +101,11 @@ export function importScenarioText(input: ImportScenarioInput): ImportedScenario
     lines.push('  metrics:');
     for (const metric of mapped) {
       const value = kept.metrics.get(metric.name);
-      if (value === undefined) {
+      // No line number: a re-import of the same plan writes the same comment wherever its query moved.
+      if (metric.unrecognised !== undefined) {
         lines.push(
-          `    # ${metric.name} (${relativeFile(metric.file)}${metric.line === null ? '' : `:${metric.line}`}): ${whyUnread(metric)}.`,
-          `    # Fill in the modelled metric it measures: ${METRIC_NAMES.slice(0, 5).join(', ')}, …`,
+          `    # ${metric.name}, in ${relativeFile(metric.file)}: ${whyUnread(metric)}.`,
+          `    # The modelled metric it measures (${METRIC_NAMES.slice(0, 5).join(', ')}, …):`,
         );
       }
       lines.push(`    ${key(metric.name)}: ${value ?? 'null'}`);
@@ -161,35 +166,18 @@ function sectionText(document: ReturnType<typeof parseDocument>, keys: readonly 
   const picked = new YAMLMap();
   for (const name of keys) {
     const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === name);
-    if (pair !== undefined) picked.items.push(pair.clone());
+    if (pair === undefined) continue;
+    const copy = pair.clone();
+    // A comment above the file's first key is the header of the file it came from (yaml attaches it to
+    // that key when no blank line follows it): it does not describe this one.
+    if (pair === contents.items[0] && isScalar(copy.key)) copy.key.commentBefore = null;
+    picked.items.push(copy);
   }
   if (picked.items.length === 0) return '';
   const section = new Document();
   section.contents = picked;
   // A blank line before the first section belongs to the scenario it came from, not to this one.
   return section.toString({ lineWidth: 0 }).replace(/^\n+/, '').trimEnd();
-}
-
-/** The `controller` values of a `--model-from` scenario that are the user's, not the manifests'. */
-function keptMappings(model: ReturnType<typeof parseDocument> | null): {
-  metrics: Map<string, string>;
-  providers: Map<string, number>;
-  manualPause?: string;
-} {
-  const metrics = new Map<string, string>();
-  const providers = new Map<string, number>();
-  const controller = model?.toJS()?.controller;
-  if (typeof controller !== 'object' || controller === null) return { metrics, providers };
-  const manualPause =
-    typeof controller.manualPause === 'string' ? { manualPause: controller.manualPause } : {};
-  for (const [name, value] of Object.entries(controller.metrics ?? {})) {
-    if (typeof value === 'string') metrics.set(name, value);
-  }
-  for (const [name, value] of Object.entries(controller.providers ?? {})) {
-    const probability = (value as { successProbability?: unknown } | null)?.successProbability;
-    if (typeof probability === 'number') providers.set(name, probability);
-  }
-  return { metrics, providers, ...manualPause };
 }
 
 /** A mapping key as YAML writes it: plain when it can be, else double-quoted. */

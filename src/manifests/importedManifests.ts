@@ -1,7 +1,10 @@
+import type { ManifestDocument } from '../controller/manifestDocuments.js';
 import type { QueryMapping } from '../gates/promql/recognizeQuery.js';
 import type { SpecProblem } from '../gates/specProblem.js';
 import type { Problem } from '../scenario/problems.js';
-import type { ManifestDocument } from './parseManifests.js';
+
+/** The success probability an import writes for a job or web measurement until the user edits it. */
+export const DEFAULT_SUCCESS_PROBABILITY = 0.99;
 
 /** The controllers whose manifests a scenario can rehearse. */
 export const CONTROLLER_KINDS = ['argo', 'flagger'] as const;
@@ -18,31 +21,31 @@ export interface ImportedMetric {
   /** The provider as the manifest names it: prometheus, datadog, job, web, builtin. */
   provider: string;
   file: string;
+  /** Where the metric's query is (or the metric, without one). */
   line: number | null;
   column: number | null;
-  /** The field path of the metric inside its document (`spec.metrics[0]`). */
+  /** The field path of the query (or the metric) inside its document (`spec.metrics[0]…`). */
   path: string;
   mapping?: QueryMapping;
   unrecognised?: SpecProblem;
 }
 
-/** A controller's manifests, checked: what an import writes a scenario from. */
+/** A controller's manifests, checked by the scenario loader: what an import writes a scenario from. */
 export interface ImportedManifests {
   kind: ControllerKind;
   /** The Rollout's or Canary's `metadata.name`. */
   name: string;
-  /** Every document the plan uses, in the order given. */
+  /** Every document given, in order. */
   documents: ManifestDocument[];
   /** The metrics, in the order the controller runs them; a name appears once. */
   metrics: ImportedMetric[];
-  /** The plan in one line: `8 steps (setWeight 20 → 80), background analysis success-rate from step 2`. */
+  /** The plan in one line: `Rollout guestbook: 4 phases (weight-20 → weight-40 → weight-60 → weight-80)`. */
   summary: string;
   /** Flagger's webhooks by name and type (`rollout` when not given); none for Argo. */
   webhooks: Array<{ name: string; type: string }>;
-  warnings: Problem[];
+  /** What the loader ignored or approximated, one line each with file:line. */
+  warnings: string[];
 }
 
-/** What checking manifests gives: the checked plan, or every problem (and the warnings found so far). */
-export type ImportResult =
-  | { ok: true; manifests: ImportedManifests }
-  | { ok: false; problems: Problem[]; warnings: Problem[] };
+/** What checking manifests gives: the checked plan, or every problem. */
+export type ImportResult = { ok: true; manifests: ImportedManifests } | { ok: false; problems: Problem[] };

@@ -99,24 +99,36 @@ function aliasTable(
   return { aliasThreshold, aliasOther };
 }
 
-const cache = new WeakMap<readonly number[], WeakMap<LatencyMixture, BucketTable>>();
-
 /**
  * The bucket table of `mixture` over the finite upper bounds `boundsMs` (ms, increasing; +Inf implied),
- * cached per (bounds array, mixture object): keep both objects stable and this is a lookup.
+ * built afresh: a rehearsal looks its tables up in its context's {@link BucketTables} instead.
  *
  * @example bucketTable(lognormalMixture(Math.log(25), 0.2622), [10, 25, 50]).probabilities // [~0, 0.5, ~0.49, ~0.007]
  */
 export function bucketTable(mixture: LatencyMixture, boundsMs: readonly number[]): BucketTable {
-  let byMixture = cache.get(boundsMs);
-  if (!byMixture) {
-    byMixture = new WeakMap();
-    cache.set(boundsMs, byMixture);
+  return buildTable(mixture, boundsMs);
+}
+
+/**
+ * Bucket tables built so far, per (bounds array, mixture object): keep both objects stable (the engine's
+ * setup interns its mixtures, and fault transforms hand back the same object for the same input) and a
+ * table is a lookup. Owned by whoever rehearses (an `EngineContext`), and gone with it.
+ */
+export class BucketTables {
+  private readonly byBounds = new Map<readonly number[], Map<LatencyMixture, BucketTable>>();
+
+  /** The table of `mixture` over `boundsMs`, built on first use. */
+  of(mixture: LatencyMixture, boundsMs: readonly number[]): BucketTable {
+    let byMixture = this.byBounds.get(boundsMs);
+    if (byMixture === undefined) {
+      byMixture = new Map();
+      this.byBounds.set(boundsMs, byMixture);
+    }
+    let table = byMixture.get(mixture);
+    if (table === undefined) {
+      table = buildTable(mixture, boundsMs);
+      byMixture.set(mixture, table);
+    }
+    return table;
   }
-  let table = byMixture.get(mixture);
-  if (!table) {
-    table = buildTable(mixture, boundsMs);
-    byMixture.set(mixture, table);
-  }
-  return table;
 }

@@ -13,7 +13,7 @@ export {
   isDownAt,
   restartAvailability,
 } from './availability.js';
-export { type BucketTable, bucketTable } from './bucketTable.js';
+export { type BucketTable, BucketTables, bucketTable } from './bucketTable.js';
 export { diurnalFactor, normaliseDiurnalProfile, utcHourOf } from './diurnal.js';
 export { bucketOfLatency, drawHistogramInto } from './drawHistogram.js';
 export { drawLatencyMs } from './drawLatency.js';

@@ -10,6 +10,7 @@ import type {
 } from '../engine/rehearsal.js';
 import { InternalError } from '../errors.js';
 import { type Condition, type GateResult, isOperator, METRIC_NAMES, type Operator } from '../gates/index.js';
+import { type PlanGuardFix, planGuardFix } from '../risk/planGuardFix.js';
 import type { Plan } from '../scenario/plan.js';
 import { activeFaultEpisodes, type TimelineSpan } from './activeFaultEpisodes.js';
 import { buildFinanceResults } from './buildFinanceResults.js';
@@ -26,6 +27,7 @@ import {
   type ResultsOutcome,
   type ResultsPhase,
 } from './results.js';
+import { stringifyStable } from './stringifyStable.js';
 
 /** What `results.json` records besides the plan and the rehearsal: who wrote it and from which file. */
 export interface ResultsMeta {
@@ -242,5 +244,20 @@ export function buildResults(plan: Plan, rehearsal: Rehearsal, meta: ResultsMeta
     ),
     warnings: [...rehearsal.warnings],
     finance: buildFinanceResults(plan, rehearsal),
+    ...guardFixesOf(plan, rehearsal),
   };
+}
+
+/**
+ * The recommended setting of the error-rate guard that rolled a rehearsal back, when there is one: the
+ * reports' next actions quote it rather than work out a fix of their own. Replays and runs no guard ended
+ * keep their bytes.
+ */
+function guardFixesOf(plan: Plan, rehearsal: Rehearsal): { guardFixes?: PlanGuardFix[] } {
+  const cause = rehearsal.outcome.cause;
+  if (rehearsal.fidelity === 'replay' || cause === null || cause.kind !== 'guard') return {};
+  if (cause.metric !== 'errorRate' || (cause.op !== 'above' && cause.op !== 'min')) return {};
+  const fix = planGuardFix(plan, cause.index);
+  // As results.json records it (12 significant digits), so results read back are these very results.
+  return fix === null ? {} : { guardFixes: [JSON.parse(stringifyStable(fix)) as PlanGuardFix] };
 }

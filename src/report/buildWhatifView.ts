@@ -46,6 +46,8 @@ export interface WhatifView {
   interval: string;
   guards: string[];
   reference: string;
+  /** The report's first sentence: what was injected, whether the plan caught it, and how likely. */
+  headline: string;
   rows: WhatifRowView[];
   claims: Array<{ name: string; text: string }>;
 }
@@ -118,6 +120,37 @@ function claimOf(row: WhatifFault): string | null {
   return `"${claim.says}": ${parts.join(' and ')}: ${verdict}.`;
 }
 
+/** A fault's detection as the headline states it: `in 96.15% of the 494 runs it began in (95% CI …)`. */
+function caughtIn(row: WhatifResults['faults'][number]): string {
+  const runs = row.pDetected.runs;
+  if (runs === 0 || row.pDetected.p === null) return 'in any run, since it began in none';
+  const share = row.pDetected.p === 0 ? 'any' : `${percentOf(row.pDetected)} of the`;
+  return `in ${share} ${share === 'any' ? 'of the ' : ''}${formatCount(runs)} run${runs === 1 ? '' : 's'} it began in (${interval(row.pDetected)})`;
+}
+
+/**
+ * One sentence for the top of the report. One fault: what it was and how often the plan caught it. Several:
+ * how many, how many the plan caught in at least 95% of the runs each began in, and the one it caught least.
+ */
+function headlineOf(results: WhatifResults): string {
+  const faults = results.faults;
+  if (faults.length === 0) return 'No fault was injected.';
+  if (faults.length === 1) {
+    const only = faults[0]!;
+    const caught = (only.pDetected.p ?? 0) > 0 ? 'the plan caught it' : 'the plan did not catch it';
+    return `Injected ${only.name}: ${caught} ${caughtIn(only)}.`;
+  }
+  const reliable = faults.filter((row) => (row.pDetected.p ?? 0) >= 0.95).length;
+  const least = faults.reduce((worst, row) =>
+    (row.pDetected.p ?? -1) < (worst.pDetected.p ?? -1) ? row : worst,
+  );
+  return (
+    `Injected ${formatCount(faults.length)} faults, each on its own: the plan caught ${formatCount(reliable)} of them ` +
+    `in at least 95% of the runs each began in; the one it caught least, ${least.name}, ` +
+    ((least.pDetected.p ?? 0) > 0 ? `it caught ${caughtIn(least)}.` : `it did not catch ${caughtIn(least)}.`)
+  );
+}
+
 /**
  * The view of `whatif.json` for `whatif.md` and `whatif.html`: rows in the results' order (by expected
  * harm), figures formatted, one sentence per fault saying whether and how fast the plan caught it. Pure.
@@ -163,6 +196,7 @@ export function buildWhatifView(results: WhatifResults): WhatifView {
       ({ metric, op, threshold, windowMs }) =>
         `${metric} ${OPERATOR_SYMBOLS[op]} ${formatThreshold(metric, op, threshold)} over the last ${formatDuration(windowMs)}`,
     ),
+    headline: headlineOf(results),
     reference: `Without any fault the plan stops (rollback or halt) in ${percentOf(results.reference.pStopped)} of ${formatCount(results.runs)} runs (${interval(results.reference.pStopped)}).`,
     rows,
     claims: rows.flatMap((row) => (row.claim === null ? [] : [{ name: row.name, text: row.claim }])),

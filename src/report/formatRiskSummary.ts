@@ -1,6 +1,7 @@
 import { formatCount, formatPercent, OPERATOR_SYMBOLS } from '../gates/index.js';
 import type { Risk } from '../risk/risk.js';
 import type { Probability } from '../stats/index.js';
+import { formatGuardFix, guardFixCondition } from './formatGuardFix.js';
 
 function chance(probability: Probability): string {
   if (Number.isNaN(probability.p)) return '—';
@@ -10,7 +11,8 @@ function chance(probability: Probability): string {
 
 /**
  * The terminal summary of a study, plain text: outcomes, true and false rollbacks, each phase's reach
- * and pass, and one line per guard that fires on noise alone. Intervals are 95% Wilson.
+ * and pass, one line per guard that fires on noise alone and one per recommended guard setting. Intervals
+ * are 95% Wilson.
  *
  * @example formatRiskSummary(risk).split('\n')[0] // 'Sprint 2 cohort analyzer: 10,000 rehearsals, seed 20251031, aggregate fidelity'
  */
@@ -18,7 +20,7 @@ export function formatRiskSummary(risk: Risk): string {
   const lines = [
     `${risk.scenario.name}: ${formatCount(risk.runs)} rehearsals, seed ${risk.seed}, ${risk.fidelity} fidelity`,
     `  completes       ${chance(risk.pComplete)}`,
-    `  rolls back      ${chance(risk.pRollback)}: true ${chance(risk.rollbacks.pTrue)}, false (noise alone) ${chance(risk.rollbacks.pFalse)}`,
+    `  rolls back      ${chance(risk.pRollback)}: true ${chance(risk.rollbacks.pTrue)}, false (no regression: noise or a nominal candidate outage) ${chance(risk.rollbacks.pFalse)}`,
     `  halts           ${chance(risk.pHalt)}`,
   ];
   const width = Math.max(...risk.phases.map((phase) => phase.name.length));
@@ -35,8 +37,10 @@ export function formatRiskSummary(risk: Risk): string {
         : `${formatPercent(lower)}–${formatPercent(upper)} of phases (bounds: overlapping windows)`;
     lines.push(
       `noise: in the ${finding.phase}, errorRate ${OPERATOR_SYMBOLS[finding.op]} ${formatPercent(finding.threshold)} trips on noise alone: ` +
-        `${exact}, ${chance(finding.pFalseRollback)} false rollbacks (Monte Carlo); see risk.md for the fix`,
+        `${exact}, ${chance(finding.pFalseRollback)} false rollbacks (Monte Carlo)`,
     );
   }
+  for (const fix of risk.noise.planFixes)
+    lines.push(`fix: ${guardFixCondition(fix)}: ${formatGuardFix(fix)}`);
   return lines.join('\n');
 }

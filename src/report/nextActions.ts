@@ -2,6 +2,7 @@ import { formatCount, formatPercent, formatThreshold, OPERATOR_SYMBOLS } from '.
 import { formatDuration } from '../scenario/duration.js';
 import { clopperPearsonInterval } from '../stats/index.js';
 import { formatMoney } from './format.js';
+import { formatGuardFix } from './formatGuardFix.js';
 import type { Results, ResultsGuard, ResultsPhase } from './results.js';
 
 /** A computed recommendation: what to do next and why, every number taken from the results. */
@@ -52,9 +53,6 @@ interface PhaseProfile {
   hourAt(offsetMs: number): number;
   /** The factor of an offset's hour, relative to the phase's mean over what it ran. */
   relativeFactorAt(offsetMs: number): number;
-  /** The quietest hour of the phase's planned span, and its factor relative to the mean over what it ran. */
-  quietestHour: number;
-  quietestRelativeFactor: number;
 }
 
 /**
@@ -74,15 +72,9 @@ function phaseProfile(results: Results, phase: ResultsPhase): PhaseProfile | nul
     weightedMs += factors[hourAt(offsetMs)]! * (Math.min(phase.ranMs, offsetMs + intervalMs) - offsetMs);
   }
   const meanFactor = weightedMs / phase.ranMs;
-  let quietestHour = hourAt(0);
-  for (let offsetMs = 0; offsetMs < phase.rules.durationMs; offsetMs += intervalMs) {
-    if (factors[hourAt(offsetMs)]! < factors[quietestHour]!) quietestHour = hourAt(offsetMs);
-  }
   return {
     hourAt,
     relativeFactorAt: (offsetMs) => factors[hourAt(offsetMs)]! / meanFactor,
-    quietestHour,
-    quietestRelativeFactor: factors[quietestHour]! / meanFactor,
   };
 }
 
@@ -125,12 +117,7 @@ function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
     profile === null
       ? `at this traffic (${served})`
       : `at the traffic of ${utcHour(profile.hourAt(tripIntervalMs))} (${served}, spread over the day by the diurnal profile)`;
-  const quietRequestsPerMs = requestsPerMs * (profile?.quietestRelativeFactor ?? 1);
-  const window = formatDuration(windowFor(needed, quietRequestsPerMs, intervalMs));
-  const windowReason =
-    profile === null
-      ? ''
-      : `, long enough to hold ${formatCount(needed)} requests in the phase's quietest hour (${utcHour(profile.quietestHour)})`;
+  const fix = results.guardFixes?.find((each) => each.guardIndex === results.guards.indexOf(guard));
   return [
     {
       kind: 'guard-noise',
@@ -139,7 +126,9 @@ function guardNoise(results: Results, phase: ResultsPhase): NextActionView[] {
         `The ${condition} guard rolled ${phase.name} back on a trailing ${formatDuration(guard.windowMs)} window that holds about ` +
         `${formatCount(Math.round(perWindow))} requests ${traffic}; ` +
         `one error in fewer than ${formatCount(needed)} requests is above ${formatPercent(guard.threshold)}.${phaseRate} ` +
-        `Consider guards.minRequests: ${needed}, or a guard window (monitoring.window) of at least ${window}${windowReason}.`,
+        (fix === undefined
+          ? 'rehearse risk on this scenario computes the guard setting that keeps it quiet in every phase, or says that none can, and what it costs.'
+          : `The recommended setting, the one rehearse risk computes for every phase: ${formatGuardFix(fix)}.`),
     },
   ];
 }

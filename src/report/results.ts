@@ -2,6 +2,7 @@ import type { Fidelity, MetricValues, OutcomeStatus, PhaseStatus } from '../engi
 import type { TimelineEnding } from '../finance/index.js';
 import type { Decision, MetricName, Operator, Verdict } from '../gates/index.js';
 import type { ReplayInfo } from '../replay/index.js';
+import type { PlanGuardFix } from '../risk/planGuardFix.js';
 
 /**
  * The contract of `results.json`, documented field by field in `docs/results.md` and checked by
@@ -289,4 +290,10 @@ export interface Results {
   finance: ResultsFinance | null;
   /** `rehearse replay` only: what was read from the recorded metrics and what the data checks found. */
   replay?: ReplayInfo;
+  /**
+   * Only when a guard rolled the rehearsal back and a recommended setting exists for it: that setting, the
+   * same `planGuardFix` that `risk.json`'s `noise.planFixes` holds, so the run's next actions and risk.md
+   * recommend the same thing.
+   */
+  guardFixes?: PlanGuardFix[];
 }

@@ -149,8 +149,14 @@ export interface RiskView {
   /** Settings the scenario can state (one window for all guards) that fix each noisy guard in every phase. */
   planFixes: Array<
     Omit<Risk['noise']['planFixes'][number], 'phases'> & {
+      metric: 'errorRate';
+      symbol: string;
+      /** The setting needs more than one check in a row (`consecutive` is worth writing). */
+      streak: boolean;
       twiceThreshold: number;
-      phases: Array<{ phase: string } & SettingView>;
+      phases: Array<
+        { phase: string; nominalOutageTrip: number; twiceThresholdDetectionMs: number | null } & SettingView
+      >;
       /** Some phase has hours whose windows the setting cannot judge. */
       blind: boolean;
     }
@@ -333,9 +339,19 @@ export function buildRiskView(risk: Risk): RiskView {
     ),
     noisy: noise.filter((_, i) => risk.noise.guards[i]!.firesOnNoise),
     planFixes: risk.noise.planFixes.map((fix) => {
-      const phases = fix.phases.map(({ phase, ...setting }) => ({ phase, ...settingView(setting) }));
+      const phases = fix.phases.map(
+        ({ phase, nominalOutageTrip, twiceThresholdDetectionMs, ...setting }) => ({
+          phase,
+          nominalOutageTrip,
+          twiceThresholdDetectionMs,
+          ...settingView(setting),
+        }),
+      );
       return {
         ...fix,
+        metric: 'errorRate' as const,
+        symbol: OPERATOR_SYMBOLS[fix.op],
+        streak: fix.consecutive > 1,
         twiceThreshold: twiceThreshold(fix.threshold),
         phases,
         blind: phases.some((phase) => phase.blindHoursUtc.length > 0),
@@ -348,11 +364,10 @@ export function buildRiskView(risk: Risk): RiskView {
           gate.exact?.checkpoints.some((checkpoint) => checkpoint.meanDiurnalFactor !== undefined),
         ),
       ),
-    noPlanFix:
-      risk.noise.planFixes.length <
-      new Set(
-        risk.noise.guards.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex),
-      ).size,
+    noPlanFix: risk.noise.guards.some(
+      (finding) =>
+        finding.firesOnNoise && !risk.noise.planFixes.some((fix) => fix.guardIndex === finding.guardIndex),
+    ),
     quiet: noise.filter((_, i) => !risk.noise.guards[i]!.firesOnNoise),
     noiseTarget: risk.noise.targetPerPhase,
     minJudgedShare: risk.noise.minJudgedShare,

@@ -20,6 +20,7 @@ import {
 import { exactGate } from './exactGate.js';
 import { type GuardNoise, guardNoise } from './guardNoise.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
+import { GuardModels } from './phaseGuard.js';
 import { type PlanGuardFix, planGuardFix } from './planGuardFix.js';
 import { candidateFaults, regressionFacts } from './regressionFacts.js';
 import {
@@ -130,14 +131,13 @@ export interface PlanAnalysis {
 
 /** {@link PlanAnalysis} of a plan (pure). */
 export function analyzePlan(plan: Plan): PlanAnalysis {
-  const noise = guardNoise(plan);
+  const models = new GuardModels(plan);
+  const noise = guardNoise(plan, models);
   return {
     exactGates: plan.phases.map((phase, p) => phase.gates.map((condition) => exactGate(plan, p, condition))),
     noise,
-    planFixes: [
-      ...new Set(noise.filter((finding) => finding.firesOnNoise).map((finding) => finding.guardIndex)),
-    ]
-      .map((guardIndex) => planGuardFix(plan, guardIndex))
+    planFixes: [...new Set(noise.map((finding) => finding.guardIndex))]
+      .map((guardIndex) => planGuardFix(plan, guardIndex, models))
       .filter((fix): fix is PlanGuardFix => fix !== null),
   };
 }

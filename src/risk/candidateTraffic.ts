@@ -1,7 +1,8 @@
-import { setupOf } from '../engine/index.js';
+import { planSetup } from '../engine/index.js';
 import { nextIntervalEndMs } from '../engine/phaseClock.js';
 import { utcHourOf } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
+import { type FactorClass, factorClasses } from './trailingWindows.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -23,6 +24,8 @@ export interface CandidateTraffic {
   intervalHours: Uint8Array;
   /** The 24 diurnal factors (mean 1) by UTC hour, or null when traffic is flat. */
   hourlyFactors: Float64Array | null;
+  /** The profile's distinct factors with their hours, ascending (see `windowWeightedMs`); null when flat. */
+  factorClasses: readonly FactorClass[] | null;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface CandidateTraffic {
  * @example candidateTraffic(defaultPlan, 0) // canary: { requestsPerInterval: 1.583…, errorRate: 0.00079, intervals: 240, outageChance: 0.0178…, hourlyFactors: null, … }
  */
 export function candidateTraffic(plan: Plan, phaseIndex: number): CandidateTraffic {
-  const setup = setupOf(plan);
+  const setup = planSetup(plan);
   const phase = setup.phases[phaseIndex]!;
   const intervalHours = plan.intervalMs / HOUR_MS;
   let requests = 0;
@@ -70,5 +73,6 @@ export function candidateTraffic(plan: Plan, phaseIndex: number): CandidateTraff
     intervalLengthsMs: Float64Array.from(lengths),
     intervalHours: Uint8Array.from(hours),
     hourlyFactors: setup.diurnal,
+    factorClasses: setup.diurnal === null ? null : factorClasses(setup.diurnal),
   };
 }

@@ -5,9 +5,9 @@ import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
 import {
   FIX_WINDOWS_MS,
+  GuardModels,
   judgesEnough,
   type PhaseGuard,
-  phaseGuard,
   smallestMinRequests,
 } from './phaseGuard.js';
 import { firstHourOf, type WindowGroup } from './trailingWindows.js';
@@ -76,10 +76,16 @@ function windowFixOf(
   return judgedOnAverage;
 }
 
-function analyseGuard(plan: Plan, phaseIndex: number, guard: Condition, guardIndex: number): GuardNoise {
+function analyseGuard(
+  plan: Plan,
+  phaseIndex: number,
+  guard: Condition,
+  guardIndex: number,
+  models: GuardModels,
+): GuardNoise {
   const phase = plan.phases[phaseIndex]!;
   const traffic = candidateTraffic(plan, phaseIndex);
-  const model = phaseGuard(plan, phaseIndex, guard);
+  const model = models.of(phaseIndex, guard);
   const intervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const windows = model.windows(intervals);
   const minRequests = guard.minRequests ?? 0;
@@ -121,14 +127,15 @@ function analyseGuard(plan: Plan, phaseIndex: number, guard: Condition, guardInd
  * and the shortest window (with the `minRequests` it needs) that still judges
  * {@link MIN_JUDGED_SHARE} of its windows, in the phase's quietest hour where that can be had.
  *
+ * @param models the guard models to use (an analysis shares them with its plan fixes)
  * @example guardNoise(defaultPlan)[0] // canary, errorRate > 1.5%: tripPerWindow 0.00125, falseTrip 0.26, firesOnNoise true
  */
-export function guardNoise(plan: Plan): GuardNoise[] {
+export function guardNoise(plan: Plan, models: GuardModels = new GuardModels(plan)): GuardNoise[] {
   const findings: GuardNoise[] = [];
   plan.phases.forEach((_phase, phaseIndex) => {
     plan.guards.forEach((guard, guardIndex) => {
       if (guard.metric !== 'errorRate' || (guard.op !== 'above' && guard.op !== 'min')) return;
-      findings.push(analyseGuard(plan, phaseIndex, guard, guardIndex));
+      findings.push(analyseGuard(plan, phaseIndex, guard, guardIndex, models));
     });
   });
   return findings;

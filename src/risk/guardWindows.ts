@@ -175,7 +175,9 @@ export class GuardWindows {
    * Boole's inequality for a guard that needs `streak` checks in a row: a trip at a full check needs that
    * window and the ⌊(streak − 1)/k⌋ disjoint windows before it, k intervals apart, all to hold; disjoint
    * windows are independent, so each such event has a chance at most q̄ · q_max^⌊(streak − 1)/k⌋ (q_max the
-   * largest full window's trip chance). Partial windows keep their one-check chances, which bound them.
+   * largest full window's trip chance). A streak of `streak` checks cannot end before the phase's
+   * streak-th check, so partial windows (the first k − 1 checks) count only when streak < k, with their
+   * one-check chances, which bound them.
    */
   private upperWithStreak(minRequests: number, streak: number): number {
     const earlier = Math.floor((streak - 1) / this.intervals);
@@ -187,7 +189,8 @@ export class GuardWindows {
       );
     }
     const full = this.census.fullChecks * this.tripPerWindow(minRequests) * largest ** earlier;
-    return Math.min(1, this.partialTrips(minRequests) + full, this.upper(minRequests));
+    const partial = streak < this.intervals ? this.partialTrips(minRequests) : 0;
+    return Math.min(1, partial + full, this.upper(minRequests));
   }
 
   /** Σ of the partial windows' trip chances at the phase start (exact within budget, else the cruder bound). */

@@ -40,6 +40,7 @@ export {
 } from './operatingCharacteristic.js';
 export {
   FIX_WINDOWS_MS,
+  GuardModels,
   judgesEnough,
   PhaseGuard,
   phaseGuard,

@@ -122,23 +122,30 @@ export function judgesEnough(setting: GuardSetting, quietHoursToo: boolean): boo
   return share >= MIN_JUDGED_SHARE;
 }
 
-const models = new WeakMap<Plan, { factorials: CountTable; guards: Map<string, PhaseGuard> }>();
-
 /**
- * The model of `guard` in phase `phaseIndex` of the plan, for the nominal candidate; one per plan, phase
- * and condition (plans are not mutated), so the noise findings and the plan fixes share their terms.
+ * The models of a plan's guards, per phase and condition, for the nominal candidate, built on first use:
+ * the noise findings and the plan fixes of one analysis share them (and their table of log-factorials).
+ * Owned by the analysis that makes it (see `analyzePlan`); plans are not mutated.
  */
+export class GuardModels {
+  private readonly factorials: CountTable = logFactorials();
+  private readonly guards = new Map<string, PhaseGuard>();
+
+  constructor(private readonly plan: Plan) {}
+
+  /** The model of `guard` in phase `phaseIndex`. */
+  of(phaseIndex: number, guard: Condition): PhaseGuard {
+    const key = `${phaseIndex}|${guard.op}|${guard.threshold}`;
+    let model = this.guards.get(key);
+    if (model === undefined) {
+      model = new PhaseGuard(this.plan, candidateTraffic(this.plan, phaseIndex), guard, this.factorials);
+      this.guards.set(key, model);
+    }
+    return model;
+  }
+}
+
+/** The model of `guard` in phase `phaseIndex` of the plan, built afresh (an analysis shares {@link GuardModels}). */
 export function phaseGuard(plan: Plan, phaseIndex: number, guard: Condition): PhaseGuard {
-  let cache = models.get(plan);
-  if (cache === undefined) {
-    cache = { factorials: logFactorials(), guards: new Map() };
-    models.set(plan, cache);
-  }
-  const key = `${phaseIndex}|${guard.op}|${guard.threshold}`;
-  let model = cache.guards.get(key);
-  if (model === undefined) {
-    model = new PhaseGuard(plan, candidateTraffic(plan, phaseIndex), guard, cache.factorials);
-    cache.guards.set(key, model);
-  }
-  return model;
+  return new GuardModels(plan).of(phaseIndex, guard);
 }

@@ -2,12 +2,35 @@ import { type Condition, type Operator, requiredStreak } from '../gates/index.js
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
 import { NOISE_TARGET } from './noiseTarget.js';
-import { FIX_WINDOWS_MS, judgesEnough, phaseGuard, setting, smallestMinRequests } from './phaseGuard.js';
+import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
+
+/** Streaks a recommendation may propose (`consecutive`), in checks: every whole number up to 120. */
+export const FIX_STREAKS = Array.from({ length: 120 }, (_, i) => i + 1);
+
+/** What a recommended setting does in one phase. */
+export interface PlanGuardFixPhase extends GuardSetting {
+  phase: string;
+  consecutive: number;
+  /**
+   * The chance that one of the candidate's own outages (its stated availability and mean outage length)
+   * lasts long enough to trip the guard in the phase: a real outage, but one the candidate's availability
+   * allows, so a rollback on it is not evidence of a regression.
+   */
+  nominalOutageTrip: number;
+  /**
+   * Expected time from the start of a regression to twice the threshold until the guard trips, ms, treating
+   * its checks as independent trials that each trip a full window with `detectsTwiceThreshold`, in whole
+   * seconds up; null when
+   * that is longer than the phase (the guard would not catch it there; the gates must).
+   */
+  twiceThresholdDetectionMs: number | null;
+}
 
 /**
- * A setting the scenario itself can state, since it has one guard window for the whole plan
- * (`monitoring.window`) and one `minRequests` per guard condition, that keeps one error-rate guard's
- * false trips under the target in every phase.
+ * The one setting the scenario can state (it has one guard window for the whole plan, `monitoring.window`,
+ * and one `minRequests` and `consecutive` per guard condition) recommended for an error-rate guard: noise
+ * trips and trips on the candidate's nominal outages each under the target in every phase, the guard
+ * judging enough of its windows, with the shortest detection delay for a candidate outage that lasts.
  */
 export interface PlanGuardFix {
   guardIndex: number;
@@ -15,56 +38,158 @@ export interface PlanGuardFix {
   threshold: number;
   windowMs: number;
   minRequests: number;
+  consecutive: number;
+  /**
+   * How long a full outage of the candidate (every request failing) takes to trip the guard, at most, ms:
+   * until the window's failed share passes the threshold (threshold × window) and then `consecutive` checks.
+   * The cost of the setting: a real outage runs this long before the rollback.
+   */
+  outageDetectionMs: number;
   /** What the setting does in each phase. */
-  phases: Array<{ phase: string } & GuardSetting>;
+  phases: PlanGuardFixPhase[];
 }
 
 /**
- * The shortest guard window (of the nice lengths, at most the shortest phase) with the smallest
- * `minRequests` that together keep noise trips of guard `guardIndex` at most {@link NOISE_TARGET} in every
- * phase (by the upper bound) while judging at least {@link MIN_JUDGED_SHARE} of full windows in each: in
- * each phase's quietest hour too where some window length does that (under a diurnal profile the
- * `minRequests` must be reachable at night), else on average, each phase's `blindHoursUtc` then naming
- * the hours it cannot judge. Null when the guard is quiet already or no such setting exists. The largest
- * of the phases' smallest `minRequests` meets the target everywhere, because the chance falls as
- * `minRequests` grows.
- *
- * @example planGuardFix(defaultPlan, 0) // { windowMs: 7_200_000, minRequests: 174, phases: [canary, ramp, rollout] }
+ * Expected outages of the candidate that overlap phase `phaseIndex` (one in progress at its start, then new
+ * ones at rate 1 / (mean up + mean down)), and the chance that one of them trips a guard that needs its
+ * condition at `streak` checks of a window of `windowMs`: the window's failed share exceeds the threshold t
+ * from t·W after the outage begins until t·W before the window has left it, D + W − 2tW in all, which holds
+ * `streak` checks I apart when D ≥ (streak − 1)·I − W + 2tW at the best alignment; for exponential outages
+ * that has chance exp(−((streak − 1)·I − W + 2tW) / mean outage). A fluid approximation: it ignores the
+ * binomial scatter of the window's failed share, which the Monte Carlo includes (docs/risk.md compares).
  */
-export function planGuardFix(plan: Plan, guardIndex: number): PlanGuardFix | null {
-  const guard: Condition = plan.guards[guardIndex]!;
-  const models = plan.phases.map((_phase, p) => phaseGuard(plan, p, guard));
-  const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
-  const current = models.map((model) =>
-    model.windows(currentIntervals).setting(guard.minRequests ?? 0, requiredStreak(guard)),
-  );
-  if (current.every((each) => each.falseTrip.upper <= NOISE_TARGET)) return null;
-  const shortestPhaseMs = Math.min(...plan.phases.map((phase) => phase.durationMs));
-  let judgedOnAverage: PlanGuardFix | null = null;
-  for (const windowMs of FIX_WINDOWS_MS) {
-    const intervals = windowMs / plan.intervalMs;
-    if (!Number.isInteger(intervals) || intervals < currentIntervals || windowMs > shortestPhaseMs) continue;
-    // Phase by phase: a phase that this window cannot fix, or only blind (fewer windows are judged as
-    // minRequests grows), rules it out before the other phases are worked out.
+export function nominalOutageTrip(
+  plan: Plan,
+  phaseIndex: number,
+  threshold: number,
+  windowMs: number,
+  streak: number,
+): number {
+  const { availability, meanOutageMs } = plan.analyzers.candidate;
+  if (availability >= 1 || !(meanOutageMs > 0)) return 0;
+  const meanUpMs = (meanOutageMs * availability) / (1 - availability);
+  const outages = 1 - availability + plan.phases[phaseIndex]!.durationMs / (meanUpMs + meanOutageMs);
+  const shortestMs = Math.max(0, (streak - 1) * plan.intervalMs - windowMs + 2 * threshold * windowMs);
+  return -Math.expm1(-outages * Math.exp(-shortestMs / meanOutageMs));
+}
+
+/** Expected checks until `streak` in a row succeed, each with chance d: (d^−streak − 1) / (1 − d). */
+function checksToStreak(d: number, streak: number): number {
+  if (d >= 1) return streak;
+  if (d <= 0) return Number.POSITIVE_INFINITY;
+  return (d ** -streak - 1) / (1 - d);
+}
+
+/** The smallest minRequests with noise trips under the target in this phase at this streak (monotone), or null. */
+function smallestMinRequests(model: PhaseGuard, intervals: number, streak: number): number | null {
+  const windows = model.windows(intervals);
+  const meets = (minRequests: number) => windows.setting(minRequests, streak).falseTrip.upper <= NOISE_TARGET;
+  const lambda = windows.busiest.expectedRequests;
+  let hi = Math.ceil(lambda + 12 * Math.sqrt(lambda) + 12);
+  if (!meets(hi)) return null;
+  let lo = 0;
+  while (lo < hi) {
+    const middle = Math.floor((lo + hi) / 2);
+    if (meets(middle)) hi = middle;
+    else lo = middle + 1;
+  }
+  return lo;
+}
+
+/** The fix with window `intervals` and the smallest streak that meets every target, or null. */
+function fixWithWindow(
+  plan: Plan,
+  guard: Condition,
+  guardIndex: number,
+  models: PhaseGuard[],
+  intervals: number,
+  quietHoursToo: boolean,
+): PlanGuardFix | null {
+  const windowMs = intervals * plan.intervalMs;
+  for (const streak of FIX_STREAKS) {
+    const outageTrips = plan.phases.map((_phase, p) =>
+      nominalOutageTrip(plan, p, guard.threshold, windowMs, streak),
+    );
+    if (outageTrips.some((chance) => chance > NOISE_TARGET)) continue;
     let minRequests = 0;
     for (const model of models) {
-      const fix = smallestMinRequests(model, intervals);
-      minRequests = fix === null || !judgesEnough(fix, false) ? -1 : Math.max(minRequests, fix.minRequests);
-      if (minRequests < 0) break;
+      const fix = smallestMinRequests(model, intervals, streak);
+      if (fix === null) return null;
+      minRequests = Math.max(minRequests, fix);
     }
-    if (minRequests < 0) continue;
-    const settings = models.map((model) => setting(model, intervals, minRequests));
-    const fix = {
+    const settings = models.map((model) => model.windows(intervals).setting(minRequests, streak));
+    if (!settings.every((each) => judgesEnough(each, quietHoursToo))) return null;
+    return {
       guardIndex,
       op: guard.op,
       threshold: guard.threshold,
       windowMs,
       minRequests,
-      phases: settings.map((each, p) => ({ phase: plan.phases[p]!.name, ...each })),
+      consecutive: streak,
+      outageDetectionMs: Math.ceil((guard.threshold * windowMs + streak * plan.intervalMs) / 1000) * 1000,
+      phases: settings.map((each, p) => {
+        const checks = checksToStreak(each.detectsTwiceThreshold, streak) * plan.intervalMs;
+        return {
+          phase: plan.phases[p]!.name,
+          consecutive: streak,
+          ...each,
+          nominalOutageTrip: outageTrips[p]!,
+          twiceThresholdDetectionMs:
+            checks <= plan.phases[p]!.durationMs ? Math.ceil(checks / 1000) * 1000 : null,
+        };
+      }),
     };
-    if (settings.every((each) => judgesEnough(each, true))) return fix;
-    if (judgedOnAverage === null && settings.every((each) => judgesEnough(each, false)))
-      judgedOnAverage = fix;
   }
-  return judgedOnAverage;
+  return null;
+}
+
+/**
+ * The one recommended setting of error-rate guard `guardIndex` for the whole plan, the single source of every
+ * fix the reports state: of the windows of one interval and of {@link FIX_WINDOWS_MS} (whole intervals, at
+ * most the shortest phase) and the streaks of {@link FIX_STREAKS}, with for each the smallest `minRequests`
+ * that keeps noise trips at most {@link NOISE_TARGET} in every phase (by the upper bound), the setting that
+ * also keeps trips on the candidate's nominal outages under that target in every phase
+ * ({@link nominalOutageTrip}) and judges at least {@link MIN_JUDGED_SHARE} of full windows in each (in each
+ * phase's quietest hour too where some setting does, else on average), with the shortest outage detection
+ * delay (shorter windows first among equals). Null when the guard as set meets every target already, or
+ * nothing does.
+ *
+ * @example planGuardFix(defaultPlan, 0) // { windowMs: 60_000, minRequests: 0, consecutive: 26, outageDetectionMs: 781_000, … }
+ */
+export function planGuardFix(
+  plan: Plan,
+  guardIndex: number,
+  guardModels: GuardModels = new GuardModels(plan),
+): PlanGuardFix | null {
+  const guard: Condition = plan.guards[guardIndex]!;
+  const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
+  const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
+  const streak = requiredStreak(guard);
+  const current = models.map((model) =>
+    model.windows(currentIntervals).setting(guard.minRequests ?? 0, streak),
+  );
+  const quietNow =
+    current.every((each) => each.falseTrip.upper <= NOISE_TARGET && judgesEnough(each, false)) &&
+    plan.phases.every(
+      (_phase, p) => nominalOutageTrip(plan, p, guard.threshold, plan.guardWindowMs, streak) <= NOISE_TARGET,
+    );
+  if (quietNow) return null;
+  const shortestPhaseMs = Math.min(...plan.phases.map((phase) => phase.durationMs));
+  const lengths = [plan.intervalMs, ...FIX_WINDOWS_MS]
+    .map((windowMs) => windowMs / plan.intervalMs)
+    .filter(
+      (intervals, i, all) =>
+        Number.isInteger(intervals) &&
+        intervals * plan.intervalMs <= shortestPhaseMs &&
+        all.indexOf(intervals) === i,
+    );
+  for (const quietHoursToo of [true, false]) {
+    let best: PlanGuardFix | null = null;
+    for (const intervals of lengths) {
+      const fix = fixWithWindow(plan, guard, guardIndex, models, intervals, quietHoursToo);
+      if (fix !== null && (best === null || fix.outageDetectionMs < best.outageDetectionMs)) best = fix;
+    }
+    if (best !== null) return best;
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { rehearseSetup, setupOf } from '../engine/index.js';
+import { EngineContext, rehearseSetup } from '../engine/index.js';
 import type { Fidelity } from '../engine/rehearsal.js';
 import type { Plan } from '../scenario/plan.js';
 import { controllerMetricNames } from './controllerMetricNames.js';
@@ -32,6 +32,8 @@ export function tallyShape(plan: Pick<Plan, 'phases' | 'guards' | 'faults' | 'co
  * depend on which worker or machine rehearses it, nor on the other runs. Pure but for CPU time.
  *
  * @param onProgress called after every `progressEvery` runs with the number done so far in this range.
+ * @param context what the runs share (the plan's setup, buffers): a study passes its own to every range
+ *   it tallies on a thread; results do not depend on it.
  */
 export function tallyRuns(
   plan: Plan,
@@ -40,8 +42,9 @@ export function tallyRuns(
   to: number,
   onProgress?: (done: number) => void,
   progressEvery = 50,
+  context: EngineContext = new EngineContext(),
 ): RiskTally {
-  const setup = setupOf(plan);
+  const setup = context.setup(plan);
   const facts = regressionFacts(plan);
   const tally = emptyTally(tallyShape(plan));
   const names = controllerMetricNames(plan);
@@ -52,6 +55,7 @@ export function tallyRuns(
       fidelity: settings.fidelity,
       approve: settings.approve,
       detail: 'verdicts',
+      context,
     });
     tallyRehearsal(tally, facts, run, seed, rehearsal, names);
     const done = run - from + 1;

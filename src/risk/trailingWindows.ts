@@ -23,22 +23,21 @@ export interface TrailingWindows {
   disjoint: WindowGroup[];
 }
 
-/** The hours of each distinct factor of a profile, in ascending factor order. */
-const factorClassesOf = new WeakMap<Float64Array, Array<{ factor: number; hours: number[] }>>();
+/** One distinct factor of a diurnal profile and the UTC hours that have it. */
+export interface FactorClass {
+  factor: number;
+  hours: number[];
+}
 
-function factorClasses(factors: Float64Array): Array<{ factor: number; hours: number[] }> {
-  let classes = factorClassesOf.get(factors);
-  if (classes === undefined) {
-    const byFactor = new Map<number, number[]>();
-    factors.forEach((factor, hour) => {
-      const hours = byFactor.get(factor);
-      if (hours === undefined) byFactor.set(factor, [hour]);
-      else hours.push(hour);
-    });
-    classes = [...byFactor].sort(([a], [b]) => a - b).map(([factor, hours]) => ({ factor, hours }));
-    factorClassesOf.set(factors, classes);
-  }
-  return classes;
+/** The hours of each distinct factor of a profile, in ascending factor order. */
+export function factorClasses(factors: Float64Array): FactorClass[] {
+  const byFactor = new Map<number, number[]>();
+  factors.forEach((factor, hour) => {
+    const hours = byFactor.get(factor);
+    if (hours === undefined) byFactor.set(factor, [hour]);
+    else hours.push(hour);
+  });
+  return [...byFactor].sort(([a], [b]) => a - b).map(([factor, hours]) => ({ factor, hours }));
 }
 
 /**
@@ -48,13 +47,13 @@ function factorClasses(factors: Float64Array): Array<{ factor: number; hours: nu
  * factor) get the very same float, and a flat window its exact length.
  */
 export function windowWeightedMs(traffic: CandidateTraffic, msByHour: Float64Array): number {
-  const factors = traffic.hourlyFactors;
+  const classes = traffic.factorClasses;
   let weightedMs = 0;
-  if (factors === null) {
+  if (classes === null) {
     for (let h = 0; h < 24; h++) weightedMs += msByHour[h]!;
     return weightedMs;
   }
-  for (const { factor, hours } of factorClasses(factors)) {
+  for (const { factor, hours } of classes) {
     let ms = 0;
     for (const h of hours) ms += msByHour[h]!;
     if (ms !== 0) weightedMs += factor * ms;

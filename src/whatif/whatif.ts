@@ -1,5 +1,6 @@
+import { EngineContext } from '../engine/engineContext.js';
 import type { EngineSetup } from '../engine/engineSetup.js';
-import { setupOf } from '../engine/planSetup.js';
+import { planSetup } from '../engine/planSetup.js';
 import type { Fidelity, OutcomeStatus } from '../engine/rehearsal.js';
 import { rehearseSetup } from '../engine/rehearse.js';
 import { effectsContext } from '../engine/runEffects.js';
@@ -64,11 +65,13 @@ export interface WhatifContext {
   faulted: EngineSetup[];
   referenceBuilders: Readonly<Record<string, FaultEffectBuilder>>;
   churnedLearnerUsd: number;
+  /** The buffers and bucket tables the job's rehearsals reuse. */
+  engine: EngineContext;
 }
 
 /** The {@link WhatifContext} of `job`: build it once and pass it to every {@link whatifRun}. */
 export function prepareWhatif(job: WhatifJob): WhatifContext {
-  const base = setupOf(job.plan);
+  const base = planSetup(job.plan);
   const business = job.plan.business;
   return {
     job,
@@ -79,6 +82,7 @@ export function prepareWhatif(job: WhatifJob): WhatifContext {
       business === null
         ? 0
         : (business.baselineAnnualRevenueUsd / job.plan.population.learners) * (business.horizonDays / 365),
+    engine: new EngineContext(),
   };
 }
 
@@ -95,7 +99,7 @@ export function prepareWhatif(job: WhatifJob): WhatifContext {
 export function whatifRun(ready: WhatifContext, run: number): WhatifRun {
   const { job } = ready;
   const key: RunKey = { seed: job.seed, run };
-  const options = { seed: job.seed, run, fidelity: job.fidelity, approve: true };
+  const options = { seed: job.seed, run, fidelity: job.fidelity, approve: true, context: ready.engine };
   const reference = rehearseSetup(ready.reference, { ...options, faultEffects: ready.referenceBuilders });
   const faults = job.faults.map((fault, index): FaultRun => {
     const setup = ready.faulted[index]!;

@@ -216,3 +216,65 @@ describe('risk.html in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the wide reports fit a 1280 px window', () => {
+  /** Boxes of the page's chart labels (every `<text>` of every inline chart), in page px, by chart. */
+  function labelBoxes(page: Page) {
+    return page.$$eval('svg[role="img"]', (svgs) =>
+      svgs.map((svg) => ({
+        id: svg.id,
+        boxes: [...svg.querySelectorAll('text')].map((text) => {
+          const box = text.getBoundingClientRect();
+          return { text: text.textContent ?? '', x: box.x, y: box.y, width: box.width, height: box.height };
+        }),
+      })),
+    );
+  }
+
+  async function whatifHtml(): Promise<string> {
+    const { whatifCommand } = await import('../../src/cli/commands/whatif.js');
+    const out = join(ARTIFACTS, 'whatif');
+    const quiet = { write: () => true };
+    await whatifCommand(
+      join(ROOT, 'scenarios/sprint2-rollout.yaml'),
+      {
+        workers: '1',
+        runs: '40',
+        faults: [join(ROOT, 'scenarios/faults/seed-risks.yaml')],
+        out,
+        quiet: true,
+      },
+      { stdout: quiet, stderr: quiet },
+    );
+    return join(out, 'whatif.html');
+  }
+
+  it.each([
+    [
+      'risk.html',
+      async () => {
+        const file = join(ARTIFACTS, 'risk-1280.html');
+        writeFileSync(file, readFileSync(join(ROOT, 'test/cli/golden/risk.html.golden'), 'utf8'));
+        return file;
+      },
+    ],
+    ['whatif.html', whatifHtml],
+  ])('%s does not scroll sideways at 1280 px, and no two chart labels overlap', async (_name, make) => {
+    const { page } = await open(await make(), 1280);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    for (const chart of await labelBoxes(page)) {
+      const boxes = chart.boxes.filter((box) => box.width > 0 && box.text.trim() !== '');
+      boxes.forEach((a, i) => {
+        for (const b of boxes.slice(i + 1)) {
+          const overlap =
+            a.x < b.x + b.width &&
+            b.x < a.x + a.width &&
+            a.y + 1 < b.y + b.height - 1 &&
+            b.y + 1 < a.y + a.height - 1;
+          expect(overlap, `${chart.id}: "${a.text}" and "${b.text}"`).toBe(false);
+        }
+      });
+    }
+    await page.close();
+  });
+});

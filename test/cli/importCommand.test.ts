@@ -48,7 +48,7 @@ describe('rehearse import', () => {
     const dir = withFixtures('argo-background-analysis.yaml');
     const { stdout, stderr } = await run('argo', ['argo-background-analysis.yaml'], {}, dir);
     expect(stdout).toBe(
-      'wrote guestbook.scenario.yaml: Rollout guestbook: 8 steps, setWeight 20 → 40 → 60 → 80, background analysis success-rate from step 2; 1 of 1 metric read by their query\n' +
+      'wrote guestbook.scenario.yaml: Rollout guestbook: 4 phases (weight-20 → weight-40 → weight-60 → weight-80); 1 of 1 metric read by their query\n' +
         'next: edit the model sections of guestbook.scenario.yaml, then rehearse run guestbook.scenario.yaml\n',
     );
     expect(stderr).toBe('');
@@ -83,7 +83,7 @@ describe('rehearse import', () => {
     );
     const text = readFileSync(join(dir, 's.yaml'), 'utf8');
     expect(parse(text).controller.metrics).toEqual({ '404s percentage': null });
-    expect(text).toContain('    # 404s percentage (flagger-metric-template.yaml:13): the status matcher');
+    expect(text).toContain('    # 404s percentage, in flagger-metric-template.yaml: the status matcher');
   });
 
   it('does not replace a scenario unless --force; with it, it does', async () => {
@@ -149,7 +149,14 @@ describe('rehearse import', () => {
   });
 
   it('--json prints what it read', async () => {
-    const dir = withFixtures('argo-multiple-templates.yaml');
+    const dir = tempDir();
+    // The example has no steps, which a rehearsal refuses: give it two.
+    const text = readFileSync(join(FIXTURES, 'argo-multiple-templates.yaml'), 'utf8');
+    const withSteps = text.replace(
+      '    canary:\n',
+      '    canary:\n      steps: [{ setWeight: 50 }, { pause: { duration: 10m } }]\n',
+    );
+    writeFileSync(join(dir, 'argo-multiple-templates.yaml'), withSteps);
     const { stdout } = await run('argo', ['argo-multiple-templates.yaml'], { json: true }, dir);
     expect(JSON.parse(stdout)).toMatchObject({
       file: 'guestbook.scenario.yaml',
@@ -161,7 +168,7 @@ describe('rehearse import', () => {
           name: 'success-rate',
           source: 'query',
           provider: 'prometheus',
-          line: 35,
+          line: 36,
           metric: 'errorRate',
           fillIn: false,
         },
@@ -169,7 +176,7 @@ describe('rehearse import', () => {
           name: 'error-rate',
           source: 'query',
           provider: 'prometheus',
-          line: 58,
+          line: 59,
           metric: 'errorRate',
           fillIn: false,
         },

@@ -107,11 +107,18 @@ describe('rehearse risk on the default scenario', () => {
     expect(summary.files).toEqual(FILES.map((name) => join('json', name)));
   });
 
-  it('risk.md says plainly that the guard fires on noise, with the probability and a computed fix', async () => {
+  it('risk.md says plainly that the guard fires on noise, with the probability and the one computed fix', async () => {
     const markdown = await readFile(join(dir, 'w1', 'risk.md'), 'utf8');
     expect(markdown).toContain('**In the canary, the guard errorRate > 1.50% fires on noise alone.**');
     expect(markdown).toMatch(/noise alone trips it with probability 25\.93% \(exact/);
-    expect(markdown).toMatch(/- \*\*Fix:\*\* a trailing window of 2h with `minRequests: \d+`/);
+    expect(markdown).not.toContain('**Fix:**');
+    expect(markdown.match(/## What to change in the guards/g)).toHaveLength(1);
+    expect(markdown).toContain(
+      '`monitoring.window: 1m` with `errorRate: { above: 0.015, consecutive: 26 }` in `guards.rollbackWhen`',
+    );
+    expect(markdown).toContain(
+      'a real outage of the candidate (every request failing) rolls back only after 13m1s',
+    );
   });
 
   it('renders risk.md and risk.html as the golden files', async () => {

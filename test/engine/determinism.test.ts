@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../../src/engine/index.js';
+import { EngineContext, rehearse } from '../../src/engine/index.js';
 import { makePlan } from './makePlan.js';
 
 const plan = makePlan({
@@ -24,6 +24,17 @@ describe('determinism', () => {
       rehearse(plan, { seed: 12, fidelity });
       expect(rehearse(plan, { seed: 11, fidelity })).toEqual(first);
       expect(rehearse(structuredClone(plan), { seed: 11, fidelity })).toEqual(first);
+    },
+  );
+
+  it.each(['aggregate', 'request'] as const)(
+    'a context shared by many rehearsals gives each the rehearsal a fresh one gives (%s)',
+    (fidelity) => {
+      const context = new EngineContext();
+      for (let run = 0; run < 20; run++) {
+        const shared = rehearse(plan, { seed: 11, run, fidelity, context });
+        expect(shared).toEqual(rehearse(plan, { seed: 11, run, fidelity }));
+      }
     },
   );
 

@@ -4,11 +4,11 @@ import { evaluateMeasurement } from '../../src/gates/argo/evaluateMeasurement.js
 import { evaluateGateValue } from '../../src/gates/evaluateGate.js';
 import type { Operator } from '../../src/gates/operators.js';
 import { recognizeQuery } from '../../src/gates/promql/recognizeQuery.js';
-import { checkArgoManifests } from '../../src/manifests/checkArgoManifests.js';
 import { exportArgo, gateConditions } from '../../src/manifests/exportArgo.js';
 import { exportQuery } from '../../src/manifests/exportQueries.js';
+import { importManifests } from '../../src/manifests/importManifests.js';
+import { keptController } from '../../src/manifests/keptController.js';
 import { manifestText } from '../../src/manifests/manifestText.js';
-import { parseManifests } from '../../src/manifests/parseManifests.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 
 const VERDICT_OF_PHASE = { Successful: 'pass', Failed: 'fail', Inconclusive: 'inconclusive' } as const;
@@ -121,9 +121,8 @@ describe('exportArgo', () => {
   });
 
   it('the manifests it writes import again, every query read as the gate it came from', () => {
-    const written = parseManifests(manifestText(exported.documents, ['exported']), 'rollout.yaml');
-    if (!written.ok) throw new Error(JSON.stringify(written.problems));
-    const imported = checkArgoManifests(written.documents, ['rollout.yaml']);
+    const text = manifestText(exported.documents, ['exported']);
+    const imported = importManifests([{ file: 'rollout.yaml', text }], 'argo', keptController(undefined));
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     expect(imported.manifests.warnings).toEqual([]);
     for (const metric of imported.manifests.metrics) {

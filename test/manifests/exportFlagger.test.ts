@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGateValue } from '../../src/gates/evaluateGate.js';
 import { checkMetric } from '../../src/gates/flagger/checkMetric.js';
-import { checkFlaggerManifests } from '../../src/manifests/checkFlaggerManifests.js';
 import { exportFlagger } from '../../src/manifests/exportFlagger.js';
+import { importManifests } from '../../src/manifests/importManifests.js';
+import { keptController } from '../../src/manifests/keptController.js';
 import { manifestText } from '../../src/manifests/manifestText.js';
-import { parseManifests } from '../../src/manifests/parseManifests.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 
 /** A scenario with three phases of one hour each and the same gates, which Flagger can express whole. */
@@ -69,9 +69,8 @@ describe('exportFlagger', () => {
   );
 
   it('the manifests import again, the template query read as p95 latency over the interval', () => {
-    const written = parseManifests(manifestText(exported(EVEN).documents, ['exported']), 'canary.yaml');
-    if (!written.ok) throw new Error(JSON.stringify(written.problems));
-    const imported = checkFlaggerManifests(written.documents, ['canary.yaml']);
+    const text = manifestText(exported(EVEN).documents, ['exported']);
+    const imported = importManifests([{ file: 'canary.yaml', text }], 'flagger', keptController(undefined));
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     expect(
       imported.manifests.metrics.map((m) => [

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkArgoManifests } from '../../src/manifests/checkArgoManifests.js';
-import { checkFlaggerManifests } from '../../src/manifests/checkFlaggerManifests.js';
-import { DEFAULT_SUCCESS_PROBABILITY, importScenarioText } from '../../src/manifests/importScenarioText.js';
-import { parseManifests } from '../../src/manifests/parseManifests.js';
+import { DEFAULT_SUCCESS_PROBABILITY } from '../../src/manifests/importedManifests.js';
+import { importManifests } from '../../src/manifests/importManifests.js';
+import { importScenarioText } from '../../src/manifests/importScenarioText.js';
+import { keptController } from '../../src/manifests/keptController.js';
 
 function imported(kind: 'argo' | 'flagger', text: string, modelText?: string) {
-  const parsed = parseManifests(text, 'm.yaml');
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const checked =
-    kind === 'argo'
-      ? checkArgoManifests(parsed.documents, ['m.yaml'])
-      : checkFlaggerManifests(parsed.documents, ['m.yaml']);
+  const kept = keptController(modelText);
+  const checked = importManifests([{ file: 'm.yaml', text }], kind, kept);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return importScenarioText({
     manifests: checked.manifests,
     files: ['m.yaml'],
     manifestPaths: ['m.yaml'],
-    command: `rehearse import ${kind} m.yaml`,
+    kept,
     ...(modelText === undefined ? {} : { modelText }),
   });
 }
@@ -66,7 +62,7 @@ describe('importScenarioText', () => {
     });
     expect(scenario.controller.metrics).toEqual({ apdex: null });
     expect(toFill.map((metric) => metric.name)).toEqual(['apdex']);
-    expect(text).toContain('    # apdex (m.yaml:15): a datadog metric, not read by the rehearsal.\n');
+    expect(text).toContain('    # apdex, in m.yaml: a datadog metric, not read by the rehearsal.\n');
   });
 
   it("a Flagger inline query is read with {{ interval }} as the metric's interval; webhooks are listed, commented", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLatencyBucketsMs } from '../../src/gates/index.js';
-import { bucketTable, type LatencyMixture, lognormalMixture } from '../../src/model/index.js';
+import { BucketTables, bucketTable, type LatencyMixture, lognormalMixture } from '../../src/model/index.js';
 import { normalCdf } from '../../src/random/index.js';
 
 const boundsMs = [10, 25, 50, 100];
@@ -39,7 +39,7 @@ describe('bucketTable', () => {
     }
   });
 
-  it('sums to 1, orders buckets by probability, and is cached per mixture object', () => {
+  it('sums to 1, orders buckets by probability, and is kept per mixture object by BucketTables', () => {
     const bounds = defaultLatencyBucketsMs();
     const mixture = lognormalMixture(Math.log(60), 0.4723);
     const table = bucketTable(mixture, bounds);
@@ -51,6 +51,11 @@ describe('bucketTable', () => {
     }
     expect(table.suffix[0]).toBeCloseTo(1, 12);
     expect(table.conditional.at(-1)).toBe(1);
-    expect(bucketTable(mixture, bounds)).toBe(table);
+    const tables = new BucketTables();
+    const kept = tables.of(mixture, bounds);
+    expect(kept).toEqual(table);
+    expect(tables.of(mixture, bounds)).toBe(kept);
+    expect(tables.of(lognormalMixture(Math.log(60), 0.4723), bounds)).not.toBe(kept);
+    expect(new BucketTables().of(mixture, bounds)).not.toBe(kept);
   });
 });

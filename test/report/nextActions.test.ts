@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replayObservationsFile } from '../../src/io/readObservations.js';
 import { buildResults, nextActions, type Results } from '../../src/report/index.js';
+import { stringifyStable } from '../../src/report/stringifyStable.js';
+import { planGuardFix } from '../../src/risk/index.js';
 import { defaultResults, readDefaultPlan } from './defaultScenario.js';
 import { META, makePlan, makeRehearsal } from './fixtures.js';
 
@@ -9,7 +11,7 @@ const textOf = (results: Results, kind: string) =>
   nextActions(results).find((action) => action.kind === kind)?.text;
 
 describe('nextActions', () => {
-  it('explains a guard tripped by one error in a thin window, with the minRequests and window that prevent it', async () => {
+  it('explains a guard tripped by one error in a thin window, and recommends the one setting risk.md recommends', async () => {
     const results = await defaultResults();
     expect(results.outcome.cause).toEqual({ kind: 'guard', metric: 'errorRate' });
     const text = textOf(results, 'guard-noise')!;
@@ -19,11 +21,19 @@ describe('nextActions', () => {
     expect(text).toContain('(620 requests in 19m)');
     expect(text).toContain('one error in fewer than 67 requests is above 1.50%');
     expect(text).toContain('1 error in 620 requests (0.16%, 95% interval up to 0.90%, below 1.50%)');
-    expect(text).toContain('guards.minRequests: 67, or a guard window (monitoring.window) of at least 2m30s');
+    // The setting is planGuardFix's, recorded in results.json, the very function risk.json's planFixes hold.
+    expect(results.guardFixes).toEqual([
+      JSON.parse(stringifyStable(planGuardFix(await readDefaultPlan(), 0))),
+    ]);
+    expect(text).toContain(
+      'The recommended setting, the one rehearse risk computes for every phase: monitoring.window: 1m with errorRate: { above: 0.015, consecutive: 26 } in guards.rollbackWhen: noise trips it under 0.01% of any phase',
+    );
+    expect(text).toContain('the cost is detection delay: a real outage rolls back after 13m1s');
+    expect(text).not.toContain('minRequests: 67');
     expect(kinds(results)).not.toContain('rollback');
   });
 
-  it('under a diurnal profile, sizes the window for the quietest hour of the phase, not its average', async () => {
+  it('under a diurnal profile, states the window at the hour of the trip; without a recorded setting, points to risk', async () => {
     const flat = await defaultResults();
     // The same rehearsal's counts, told that 16:00–17:00 UTC carries a tenth of the traffic of the ramp's
     // first hour (14:00, when it ran). At 620 requests in 19m, a 30 s window at 14:00 still holds 16; at
@@ -34,8 +44,9 @@ describe('nextActions', () => {
     expect(text).toContain(
       'window that holds about 16 requests at the traffic of 14:00 UTC (620 requests in 19m, spread over the day by the diurnal profile)',
     );
-    expect(text).toContain(
-      "a guard window (monitoring.window) of at least 21m, long enough to hold 67 requests in the phase's quietest hour (16:00 UTC).",
+    const { guardFixes: _recorded, ...older } = results;
+    expect(textOf(older, 'guard-noise')).toContain(
+      'rehearse risk on this scenario computes the guard setting that keeps it quiet in every phase, or says that none can, and what it costs.',
     );
     expect(textOf(results, 'evidence')).toContain("2h2m at this phase's average traffic");
   });

@@ -163,6 +163,7 @@ describe('results.json', () => {
       'phases',
       'warnings',
       'finance',
+      'guardFixes',
     ]);
   });
 

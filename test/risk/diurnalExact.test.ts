@@ -261,7 +261,7 @@ describe('the recommended fix under a diurnal profile reaches the quietest hour'
     expect(json.noise.guards[1].quietestWindow.hourUtc).toBe(18);
     for (const name of ['risk.md', 'risk.html']) {
       const text = files.find((file) => file.name === name)!.content;
-      expect(text).toContain('No window up to the shortest phase judges every hour of every phase');
+      expect(text).toContain('No setting judges every hour of every phase');
       expect(text).toContain('the ramp at 18:00–21:00 UTC');
       expect(text).toContain('in the quietest hour, 18:00 UTC');
     }

@@ -8,6 +8,8 @@ import {
   NOISE_TARGET,
   planGuardFix,
 } from '../../src/risk/index.js';
+import { nominalOutageTrip } from '../../src/risk/planGuardFix.js';
+import { reachWarnings } from '../../src/scenario/index.js';
 import type { Plan } from '../../src/scenario/plan.js';
 import { makePlan } from '../engine/makePlan.js';
 
@@ -71,25 +73,30 @@ describe('the default plan’s 1.5% error guard on 30 s windows', () => {
 });
 
 describe('the fix the scenario can state (one guard window for the whole plan)', () => {
-  it('is a 2 h window with the minRequests the canary needs, under the target in every phase', () => {
+  it('is a 1-minute window and 26 checks in a row: under both targets everywhere, with the shortest outage delay', () => {
     const guardIndex = plan.guards.findIndex((guard) => guard.metric === 'errorRate');
     const fix = planGuardFix(plan, guardIndex)!;
-    expect(fix.windowMs).toBe(7_200_000);
+    expect(fix).toMatchObject({ windowMs: 60_000, minRequests: 0, consecutive: 26 });
     expect(fix.phases.map((phase) => phase.phase)).toEqual(['canary', 'ramp', 'rollout']);
     for (const phase of fix.phases) {
-      expect(phase.minRequests).toBe(fix.minRequests);
+      expect(phase).toMatchObject({ minRequests: 0, consecutive: 26, windowMs: 60_000 });
       expect(phase.falseTrip.upper).toBeLessThanOrEqual(NOISE_TARGET);
+      expect(phase.nominalOutageTrip).toBeLessThanOrEqual(NOISE_TARGET);
       expect(phase.judgedShare).toBeGreaterThanOrEqual(MIN_JUDGED_SHARE);
     }
-    // The same window with one request fewer misses the target in some phase.
-    const fewer = guardNoise({
-      ...plan,
-      guardWindowMs: fix.windowMs,
-      guards: plan.guards.map((guard, g) =>
-        g === guardIndex ? { ...guard, minRequests: fix.minRequests - 1 } : guard,
-      ),
-    });
-    expect(fewer.some((finding) => finding.current.falseTrip.upper > NOISE_TARGET)).toBe(true);
+    // The nominal-outage chance from its closed form: 2-minute mean outages at 99.97% (mean up 2·A/(1 − A)
+    // minutes), (1 − A) + T/(up + down) outages in the 13-day phase, each holding 26 checks of 30 s on a 1 m
+    // window at 1.5% (at the best alignment) when it lasts (26 − 1)·30 − 60 + 2·0.015·60 = 691.8 s.
+    const minutes = 13 * 24 * 60;
+    const outages = 0.0003 + minutes / ((2 * 0.9997) / 0.0003 + 2);
+    expect(fix.phases[2]!.nominalOutageTrip).toBeCloseTo(-Math.expm1(-outages * Math.exp(-691.8 / 120)), 12);
+    // The delay: 1.5% of a minute for the failed share to pass the limit, then 26 checks; whole seconds up.
+    expect(fix.outageDetectionMs).toBe(781_000);
+    // One check fewer lets the candidate's own outages trip it in more than 1% of 13-day phases.
+    expect(nominalOutageTrip(plan, 2, 0.015, 60_000, 25)).toBeGreaterThan(NOISE_TARGET);
+    // The canary's and ramp's windows cannot hold 26 trips in a row at twice the limit within the phase.
+    expect(fix.phases[0]!.twiceThresholdDetectionMs).toBeNull();
+    expect(fix.phases[2]!.twiceThresholdDetectionMs).toBeGreaterThan(26 * 30_000);
   });
 });
 
@@ -108,5 +115,21 @@ describe('a guard with enough requests per window', () => {
     expect(finding!.windowFix).toBeNull();
     expect(finding!.minRequestsFix).toBeNull();
     expect(planGuardFix(busy, 0)).toBeNull();
+  });
+});
+
+describe('scenarios/sprint2-tuned.yaml', () => {
+  it("states the default plan's recommended guard, so nothing is left to recommend, and validates without warnings", async () => {
+    const tuned = await readScenario(join(import.meta.dirname, '../../scenarios/sprint2-tuned.yaml'));
+    const fix = planGuardFix(
+      plan,
+      plan.guards.findIndex((guard) => guard.metric === 'errorRate'),
+    )!;
+    const guard = tuned.guards.find((each) => each.metric === 'errorRate')!;
+    expect(tuned.guardWindowMs).toBe(fix.windowMs);
+    expect(guard.consecutive).toBe(fix.consecutive);
+    expect(guard.minRequests ?? 0).toBe(fix.minRequests);
+    expect(planGuardFix(tuned, tuned.guards.indexOf(guard))).toBeNull();
+    expect(reachWarnings(tuned)).toEqual([]);
   });
 });

@@ -243,7 +243,28 @@ describe('whatif: detection is credited only for what the plan can see', () => {
     expect(buildWhatifView(results).rows[0]!.summary).toBe(
       'It never began in 20 runs: every rehearsal ended (completed or stopped) before it.',
     );
+    expect(buildWhatifView(results).headline).toBe(
+      'Injected late outage: the plan did not catch it in any run, since it began in none.',
+    );
     expect(schemaErrors('whatif', JSON.parse(stringifyWhatif(results)))).toEqual([]);
+  });
+});
+
+describe('whatif: the headline', () => {
+  it('names what was injected, whether the plan caught it and how often, with the interval', async () => {
+    const plan = busyCanary();
+    const one = await whatif(plan, [named(spike, 'the spike')], 20);
+    const row = one.faults[0]!;
+    const [lo, hi] = row.pDetected.ci95;
+    expect(row.pDetected.p).toBeGreaterThan(0);
+    expect(buildWhatifView(one).headline).toBe(
+      `Injected the spike: the plan caught it in ${formatPercent(row.pDetected.p!)} of the ${row.pDetected.runs} runs it began in (95% CI ${formatPercent(lo)} to ${formatPercent(hi)}).`,
+    );
+    const noop = makeFault('traffic-surge', { factor: 1 }, { atMs: 0, durationMs: HOUR_MS });
+    const two = await whatif(plan, [named(spike, 'the spike'), named(noop, 'nothing')], 20);
+    expect(buildWhatifView(two).headline).toMatch(
+      /^Injected 2 faults, each on its own: the plan caught \d of them in at least 95% of the runs each began in; the one it caught least, nothing, it did not catch in any of the 20 runs it began in \(95% CI 0\.00% to /,
+    );
   });
 });
 

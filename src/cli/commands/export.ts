@@ -1,6 +1,6 @@
 import { basename, extname, join } from 'node:path';
 import { exportScenarioManifests } from '../../io/exportScenarioManifests.js';
-import { formatProblem, type Problem } from '../../scenario/problems.js';
+import type { Problem } from '../../scenario/problems.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import { inFolder, outFlag, printFlags, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
@@ -38,7 +38,7 @@ export async function exportCommand(
   });
   const outDir = out ?? join('reports', basename(scenario, extname(scenario)), kind);
   const written = await writeOutputs(context.cwd, outDir, exported.files);
-  for (const warning of exported.warnings) context.stderr.write(`warning: ${formatProblem(warning)}\n`);
+  for (const warning of exported.warnings) context.stderr.write(`warning: ${warning}\n`);
   const print = printFlags(flags);
   if (print.json) {
     const summary = {
@@ -47,7 +47,7 @@ export async function exportCommand(
       files: written,
       manifests: exported.summary,
       fromManifests: exported.fromManifests,
-      warnings: exported.warnings.map(formatProblem),
+      warnings: exported.warnings,
     };
     context.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;

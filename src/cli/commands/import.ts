@@ -7,7 +7,7 @@ import {
   type ImportedMetric,
 } from '../../manifests/importedManifests.js';
 import { whyUnread } from '../../manifests/importScenarioText.js';
-import { formatProblem, type Problem } from '../../scenario/problems.js';
+import type { Problem } from '../../scenario/problems.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import { flagProblem, inFolder, outFlag, printFlags, quoted, throwIfProblems } from '../flags.js';
 import type { TextSink } from '../reportError.js';
@@ -57,7 +57,6 @@ export async function importCommand(
     kind,
     manifests: files.map((file) => ({ path: inFolder(context.cwd, file), file })),
     scenarioFolder: inFolder(context.cwd, folder),
-    command: ['rehearse import', kind, ...files].join(' '),
     ...(modelFrom === undefined
       ? {}
       : { modelFrom: { path: inFolder(context.cwd, modelFrom), file: modelFrom } }),
@@ -69,7 +68,7 @@ export async function importCommand(
   }
   await writeOutputs(context.cwd, dirname(scenario), [{ name: basename(scenario), content: imported.text }]);
   const print = printFlags(flags);
-  for (const warning of imported.warnings) context.stderr.write(`warning: ${formatProblem(warning)}\n`);
+  for (const warning of imported.warnings) context.stderr.write(`warning: ${warning}\n`);
   for (const metric of imported.toFill) context.stderr.write(`warning: ${fillInLine(metric, scenario)}\n`);
   if (print.json) {
     context.stdout.write(`${JSON.stringify(importSummary(scenario, imported), null, 2)}\n`);
@@ -114,6 +113,6 @@ function importSummary(scenario: string, imported: Awaited<ReturnType<typeof imp
       description: metric.mapping?.description ?? (metric.unrecognised ? whyUnread(metric) : null),
       fillIn: fill.has(metric),
     })),
-    warnings: imported.warnings.map(formatProblem),
+    warnings: imported.warnings,
   };
 }

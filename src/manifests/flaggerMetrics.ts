@@ -1,0 +1,129 @@
+import type { ManifestDocument } from '../controller/manifestDocuments.js';
+import { recognizeQuery } from '../gates/promql/recognizeQuery.js';
+import { locatedProblem } from '../scenario/locatedProblem.js';
+import { formatPath, type PathSegment, type Problem } from '../scenario/problems.js';
+import { closestName } from '../scenario/suggest.js';
+import type { ImportedMetric } from './importedManifests.js';
+import { isFields, listAt, valueAt } from './manifestFields.js';
+
+const BUILTIN = ['request-success-rate', 'request-duration'];
+
+/** Flagger's metric providers (a MetricTemplate's `spec.provider.type`). */
+const PROVIDERS = [
+  'prometheus',
+  'datadog',
+  'cloudwatch',
+  'newrelic',
+  'graphite',
+  'stackdriver',
+  'influxdb',
+  'dynatrace',
+  'keptn',
+  'splunk',
+];
+
+/**
+ * The metric checks and webhooks of a Flagger plan, in the order Flagger runs them, with what the
+ * rehearsal makes of each metric: a builtin check, a query read by its shape (`{{ interval }}`,
+ * `{{ namespace }}`, `{{ target }}` and `{{ variables.x }}` filled in as Flagger fills them), or a query to
+ * map by hand. Reads manifests the scenario loader has accepted or will judge: anything malformed is
+ * skipped here, not reported, but for a provider type Flagger does not have (a misspelling, which a
+ * mapping would otherwise cover). Pure.
+ */
+export function flaggerMetrics(documents: readonly ManifestDocument[]): {
+  metrics: ImportedMetric[];
+  webhooks: Array<{ name: string; type: string }>;
+  problems: Problem[];
+} {
+  const problems: Problem[] = [];
+  for (const template of documents.filter((document) => document.kind === 'MetricTemplate')) {
+    const type = valueAt(template.value, ['spec', 'provider', 'type']);
+    if (typeof type === 'string' && !PROVIDERS.includes(type)) {
+      // A provider that Flagger does not have: a misspelling, which no mapping should cover.
+      const hint = closestName(type, PROVIDERS);
+      const path = ['spec', 'provider', 'type'];
+      const found = `${JSON.stringify(type)}${hint ? ` (did you mean ${hint}?)` : ''}`;
+      problems.push(
+        locatedProblem(
+          template.file,
+          template.locate(path),
+          path,
+          `one of Flagger's providers: ${PROVIDERS.join(', ')}`,
+          found,
+        ),
+      );
+    }
+  }
+  const canary = documents.find((document) => document.kind === 'Canary');
+  if (canary === undefined) return { metrics: [], webhooks: [], problems };
+  const analysis: PathSegment[] = ['spec', 'analysis'];
+  const namespace = String(valueAt(canary.value, ['metadata', 'namespace']) ?? 'default');
+  const target = String(valueAt(canary.value, ['spec', 'targetRef', 'name']) ?? '');
+  const metrics: ImportedMetric[] = [];
+  listAt(canary.value, [...analysis, 'metrics']).forEach((metric, i) => {
+    if (!isFields(metric) || typeof metric.name !== 'string') return;
+    const name = metric.name;
+    const at: PathSegment[] = [...analysis, 'metrics', i];
+    const ref = isFields(metric.templateRef) ? metric.templateRef : null;
+    const template =
+      ref === null
+        ? null
+        : documents.find(
+            (d) =>
+              d.kind === 'MetricTemplate' &&
+              d.name === ref.name &&
+              String(valueAt(d.value, ['metadata', 'namespace']) ?? ref.namespace ?? namespace) ===
+                String(ref.namespace ?? namespace),
+          );
+    const document = template ?? canary;
+    const path: PathSegment[] = template ? ['spec', 'query'] : [...at, 'query'];
+    const query = valueAt(document.value, path);
+    const position = document.locate(typeof query === 'string' ? path : at);
+    const base = {
+      name,
+      file: document.file,
+      line: position?.line ?? null,
+      column: position?.column ?? null,
+      path: formatPath(typeof query === 'string' ? path : at),
+    };
+    if (ref === null && typeof metric.query !== 'string') {
+      if (BUILTIN.includes(name)) metrics.push({ ...base, source: 'builtin', provider: 'builtin' });
+      return;
+    }
+    if (ref !== null && template === undefined) return;
+    const provider = template
+      ? String(valueAt(template.value, ['spec', 'provider', 'type']) ?? '')
+      : 'prometheus';
+    if (provider !== 'prometheus' || typeof query !== 'string') {
+      const found = `metric "${name}": a ${provider} query, which the rehearsal does not read; map it to a modelled metric explicitly`;
+      metrics.push({
+        ...base,
+        source: 'query',
+        provider,
+        unrecognised: { path: base.path, expected: 'a Prometheus query of a recognised shape', found },
+      });
+      return;
+    }
+    const variables: Record<string, string> = {
+      namespace,
+      target,
+      interval: typeof metric.interval === 'string' ? metric.interval : '1m',
+    };
+    if (isFields(metric.templateVariables)) {
+      for (const [key, value] of Object.entries(metric.templateVariables))
+        variables[`variables.${key}`] = String(value);
+    }
+    const recognised = recognizeQuery(name, query, base.path, variables);
+    metrics.push(
+      recognised.ok
+        ? { ...base, source: 'query', provider, mapping: recognised.mapping }
+        : { ...base, source: 'query', provider, unrecognised: recognised.problem },
+    );
+  });
+  const webhooks = listAt(canary.value, [...analysis, 'webhooks']).flatMap((hook) =>
+    isFields(hook) && typeof hook.name === 'string'
+      ? [{ name: hook.name, type: typeof hook.type === 'string' ? hook.type : 'rollout' }]
+      : [],
+  );
+  return { metrics, webhooks, problems };
+}
