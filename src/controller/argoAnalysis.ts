@@ -4,6 +4,7 @@ import { validateMetric } from '../gates/argo/validateMetric.js';
 import { parseGoDurationMs } from '../gates/goDuration.js';
 import type { ArgoAnalysisPlan, ArgoMetricPlan } from '../scenario/controllerPlan.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
+import { ARGO_PROVIDERS } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
 import { metricSource, type SourceOptions } from './metricSource.js';
@@ -117,6 +118,8 @@ function templateMetrics(
     for (const problem of validateMetric(metric, formatPath(path))) report.specProblem(template, problem);
     const provider = isMapping(item.provider) ? item.provider : {};
     const kinds = Object.keys(provider);
+    // A provider Argo does not have is the problem readArgo reports; no source to look for then.
+    if (kinds.length === 1 && !ARGO_PROVIDERS.includes(kinds[0]!)) return;
     let query: string | null = null;
     if (kinds.includes('prometheus') && isMapping(provider.prometheus)) {
       const text = provider.prometheus.query;

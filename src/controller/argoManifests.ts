@@ -8,7 +8,9 @@ import type {
 } from '../scenario/controllerPlan.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { PathSegment } from '../scenario/problems.js';
+import { closestName } from '../scenario/suggest.js';
 import { readAnalysis, type Templates } from './argoAnalysis.js';
+import { ARGO_PROVIDERS, checkApiVersions } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
 import type { SourceOptions } from './metricSource.js';
@@ -38,6 +40,33 @@ const IGNORED_STEPS: Readonly<Record<string, string>> = {
   experiment: 'experiments are not rehearsed',
   plugin: 'step plugins are not rehearsed',
 };
+
+/** The steps the rehearsal reads; with IGNORED_STEPS, every step Argo Rollouts has. */
+const READ_STEPS = ['setWeight', 'pause', 'analysis'];
+
+/**
+ * A problem for each metric of an AnalysisTemplate whose provider Argo does not have: a misspelling,
+ * which a `controller.metrics` mapping would otherwise cover. Each template once, referenced or not.
+ */
+function checkProviders(templates: readonly ManifestDocument[], report: ManifestReport): void {
+  for (const template of templates) {
+    const spec = isMapping(template.value.spec) ? template.value.spec : {};
+    const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
+    metrics.forEach((metric, i) => {
+      const provider = isMapping(metric) && isMapping(metric.provider) ? Object.keys(metric.provider) : [];
+      const name = provider[0];
+      if (provider.length !== 1 || name === undefined || ARGO_PROVIDERS.includes(name)) return;
+      const hint = closestName(name, ARGO_PROVIDERS);
+      report.problem(
+        template,
+        ['spec', 'metrics', i, 'provider', name],
+        `one of Argo's providers: ${ARGO_PROVIDERS.join(', ')}`,
+        hint ? `${name} (did you mean ${hint}?)` : name,
+        'key',
+      );
+    });
+  }
+}
 
 /** Steps of one derived phase while they are read. */
 interface PhaseDraft {
@@ -113,6 +142,8 @@ export function readArgo(
     if (!['Rollout', 'AnalysisTemplate', 'ClusterAnalysisTemplate'].includes(document.kind))
       report.warn(document, ['kind'], `ignored: a ${document.kind} is not part of an Argo Rollouts plan`);
   }
+  checkApiVersions(documents, 'argo', report);
+  checkProviders([...templates.namespaced.values(), ...templates.cluster.values()], report);
   const rollout = rollouts[0];
   if (rollout === undefined || rollouts.length > 1) {
     const first = rollouts[1] ?? documents[0]!;
@@ -132,6 +163,8 @@ export function readArgo(
   const steps = report.list(rollout, canary, [...canaryPath, 'steps'], 'a list of steps') ?? [];
   const drafts: PhaseDraft[] = [];
   const before: { steps: ArgoStepPlan[]; described: string[] } = { steps: [], described: [] };
+  // A setWeight already reported (out of range, misspelt) says why no weight was read.
+  let weightReported = false;
   steps.forEach((step, i) => {
     const path: PathSegment[] = [...canaryPath, 'steps', i];
     if (!isMapping(step) || Object.keys(step).length !== 1) {
@@ -148,8 +181,8 @@ export function readArgo(
         'a weight in 1..100 (percent)',
         (w) => Number.isInteger(w) && w >= 1 && w <= 100,
       );
-      if (weight !== undefined)
-        drafts.push({ weight, firstStep: i, steps: [], described: [`setWeight ${weight}`] });
+      if (weight === undefined) weightReported = true;
+      else drafts.push({ weight, firstStep: i, steps: [], described: [`setWeight ${weight}`] });
     } else if (kind === 'pause') {
       const durationMs = pauseDurationMs(rollout, value, [...path, 'pause'], report);
       if (durationMs === undefined) return;
@@ -171,16 +204,22 @@ export function readArgo(
       if (analysis === undefined) return;
       current.steps.push({ kind: 'analysis', step: i, analysis });
       current.described.push(`analysis ${analysis.templates.join('+')}`);
+    } else if (IGNORED_STEPS[kind] !== undefined) {
+      report.warn(rollout, [...path, kind], `ignored: ${IGNORED_STEPS[kind]}`);
     } else {
-      const reason = IGNORED_STEPS[kind];
-      report.warn(
+      const known = [...READ_STEPS, ...Object.keys(IGNORED_STEPS)];
+      const hint = closestName(kind, known);
+      if (hint === 'setWeight') weightReported = true;
+      report.problem(
         rollout,
         [...path, kind],
-        reason === undefined ? 'not a step the rehearsal knows; ignored' : `ignored: ${reason}`,
+        `a step of Argo Rollouts (${known.join(', ')})`,
+        `unknown step '${kind}'${hint === null ? '' : `; did you mean '${hint}'?`}`,
+        'key',
       );
     }
   });
-  if (drafts.length === 0) {
+  if (drafts.length === 0 && !weightReported) {
     report.problem(
       rollout,
       [...canaryPath, 'steps'],
@@ -188,6 +227,7 @@ export function readArgo(
     );
     return undefined;
   }
+  if (drafts.length === 0) return undefined;
   if (before.steps.length > 0) {
     report.warn(
       rollout,

@@ -17,6 +17,8 @@ import type {
 } from '../scenario/controllerPlan.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { PathSegment } from '../scenario/problems.js';
+import { closestName } from '../scenario/suggest.js';
+import { checkApiVersions, FLAGGER_PROVIDERS } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
 import { metricSource, type SourceOptions } from './metricSource.js';
@@ -154,6 +156,8 @@ function readMetrics(
       report.otherFields(template, ['spec'], spec, ['provider', 'query']);
       const provider = isMapping(spec.provider) ? spec.provider : {};
       const type = typeof provider.type === 'string' ? provider.type : 'prometheus';
+      // A provider Flagger does not have is the problem readFlagger reports; no source to look for then.
+      if (!FLAGGER_PROVIDERS.includes(type)) return;
       query = type === 'prometheus' && typeof spec.query === 'string' ? spec.query : null;
     }
     const canaryName = canary.name;
@@ -237,6 +241,20 @@ export function readFlagger(
     if (!['Canary', 'MetricTemplate'].includes(document.kind))
       report.warn(document, ['kind'], `ignored: a ${document.kind} is not part of a Flagger plan`);
   }
+  checkApiVersions(documents, 'flagger', report);
+  for (const template of templates.values()) {
+    // A provider that Flagger does not have: a misspelling, which a controller.metrics mapping would cover.
+    const spec = isMapping(template.value.spec) ? template.value.spec : {};
+    const type = isMapping(spec.provider) ? spec.provider.type : undefined;
+    if (typeof type !== 'string' || FLAGGER_PROVIDERS.includes(type)) continue;
+    const hint = closestName(type, FLAGGER_PROVIDERS);
+    report.problem(
+      template,
+      ['spec', 'provider', 'type'],
+      `one of Flagger's providers: ${FLAGGER_PROVIDERS.join(', ')}`,
+      `${JSON.stringify(type)}${hint ? ` (did you mean ${hint}?)` : ''}`,
+    );
+  }
   const canary = canaries[0];
   if (canary === undefined || canaries.length > 1) {
     report.problem(
@@ -248,7 +266,7 @@ export function readFlagger(
     return undefined;
   }
   const spec = isMapping(canary.value.spec) ? canary.value.spec : {};
-  report.otherFields(canary, ['spec'], spec, ['analysis'], {
+  report.otherFields(canary, ['spec'], spec, ['analysis', 'canaryAnalysis'], {
     targetRef: '',
     service: '',
     autoscalerRef: '',
@@ -268,7 +286,16 @@ export function readFlagger(
     'an analysis { interval, threshold, stepWeight, metrics, ... }',
   );
   if (fields === undefined) {
-    report.problem(canary, path, 'an analysis { interval, threshold, stepWeight, metrics, ... }');
+    if (spec.analysis !== undefined) return undefined;
+    if (spec.canaryAnalysis !== undefined)
+      report.problem(
+        canary,
+        ['spec', 'canaryAnalysis'],
+        'analysis (flagger.app/v1beta1 renamed canaryAnalysis to analysis: rename the field)',
+        'canaryAnalysis',
+        'key',
+      );
+    else report.problem(canary, path, 'an analysis { interval, threshold, stepWeight, metrics, ... }');
     return undefined;
   }
   report.otherFields(

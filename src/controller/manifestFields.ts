@@ -36,10 +36,17 @@ export class ManifestReport {
   readonly problems: Problem[] = [];
   readonly warnings: string[] = [];
 
-  problem(document: ManifestDocument, path: readonly PathSegment[], expected: string, found?: string): void {
+  /** A problem at `path`, located at its value, or at its key with `at: 'key'` (an unknown field). */
+  problem(
+    document: ManifestDocument,
+    path: readonly PathSegment[],
+    expected: string,
+    found?: string,
+    at: 'key' | 'value' = 'value',
+  ): void {
     const value = valueAt(document.value, path);
     this.problems.push(
-      locatedProblem(document.file, document.locate(path), path, expected, found ?? describeValue(value)),
+      locatedProblem(document.file, document.locate(path, at), path, expected, found ?? describeValue(value)),
     );
   }
 

@@ -1,27 +1,10 @@
 import type { ManifestDocument } from '../controller/manifestDocuments.js';
 import { type QueryVariables, recognizeQuery } from '../gates/promql/recognizeQuery.js';
-import { locatedProblem } from '../scenario/locatedProblem.js';
-import { formatPath, type PathSegment, type Problem } from '../scenario/problems.js';
-import { closestName } from '../scenario/suggest.js';
+import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ImportedMetric } from './importedManifests.js';
 import { type Fields, isFields, listAt, valueAt } from './manifestFields.js';
 
 const PASS_FAIL_PROVIDERS = ['job', 'web'];
-
-/** Argo's metric providers (`provider.<name>`): Prometheus queries are read by shape, job and web pass or fail. */
-const PROVIDERS = [
-  'prometheus',
-  'datadog',
-  'newRelic',
-  'wavefront',
-  'cloudWatch',
-  'graphite',
-  'influxdb',
-  'skywalking',
-  'kayenta',
-  'plugin',
-  ...PASS_FAIL_PROVIDERS,
-];
 
 /** The `args` of an analysis or a template as name → value (one with `valueFrom` has no value here). */
 function argumentValues(value: unknown, path: readonly PathSegment[]): Record<string, string> {
@@ -38,16 +21,14 @@ function argumentValues(value: unknown, path: readonly PathSegment[]): Record<st
  * analysis first, then the analysis steps), with what the rehearsal makes of each: a Prometheus query
  * read by its shape (`{{args.x}}` filled in from the Rollout's and the template's arguments), a query to
  * map by hand, or a job or web measurement. Reads manifests the scenario loader has accepted or will
- * judge: anything malformed is skipped here, not reported, but for a provider Argo does not have (a
- * misspelling, which a mapping would otherwise cover). Pure.
+ * judge: anything malformed is skipped here, not reported (a provider Argo does not have, too: the
+ * loader reports it). Pure.
  */
 export function argoMetrics(documents: readonly ManifestDocument[]): {
   metrics: ImportedMetric[];
-  problems: Problem[];
 } {
-  const problems: Problem[] = [];
   const rollout = documents.find((document) => document.kind === 'Rollout');
-  if (rollout === undefined) return { metrics: [], problems };
+  if (rollout === undefined) return { metrics: [] };
   const canary: PathSegment[] = ['spec', 'strategy', 'canary'];
   const analyses: PathSegment[][] = [];
   if (isFields(valueAt(rollout.value, [...canary, 'analysis']))) analyses.push([...canary, 'analysis']);
@@ -71,30 +52,12 @@ export function argoMetrics(documents: readonly ManifestDocument[]): {
         if (!isFields(metric) || typeof metric.name !== 'string' || seen.has(metric.name)) return;
         seen.add(metric.name);
         const path: PathSegment[] = ['spec', 'metrics', i];
-        const provider = isFields(metric.provider) ? Object.keys(metric.provider) : [];
-        if (provider.length === 1 && !PROVIDERS.includes(provider[0]!)) {
-          // A provider that Argo does not have: a misspelling, which no mapping should cover. It is still
-          // listed, as a metric to map, so that the loader's own problem does not say the same again.
-          const name = provider[0]!;
-          const hint = closestName(name, PROVIDERS);
-          const found = hint ? `${name} (did you mean ${hint}?)` : name;
-          const at = [...path, 'provider', name];
-          problems.push(
-            locatedProblem(
-              template.file,
-              template.locate(at, 'key'),
-              at,
-              `one of Argo's providers: ${PROVIDERS.join(', ')}`,
-              found,
-            ),
-          );
-        }
         const imported = importedMetric(template, metric, path, variables);
         if (imported !== null) metrics.push(imported);
       });
     }
   }
-  return { metrics, problems };
+  return { metrics };
 }
 
 function importedMetric(

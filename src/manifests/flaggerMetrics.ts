@@ -1,61 +1,24 @@
 import type { ManifestDocument } from '../controller/manifestDocuments.js';
 import { recognizeQuery } from '../gates/promql/recognizeQuery.js';
-import { locatedProblem } from '../scenario/locatedProblem.js';
-import { formatPath, type PathSegment, type Problem } from '../scenario/problems.js';
-import { closestName } from '../scenario/suggest.js';
+import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ImportedMetric } from './importedManifests.js';
 import { isFields, listAt, valueAt } from './manifestFields.js';
 
 const BUILTIN = ['request-success-rate', 'request-duration'];
-
-/** Flagger's metric providers (a MetricTemplate's `spec.provider.type`). */
-const PROVIDERS = [
-  'prometheus',
-  'datadog',
-  'cloudwatch',
-  'newrelic',
-  'graphite',
-  'stackdriver',
-  'influxdb',
-  'dynatrace',
-  'keptn',
-  'splunk',
-];
 
 /**
  * The metric checks and webhooks of a Flagger plan, in the order Flagger runs them, with what the
  * rehearsal makes of each metric: a builtin check, a query read by its shape (`{{ interval }}`,
  * `{{ namespace }}`, `{{ target }}` and `{{ variables.x }}` filled in as Flagger fills them), or a query to
  * map by hand. Reads manifests the scenario loader has accepted or will judge: anything malformed is
- * skipped here, not reported, but for a provider type Flagger does not have (a misspelling, which a
- * mapping would otherwise cover). Pure.
+ * skipped here, not reported (a provider type Flagger does not have, too: the loader reports it). Pure.
  */
 export function flaggerMetrics(documents: readonly ManifestDocument[]): {
   metrics: ImportedMetric[];
   webhooks: Array<{ name: string; type: string }>;
-  problems: Problem[];
 } {
-  const problems: Problem[] = [];
-  for (const template of documents.filter((document) => document.kind === 'MetricTemplate')) {
-    const type = valueAt(template.value, ['spec', 'provider', 'type']);
-    if (typeof type === 'string' && !PROVIDERS.includes(type)) {
-      // A provider that Flagger does not have: a misspelling, which no mapping should cover.
-      const hint = closestName(type, PROVIDERS);
-      const path = ['spec', 'provider', 'type'];
-      const found = `${JSON.stringify(type)}${hint ? ` (did you mean ${hint}?)` : ''}`;
-      problems.push(
-        locatedProblem(
-          template.file,
-          template.locate(path),
-          path,
-          `one of Flagger's providers: ${PROVIDERS.join(', ')}`,
-          found,
-        ),
-      );
-    }
-  }
   const canary = documents.find((document) => document.kind === 'Canary');
-  if (canary === undefined) return { metrics: [], webhooks: [], problems };
+  if (canary === undefined) return { metrics: [], webhooks: [] };
   const analysis: PathSegment[] = ['spec', 'analysis'];
   const namespace = String(valueAt(canary.value, ['metadata', 'namespace']) ?? 'default');
   const target = String(valueAt(canary.value, ['spec', 'targetRef', 'name']) ?? '');
@@ -125,5 +88,5 @@ export function flaggerMetrics(documents: readonly ManifestDocument[]): {
       ? [{ name: hook.name, type: typeof hook.type === 'string' ? hook.type : 'rollout' }]
       : [],
   );
-  return { metrics, webhooks, problems };
+  return { metrics, webhooks };
 }

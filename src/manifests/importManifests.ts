@@ -1,6 +1,5 @@
 import { type ManifestText, parseControllerManifests, readManifestDocuments } from '../controller/index.js';
 import type { MetricName } from '../gates/metrics.js';
-import { sortProblems } from '../scenario/problems.js';
 import { argoMetrics } from './argoMetrics.js';
 import { flaggerMetrics } from './flaggerMetrics.js';
 import { type ControllerKind, DEFAULT_SUCCESS_PROBABILITY, type ImportResult } from './importedManifests.js';
@@ -13,9 +12,8 @@ const CONTROLLER_NAMES = { argo: 'Rollout', flagger: 'Canary' } as const;
  * Checks a controller's manifests as the scenario loader will (`parseControllerManifests`, one parser for
  * both), and lists their metrics for the scenario an import writes. A query of no recognised shape is not
  * a problem here but a line for the user to fill in, so the manifests are checked as if each such query
- * were mapped, and each job or web metric modelled. Two problems are the import's own: a document of the
- * other controller (the command names the wrong one) and a provider the controller does not have (a
- * misspelling that such a mapping would cover). Pure.
+ * were mapped, and each job or web metric modelled. One problem is the import's own: a document of the
+ * other controller (the command names the wrong one). Pure.
  *
  * @example importManifests([{ file: 'rollout.yaml', text }], 'argo', keptController(undefined)).manifests.summary
  * // 'Rollout guestbook: 4 phases (weight-20 → weight-40 → weight-60 → weight-80)'
@@ -29,7 +27,7 @@ export function importManifests(
   if (!read.ok) return read;
   const wrong = wrongController(read.documents, kind);
   if (wrong.length > 0) return { ok: false, problems: wrong };
-  const { metrics, webhooks, problems } =
+  const { metrics, webhooks } =
     kind === 'argo' ? { ...argoMetrics(read.documents), webhooks: [] } : flaggerMetrics(read.documents);
   const mappings: Record<string, MetricName> = Object.fromEntries(kept.metrics) as Record<string, MetricName>;
   const providers: Record<string, { successProbability: number }> = {};
@@ -43,9 +41,7 @@ export function importManifests(
     }
   }
   const checked = parseControllerManifests(texts, { kind, metrics: mappings, providers });
-  if (!checked.ok || problems.length > 0) {
-    return { ok: false, problems: sortProblems([...problems, ...(checked.ok ? [] : checked.problems)]) };
-  }
+  if (!checked.ok) return checked;
   const { plan, phases, warnings } = checked.manifests;
   const name = plan.kind === 'argo' ? plan.rollout : plan.canary;
   const summary = `${CONTROLLER_NAMES[kind]} ${name}: ${phases.length} phase${phases.length === 1 ? '' : 's'} (${phases.map((phase) => phase.name).join(' → ')})`;

@@ -105,7 +105,49 @@ const ROWS: Array<[string, 'argo' | 'flagger', string, string]> = [
     'a weight above 100',
     'argo',
     edit(ARGO, 'setWeight: 20', 'setWeight: 120'),
-    'm.yaml:8:7 spec.strategy.canary.steps: expected at least one setWeight step (a canary without steps is promoted at once: there is nothing to rehearse), found a list of 3 items\nerror: m.yaml:9:22 spec.strategy.canary.steps[0].setWeight: expected a weight in 1..100 (percent), found 120',
+    'm.yaml:9:22 spec.strategy.canary.steps[0].setWeight: expected a weight in 1..100 (percent), found 120',
+  ],
+  [
+    'a Rollout under apps/v1',
+    'argo',
+    edit(ARGO, 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout', 'apiVersion: apps/v1\nkind: Rollout'),
+    'm.yaml:1:13 apiVersion: expected argoproj.io/v1alpha1 (the API version of a Rollout), found "apps/v1"',
+  ],
+  [
+    'an AnalysisTemplate under another group',
+    'argo',
+    edit(
+      ARGO,
+      'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate',
+      'apiVersion: flagger.app/v1beta1\nkind: AnalysisTemplate',
+    ),
+    'm.yaml:15:13 apiVersion: expected argoproj.io/v1alpha1 (the API version of an AnalysisTemplate), found "flagger.app/v1beta1"',
+  ],
+  [
+    'a misspelt step beside a setWeight',
+    'argo',
+    edit(
+      ARGO,
+      '        - pause: { duration: 10m }\n',
+      '        - pause: { duration: 10m }\n        - setWeigth: 50\n',
+    ),
+    "m.yaml:11:11 spec.strategy.canary.steps[2].setWeigth: expected a step of Argo Rollouts (setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute, experiment, plugin), found unknown step 'setWeigth'; did you mean 'setWeight'?",
+  ],
+  [
+    'the only setWeight misspelt',
+    'argo',
+    edit(ARGO, 'setWeight: 20', 'setWeigth: 20'),
+    "m.yaml:9:11 spec.strategy.canary.steps[0].setWeigth: expected a step of Argo Rollouts (setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute, experiment, plugin), found unknown step 'setWeigth'; did you mean 'setWeight'?",
+  ],
+  [
+    'an unknown step, nothing close',
+    'argo',
+    edit(
+      ARGO,
+      '        - pause: { duration: 10m }\n',
+      '        - pause: { duration: 10m }\n        - rollback: true\n',
+    ),
+    "m.yaml:11:11 spec.strategy.canary.steps[2].rollback: expected a step of Argo Rollouts (setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute, experiment, plugin), found unknown step 'rollback'",
   ],
   [
     'a template referenced but not given',
@@ -164,8 +206,40 @@ const ROWS: Array<[string, 'argo' | 'flagger', string, string]> = [
   [
     'a Canary without an analysis',
     'flagger',
-    edit(FLAGGER, '  analysis:\n', '  canaryAnalysis:\n'),
+    edit(FLAGGER, '  analysis:\n', '  other:\n'),
     'm.yaml:5:1 spec.analysis: expected an analysis { interval, threshold, stepWeight, metrics, ... }, found nothing',
+  ],
+  [
+    'the analysis under its v1alpha3 name',
+    'flagger',
+    edit(FLAGGER, '  analysis:\n', '  canaryAnalysis:\n'),
+    'm.yaml:7:3 spec.canaryAnalysis: expected analysis (flagger.app/v1beta1 renamed canaryAnalysis to analysis: rename the field), found canaryAnalysis',
+  ],
+  [
+    'a Canary under another API version',
+    'flagger',
+    edit(
+      FLAGGER,
+      'apiVersion: flagger.app/v1beta1\nkind: Canary',
+      'apiVersion: flagger.app/v1alpha3\nkind: Canary',
+    ),
+    'm.yaml:1:13 apiVersion: expected flagger.app/v1beta1 (the API version of a Canary), found "flagger.app/v1alpha3"',
+  ],
+  [
+    'a MetricTemplate without an API version',
+    'flagger',
+    edit(FLAGGER, 'apiVersion: flagger.app/v1beta1\nkind: MetricTemplate', 'kind: MetricTemplate'),
+    'm.yaml:19:1 apiVersion: expected flagger.app/v1beta1 (the API version of a MetricTemplate), found nothing',
+  ],
+  [
+    'a mapped metric whose MetricTemplate provider is misspelt',
+    'flagger',
+    edit(
+      edit(FLAGGER, 'type: prometheus', 'type: promethus'),
+      'query: histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[{{ interval }}])) by (le))',
+      'query: my_latency',
+    ),
+    `m.yaml:25:21 spec.provider.type: expected one of Flagger's providers: prometheus, datadog, cloudwatch, newrelic, graphite, stackdriver, influxdb, dynatrace, keptn, splunk, found "promethus" (did you mean prometheus?)`,
   ],
   [
     'a Flagger interval that is not a Go duration',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/commands/validate.js';
@@ -146,5 +146,41 @@ describe('rehearse validate', () => {
       expect(child.status).toBe(0);
       expect(JSON.parse(child.stdout)).toMatchObject({ valid: true, file: DEFAULT });
     });
+  });
+
+  it('a misspelt provider is a problem even when controller.metrics maps the metric: exit 2', async () => {
+    const dir = tempDir();
+    const from = join(ROOT, 'scenarios/controllers');
+    copyFileSync(join(from, 'checkout-rollout.yaml'), join(dir, 'checkout-rollout.yaml'));
+    const analysis = readFileSync(join(from, 'checkout-analysis.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'checkout-analysis.yaml'),
+      analysis.replace('        prometheus:\n', '        prometeus:\n'),
+    );
+    const scenario = readFileSync(join(from, 'checkout-argo.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'checkout-argo.yaml'),
+      scenario.replace(
+        '  manifests: [checkout-rollout.yaml, checkout-analysis.yaml]\n',
+        '  manifests: [checkout-rollout.yaml, checkout-analysis.yaml]\n  metrics: { success-rate: errorRate }\n',
+      ),
+    );
+    const stdout = textSink();
+    const error = await validateCommand(
+      join(dir, 'checkout-argo.yaml'),
+      {},
+      { stdout, stderr: textSink() },
+    ).catch((thrown: unknown) => thrown);
+    const stderr = textSink();
+    expect(reportError(error, stderr)).toBe(2);
+    expect(stderr.text).toBe(
+      `error: ${join(dir, 'checkout-analysis.yaml')}:19:9 spec.metrics[0].provider.prometeus: expected one of Argo's providers: prometheus, datadog, newRelic, wavefront, cloudWatch, graphite, influxdb, skywalking, kayenta, plugin, job, web, found prometeus (did you mean prometheus?)\n1 problem; nothing was written.\n`,
+    );
+    expect(stdout.text).toBe('');
+    expect(readdirSync(dir).sort()).toEqual([
+      'checkout-analysis.yaml',
+      'checkout-argo.yaml',
+      'checkout-rollout.yaml',
+    ]);
   });
 });

@@ -252,3 +252,145 @@ describe('parseControllerManifests: bad manifests, each problem with file:line, 
     ]);
   });
 });
+
+describe('parseControllerManifests: one problem per mistake, nothing said twice', () => {
+  const argo = (rollout: string, template = TEMPLATE, metrics = {}) =>
+    problems(
+      parseControllerManifests(
+        [
+          { file: 'rollout.yaml', text: rollout },
+          { file: 'analysis.yaml', text: template },
+        ],
+        { kind: 'argo', metrics },
+      ),
+    );
+  const STEPS =
+    'setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute, experiment, plugin';
+
+  it.each([
+    [
+      'a weight above 100 (no "at least one setWeight" besides)',
+      ROLLOUT.replace('setWeight: 20', 'setWeight: 120'),
+      TEMPLATE,
+      {},
+      [
+        'rollout.yaml:9:22 spec.strategy.canary.steps[0].setWeight: expected a weight in 1..100 (percent), found 120',
+      ],
+    ],
+    [
+      'a misspelt step beside a valid setWeight',
+      ROLLOUT.replace('        - pause:', '        - setWeigth: 40\n        - pause:'),
+      TEMPLATE,
+      {},
+      [
+        `rollout.yaml:10:11 spec.strategy.canary.steps[1].setWeigth: expected a step of Argo Rollouts (${STEPS}), found unknown step 'setWeigth'; did you mean 'setWeight'?`,
+      ],
+    ],
+    [
+      'the only setWeight misspelt',
+      ROLLOUT.replace('setWeight: 20', 'setweight: 20'),
+      TEMPLATE,
+      {},
+      [
+        `rollout.yaml:9:11 spec.strategy.canary.steps[0].setweight: expected a step of Argo Rollouts (${STEPS}), found unknown step 'setweight'; did you mean 'setWeight'?`,
+      ],
+    ],
+    [
+      'a Rollout under apps/v1',
+      ROLLOUT.replace('apiVersion: argoproj.io/v1alpha1', 'apiVersion: apps/v1'),
+      TEMPLATE,
+      {},
+      [
+        'rollout.yaml:1:13 apiVersion: expected argoproj.io/v1alpha1 (the API version of a Rollout), found "apps/v1"',
+      ],
+    ],
+    [
+      'a misspelt provider, the metric mapped in controller.metrics',
+      ROLLOUT,
+      TEMPLATE.replace('        prometheus:', '        prometeus:'),
+      { errors: 'errorRate' },
+      [
+        "analysis.yaml:13:9 spec.metrics[0].provider.prometeus: expected one of Argo's providers: prometheus, datadog, newRelic, wavefront, cloudWatch, graphite, influxdb, skywalking, kayenta, plugin, job, web, found prometeus (did you mean prometheus?)",
+      ],
+    ],
+    [
+      'a misspelt provider, the metric not mapped',
+      ROLLOUT,
+      TEMPLATE.replace('        prometheus:', '        prometeus:'),
+      {},
+      [
+        "analysis.yaml:13:9 spec.metrics[0].provider.prometeus: expected one of Argo's providers: prometheus, datadog, newRelic, wavefront, cloudWatch, graphite, influxdb, skywalking, kayenta, plugin, job, web, found prometeus (did you mean prometheus?)",
+      ],
+    ],
+  ])('%s', (_what, rollout, template, metrics, expected) => {
+    expect(argo(rollout, template, metrics)).toEqual(expected);
+  });
+
+  it('the documented skipped steps still only warn', () => {
+    const rollout = ROLLOUT.replace(
+      '        - pause:',
+      '        - setCanaryScale: { replicas: 1 }\n        - experiment: {}\n        - pause:',
+    );
+    const manifests = ok(
+      parseControllerManifests(
+        [
+          { file: 'rollout.yaml', text: rollout },
+          { file: 'analysis.yaml', text: TEMPLATE },
+        ],
+        { kind: 'argo' },
+      ),
+    );
+    expect(manifests.warnings).toEqual([
+      'rollout.yaml:10 spec.strategy.canary.steps[1].setCanaryScale: ignored: replica counts do not change the traffic share rehearsed',
+      'rollout.yaml:11 spec.strategy.canary.steps[2].experiment: ignored: experiments are not rehearsed',
+    ]);
+  });
+
+  const CANARY = `apiVersion: flagger.app/v1beta1
+kind: Canary
+metadata:
+  name: web
+spec:
+  analysis:
+    interval: 1m
+    threshold: 5
+    stepWeight: 10
+    metrics:
+      - name: latency
+        templateRef: { name: latency }
+        thresholdRange: { max: 0.5 }
+---
+apiVersion: flagger.app/v1beta1
+kind: MetricTemplate
+metadata:
+  name: latency
+spec:
+  provider: { type: promethus }
+  query: my_latency_seconds
+`;
+  const flagger = (text: string, metrics = {}) =>
+    problems(parseControllerManifests([{ file: 'c.yaml', text }], { kind: 'flagger', metrics }));
+
+  it.each([[{ latency: 'p99LatencyMs' }], [{}]])(
+    'a misspelt Flagger provider type is one problem, mapped or not (%j)',
+    (metrics) => {
+      expect(flagger(CANARY, metrics)).toEqual([
+        `c.yaml:20:21 spec.provider.type: expected one of Flagger's providers: prometheus, datadog, cloudwatch, newrelic, graphite, stackdriver, influxdb, dynatrace, keptn, splunk, found "promethus" (did you mean prometheus?)`,
+      ]);
+    },
+  );
+
+  it('Flagger: canaryAnalysis says it was renamed; a non-mapping analysis is one problem', () => {
+    const fixed = CANARY.replace('type: promethus', 'type: prometheus');
+    expect(flagger(fixed.replace('  analysis:', '  canaryAnalysis:'), { latency: 'p99LatencyMs' })).toEqual([
+      'c.yaml:6:3 spec.canaryAnalysis: expected analysis (flagger.app/v1beta1 renamed canaryAnalysis to analysis: rename the field), found canaryAnalysis',
+    ]);
+    expect(
+      flagger(
+        'apiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata: { name: web }\nspec:\n  analysis: 5\n',
+      ),
+    ).toEqual([
+      'c.yaml:5:13 spec.analysis: expected an analysis { interval, threshold, stepWeight, metrics, ... }, found 5',
+    ]);
+  });
+});
