@@ -88,10 +88,11 @@ export class PhaseGuard {
 /** Σ dᵢ·lengthᵢ / Σ lengthᵢ over the phase's intervals: the phase's mean diurnal factor (exactly 1 when flat). */
 function meanFactor(traffic: CandidateTraffic): number {
   const factors = traffic.hourlyFactors;
+  if (factors === null) return 1;
   let weightedMs = 0;
   let ms = 0;
   traffic.intervalLengthsMs.forEach((lengthMs, i) => {
-    weightedMs += factors === null ? lengthMs : factors[traffic.intervalHours[i]!]! * lengthMs;
+    weightedMs += factors[traffic.intervalHours[i]!]! * lengthMs;
     ms += lengthMs;
   });
   return ms > 0 ? weightedMs / ms : 1;

@@ -115,13 +115,18 @@ export function trailingWindows(
   const full = new Map<number, WindowGroup>();
   const disjoint = new Map<number, WindowGroup>();
   const partial: number[] = [];
+  // Consecutive full windows mostly hold the same requests (all of a flat phase between checkpoints, an
+  // hour's under a profile), so the last full group is kept at hand rather than looked up.
+  let lastFull: WindowGroup | undefined;
   const add = (groups: Map<number, WindowGroup>, expectedRequests: number, hour: number) => {
-    const group = groups.get(expectedRequests);
-    if (group === undefined) groups.set(expectedRequests, { expectedRequests, checks: 1, hours: 1 << hour });
-    else {
-      group.checks++;
-      group.hours |= 1 << hour;
+    let group = groups.get(expectedRequests);
+    if (group === undefined) {
+      group = { expectedRequests, checks: 0, hours: 0 };
+      groups.set(expectedRequests, group);
     }
+    group.checks++;
+    group.hours |= 1 << hour;
+    return group;
   };
   for (let j = 0; j < lengths.length; j++) {
     msByClass[classOfHour[hours[j]!]!]! += lengths[j]!;
@@ -134,7 +139,10 @@ export function trailingWindows(
       partial.push(expectedRequests);
       continue;
     }
-    add(full, expectedRequests, hours[j]!);
+    if (lastFull?.expectedRequests === expectedRequests) {
+      lastFull.checks++;
+      lastFull.hours |= 1 << hours[j]!;
+    } else lastFull = add(full, expectedRequests, hours[j]!);
     if ((j + 1) % intervals === 0) add(disjoint, expectedRequests, hours[j]!);
   }
   const byRequests = (a: WindowGroup, b: WindowGroup) => a.expectedRequests - b.expectedRequests;
