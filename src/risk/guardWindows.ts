@@ -120,7 +120,7 @@ export class GuardWindows {
       windowMs: this.intervals * model.intervalMs,
       minRequests,
       falseTrip,
-      judgedShare: this.meanWindow.atLeast(minRequests),
+      judgedShare: this.judgedShare(minRequests),
       detectsTwiceThreshold: this.meanWindow.trip(model.twice, minRequests),
     };
     if (!model.diurnal) return setting;
@@ -136,6 +136,11 @@ export class GuardWindows {
     }
     setting.blindHoursUtc = this.blindHours(minRequests);
     return setting;
+  }
+
+  /** The share of the phase's full windows with at least `minRequests` requests (and one): {@link setting}'s `judgedShare`. */
+  judgedShare(minRequests: number): number {
+    return this.meanWindow.atLeast(minRequests);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { type Condition, type Operator, requiredStreak } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
-import { NOISE_TARGET } from './noiseTarget.js';
+import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
 
 /** Streaks a recommendation may propose (`consecutive`), in checks: every whole number up to 120. */
@@ -220,11 +220,16 @@ export function planGuardFix(
   const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const streak = requiredStreak(guard);
-  const current = models.map((model) =>
-    model.windows(currentIntervals).setting(guard.minRequests ?? 0, streak),
-  );
+  const minRequests = guard.minRequests ?? 0;
+  // As judgesEnough(setting, false) and the setting's false-trip bound, without the rest of the setting.
   const quietNow =
-    current.every((each) => each.falseTrip.upper <= NOISE_TARGET && judgesEnough(each, false)) &&
+    models.every((model) => {
+      const windows = model.windows(currentIntervals);
+      return (
+        windows.falseTripUpper(minRequests, streak) <= NOISE_TARGET &&
+        windows.judgedShare(minRequests) >= MIN_JUDGED_SHARE
+      );
+    }) &&
     plan.phases.every(
       (_phase, p) => nominalOutageTrip(plan, p, guard.threshold, plan.guardWindowMs, streak) <= NOISE_TARGET,
     );
