@@ -1,3 +1,4 @@
+import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import { describeValue } from './issuesToProblems.js';
 import { locatedProblem } from './locatedProblem.js';
 import { parseDocument } from './parseDocument.js';
@@ -23,7 +24,7 @@ const SCENARIO_EXPECTED = 'a scenario: a mapping with name, population, analyzer
  */
 export function parseScenario(text: string, file: string): ParseResult {
   const parsed = parseDocument(text, file, SCENARIO_EXPECTED);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return manifestInstead(text, file) ?? parsed;
   const { value, locate } = parsed;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
@@ -32,5 +33,52 @@ export function parseScenario(text: string, file: string): ParseResult {
     };
   }
   const result = validateScenario(value, file, locate);
-  return result.ok ? { ok: true, scenario: result.scenario, locate } : result;
+  return result.ok
+    ? { ok: true, scenario: result.scenario, locate }
+    : (manifestInstead(text, file) ?? result);
+}
+
+/** The controllers' kinds that `rehearse import` reads, by the controller's name in the command. */
+const IMPORTED_KINDS: Readonly<Record<string, { controller: 'argo' | 'flagger'; what: string }>> = {
+  Rollout: { controller: 'argo', what: 'an Argo Rollouts Rollout' },
+  AnalysisTemplate: { controller: 'argo', what: 'an Argo Rollouts AnalysisTemplate' },
+  ClusterAnalysisTemplate: { controller: 'argo', what: 'an Argo Rollouts ClusterAnalysisTemplate' },
+  Canary: { controller: 'flagger', what: 'a Flagger Canary' },
+  MetricTemplate: { controller: 'flagger', what: 'a Flagger MetricTemplate' },
+};
+
+/**
+ * One problem instead of a schema's worth when the file is a controller's manifest (its first document has
+ * an `apiVersion` and a `kind` that `rehearse import` reads): it says which command writes a scenario for
+ * it. Called only on text that failed as a scenario, so a valid scenario never pays for the second parse.
+ */
+function manifestInstead(text: string, file: string): ParseResult | null {
+  const [first] = parseAllDocuments(text);
+  const contents = first === undefined || Array.isArray(first) ? null : first.contents;
+  if (!isMap(contents)) return null;
+  const field = (name: string) =>
+    contents.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
+  const kind = field('kind');
+  const apiVersion = field('apiVersion')?.value;
+  if (!isScalar(kind?.value) || !isScalar(apiVersion) || typeof kind.value.value !== 'string') return null;
+  const imported = IMPORTED_KINDS[kind.value.value];
+  if (imported === undefined) return null;
+  const offset = kind.value.range?.[0] ?? 0;
+  const line = text.slice(0, offset).split('\n').length;
+  const column = offset - text.lastIndexOf('\n', offset - 1);
+  return {
+    ok: false,
+    problems: [
+      {
+        file,
+        line,
+        column,
+        path: 'kind',
+        expected: SCENARIO_EXPECTED,
+        found:
+          `${imported.what} manifest: \`rehearse import ${imported.controller} ${file}\` (with its other ` +
+          'manifests) writes a scenario that rehearses it, the manifests staying the source of truth',
+      },
+    ],
+  };
 }

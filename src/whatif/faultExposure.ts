@@ -93,10 +93,12 @@ export function faultExposure(
     if (result.status === 'not-reached') return;
     let nextCheckpoint = 0;
     for (let startMs = 0; startMs < result.ranMs; ) {
-      const endMs = Math.min(
-        result.ranMs,
-        nextIntervalEndMs(startMs, setup.intervalMs, phase.durationMs, phase.checkpoints, nextCheckpoint),
-      );
+      // A controller's phase may run past its nominal length (failed checks, a manual gate): in whole intervals.
+      const nominalEndMs =
+        startMs < phase.durationMs
+          ? nextIntervalEndMs(startMs, setup.intervalMs, phase.durationMs, phase.checkpoints, nextCheckpoint)
+          : startMs + setup.intervalMs;
+      const endMs = Math.min(result.ranMs, nominalEndMs);
       while (
         nextCheckpoint < phase.checkpoints.length &&
         phase.checkpoints[nextCheckpoint]!.offsetMs <= endMs

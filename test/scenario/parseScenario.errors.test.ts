@@ -527,6 +527,33 @@ const rawRows: Row[] = [
     },
   },
   {
+    // A verbatim controller manifest: one problem naming the command that reads it, not a schema's worth.
+    title: 'an Argo Rollout and its AnalysisTemplate, two documents',
+    text: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: web }\nspec: {}\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\n',
+    file: 'rollout.yaml',
+    problem: {
+      path: 'kind',
+      line: 2,
+      column: 7,
+      expected: SCENARIO,
+      found:
+        'an Argo Rollouts Rollout manifest: `rehearse import argo rollout.yaml` (with its other manifests) writes a scenario that rehearses it, the manifests staying the source of truth',
+    },
+  },
+  {
+    title: 'a Flagger Canary',
+    text: 'apiVersion: flagger.app/v1beta1\nkind:   Canary\nmetadata:\n  name: podinfo\n',
+    file: 'canary.yaml',
+    problem: {
+      path: 'kind',
+      line: 2,
+      column: 9,
+      expected: SCENARIO,
+      found:
+        'a Flagger Canary manifest: `rehearse import flagger canary.yaml` (with its other manifests) writes a scenario that rehearses it, the manifests staying the source of truth',
+    },
+  },
+  {
     title: 'invalid JSON: trailing comma',
     text: '{\n  "name": "x",\n}\n',
     file: 's.json',
