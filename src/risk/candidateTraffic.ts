@@ -54,24 +54,28 @@ export function candidateTraffic(plan: Plan, phaseIndex: number): CandidateTraff
     availability >= 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
   let startMs = plan.startMs;
   for (let p = 0; p < phaseIndex; p++) startMs += plan.phases[p]!.durationMs;
-  const lengths: number[] = [];
-  const hours: number[] = [];
+  // Filled in place (a phase of days has tens of thousands of intervals). Every interval is a full one,
+  // one cut short at a checkpoint or the last: at most ⌊duration / interval⌋ + checkpoints + 1 of them.
+  const most = Math.floor(phase.durationMs / plan.intervalMs) + phase.checkpoints.length + 1;
+  const lengths = new Float64Array(most);
+  const hours = new Uint8Array(most);
+  let count = 0;
   let next = 0;
-  for (let offsetMs = 0; offsetMs < phase.durationMs; ) {
+  for (let offsetMs = 0; offsetMs < phase.durationMs; count++) {
     const endMs = nextIntervalEndMs(offsetMs, plan.intervalMs, phase.durationMs, phase.checkpoints, next);
     while (next < phase.checkpoints.length && phase.checkpoints[next]!.offsetMs <= endMs) next++;
-    lengths.push(endMs - offsetMs);
-    hours.push(utcHourOf(startMs + offsetMs));
+    lengths[count] = endMs - offsetMs;
+    hours[count] = utcHourOf(startMs + offsetMs);
     offsetMs = endMs;
   }
   return {
     requestsPerInterval: requests,
     errorRate: requests > 0 ? errors / requests : 0,
-    intervals: lengths.length,
+    intervals: count,
     outageChance: 1 - availability * Math.exp(-phase.durationMs / meanUpMs),
     startMs,
-    intervalLengthsMs: Float64Array.from(lengths),
-    intervalHours: Uint8Array.from(hours),
+    intervalLengthsMs: lengths.slice(0, count),
+    intervalHours: hours.slice(0, count),
     hourlyFactors: setup.diurnal,
     factorClasses: setup.diurnal === null ? null : factorClasses(setup.diurnal),
   };

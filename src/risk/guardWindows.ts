@@ -1,6 +1,6 @@
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import type { PhaseGuard } from './phaseGuard.js';
-import { RequestMixture } from './requestMixture.js';
+import { mixtureDensity, RequestMixture } from './requestMixture.js';
 import {
   firstHourOf,
   hoursOf,
@@ -83,15 +83,10 @@ export class GuardWindows {
       weight: fullChecks > 0 ? group.checks / fullChecks : 1,
     }));
     this.expectedRequests = weighted.reduce((sum, each) => sum + each.weight * each.expectedRequests, 0);
-    this.meanWindow = new RequestMixture(weighted, model.factorials);
+    this.meanWindow = new RequestMixture(mixtureDensity(weighted, model.factorials));
     const exactPartials =
       partial.length > 0 && (16 / 3) * Math.sqrt(model.lambda) * intervals ** 1.5 <= EXACT_PARTIAL_BUDGET;
-    this.partials = exactPartials
-      ? new RequestMixture(
-          partial.map((expectedRequests) => ({ expectedRequests, weight: 1 })),
-          model.factorials,
-        )
-      : null;
+    this.partials = exactPartials ? model.startWindows.mixture(partial) : null;
   }
 
   /** The chance that one full window trips the guard, on average over the phase's full windows. */
@@ -114,18 +109,18 @@ export class GuardWindows {
    */
   setting(minRequests: number, streak = 1): GuardSetting {
     const model = this.model;
-    const exact = this.intervals === 1 && streak === 1 ? this.independent(this.groups, minRequests) : null;
+    const upper = this.falseTripUpper(minRequests, streak);
     const falseTrip =
       streak > 1
-        ? { lower: 0, upper: this.upperWithStreak(minRequests, streak) }
-        : exact === null
-          ? { lower: this.independent(this.census.disjoint, minRequests), upper: this.upper(minRequests) }
-          : { lower: exact, upper: exact };
+        ? { lower: 0, upper }
+        : this.intervals === 1 && streak === 1
+          ? { lower: upper, upper }
+          : { lower: this.independent(this.census.disjoint, minRequests), upper };
     const setting: GuardSetting = {
       windowMs: this.intervals * model.intervalMs,
       minRequests,
       falseTrip,
-      judgedShare: this.meanWindow.atLeast(minRequests),
+      judgedShare: this.judgedShare(minRequests),
       detectsTwiceThreshold: this.meanWindow.trip(model.twice, minRequests),
     };
     if (!model.diurnal) return setting;
@@ -141,6 +136,21 @@ export class GuardWindows {
     }
     setting.blindHoursUtc = this.blindHours(minRequests);
     return setting;
+  }
+
+  /** The share of the phase's full windows with at least `minRequests` requests (and one): {@link setting}'s `judgedShare`. */
+  judgedShare(minRequests: number): number {
+    return this.meanWindow.atLeast(minRequests);
+  }
+
+  /**
+   * The upper end of {@link setting}'s `falseTrip` alone, for searches that need only that: exact for a
+   * one-interval window checked once, else the bounds described there.
+   */
+  falseTripUpper(minRequests: number, streak = 1): number {
+    if (streak > 1) return this.upperWithStreak(minRequests, streak);
+    if (this.intervals === 1 && streak === 1) return this.independent(this.groups, minRequests);
+    return this.upper(minRequests);
   }
 
   /**

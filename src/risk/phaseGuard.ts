@@ -5,7 +5,8 @@ import { ConditionTable } from './conditionTable.js';
 import type { CountTable } from './countTable.js';
 import { type GuardSetting, GuardWindows } from './guardWindows.js';
 import { MIN_JUDGED_SHARE } from './noiseTarget.js';
-import { logFactorials, RequestMixture } from './requestMixture.js';
+import { logFactorials, mixtureDensity, RequestMixture } from './requestMixture.js';
+import { StartWindows } from './startWindows.js';
 
 /**
  * The regression a plan is shown to catch: the error rate at twice a gate's or guard's limit (capped at 1),
@@ -43,6 +44,8 @@ export class PhaseGuard {
   /** The condition's chances at the candidate's error rate, and at twice the threshold. */
   readonly nominal: ConditionTable;
   readonly twice: ConditionTable;
+  /** The partial windows at the phase start, shared by every window length. */
+  readonly startWindows: StartWindows;
   private readonly windowsByLength = new Map<number, GuardWindows>();
   private readonly windowBySize = new Map<number, RequestMixture>();
 
@@ -55,6 +58,7 @@ export class PhaseGuard {
     this.intervalMs = plan.intervalMs;
     this.diurnal = traffic.hourlyFactors !== null;
     this.factorials = factorials;
+    this.startWindows = new StartWindows(factorials);
     this.nominal = new ConditionTable(traffic.errorRate, guard.op, guard.threshold);
     this.twice = new ConditionTable(twiceThreshold(guard.threshold), guard.op, guard.threshold);
     this.lambda = traffic.requestsPerInterval * meanFactor(traffic);
@@ -74,7 +78,7 @@ export class PhaseGuard {
   window(expectedRequests: number): RequestMixture {
     let window = this.windowBySize.get(expectedRequests);
     if (window === undefined) {
-      window = new RequestMixture([{ expectedRequests, weight: 1 }], this.factorials);
+      window = new RequestMixture(mixtureDensity([{ expectedRequests, weight: 1 }], this.factorials));
       this.windowBySize.set(expectedRequests, window);
     }
     return window;
@@ -84,10 +88,11 @@ export class PhaseGuard {
 /** Σ dᵢ·lengthᵢ / Σ lengthᵢ over the phase's intervals: the phase's mean diurnal factor (exactly 1 when flat). */
 function meanFactor(traffic: CandidateTraffic): number {
   const factors = traffic.hourlyFactors;
+  if (factors === null) return 1;
   let weightedMs = 0;
   let ms = 0;
   traffic.intervalLengthsMs.forEach((lengthMs, i) => {
-    weightedMs += factors === null ? lengthMs : factors[traffic.intervalHours[i]!]! * lengthMs;
+    weightedMs += factors[traffic.intervalHours[i]!]! * lengthMs;
     ms += lengthMs;
   });
   return ms > 0 ? weightedMs / ms : 1;

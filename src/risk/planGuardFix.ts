@@ -1,7 +1,7 @@
 import { type Condition, type Operator, requiredStreak } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
 import type { GuardSetting } from './guardWindows.js';
-import { NOISE_TARGET } from './noiseTarget.js';
+import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
 
 /** Streaks a recommendation may propose (`consecutive`), in checks: every whole number up to 120. */
@@ -83,7 +83,7 @@ function checksToStreak(d: number, streak: number): number {
 /** The smallest minRequests with noise trips under the target in this phase at this streak (monotone), or null. */
 function smallestMinRequests(model: PhaseGuard, intervals: number, streak: number): number | null {
   const windows = model.windows(intervals);
-  const meets = (minRequests: number) => windows.setting(minRequests, streak).falseTrip.upper <= NOISE_TARGET;
+  const meets = (minRequests: number) => windows.falseTripUpper(minRequests, streak) <= NOISE_TARGET;
   const lambda = windows.busiest.expectedRequests;
   let hi = Math.ceil(lambda + 12 * Math.sqrt(lambda) + 12);
   if (!meets(hi)) return null;
@@ -96,51 +96,102 @@ function smallestMinRequests(model: PhaseGuard, intervals: number, streak: numbe
   return lo;
 }
 
-/** The fix with window `intervals` and the smallest streak that meets every target, or null. */
-function fixWithWindow(
+/**
+ * The streak a fix with window `intervals` would have: the smallest of {@link FIX_STREAKS} that keeps trips
+ * on the candidate's nominal outages under the target in every phase, with those chances, or null. Cheap
+ * (closed forms), and it fixes the setting's outage detection delay before any noise is weighed.
+ */
+function streakWithWindow(
   plan: Plan,
   guard: Condition,
-  guardIndex: number,
-  models: PhaseGuard[],
   intervals: number,
-  quietHoursToo: boolean,
-): PlanGuardFix | null {
+): { streak: number; outageTrips: number[]; outageDetectionMs: number } | null {
   const windowMs = intervals * plan.intervalMs;
   for (const streak of FIX_STREAKS) {
     const outageTrips = plan.phases.map((_phase, p) =>
       nominalOutageTrip(plan, p, guard.threshold, windowMs, streak),
     );
     if (outageTrips.some((chance) => chance > NOISE_TARGET)) continue;
-    let minRequests = 0;
-    for (const model of models) {
-      const fix = smallestMinRequests(model, intervals, streak);
-      if (fix === null) return null;
-      minRequests = Math.max(minRequests, fix);
-    }
-    const settings = models.map((model) => model.windows(intervals).setting(minRequests, streak));
-    if (!settings.every((each) => judgesEnough(each, quietHoursToo))) return null;
-    return {
-      guardIndex,
-      op: guard.op,
-      threshold: guard.threshold,
-      windowMs,
-      minRequests,
-      consecutive: streak,
-      outageDetectionMs: Math.ceil((guard.threshold * windowMs + streak * plan.intervalMs) / 1000) * 1000,
-      phases: settings.map((each, p) => {
-        const checks = checksToStreak(each.detectsTwiceThreshold, streak) * plan.intervalMs;
-        return {
-          phase: plan.phases[p]!.name,
-          consecutive: streak,
-          ...each,
-          nominalOutageTrip: outageTrips[p]!,
-          twiceThresholdDetectionMs:
-            checks <= plan.phases[p]!.durationMs ? Math.ceil(checks / 1000) * 1000 : null,
-        };
-      }),
-    };
+    const outageDetectionMs =
+      Math.ceil((guard.threshold * windowMs + streak * plan.intervalMs) / 1000) * 1000;
+    return { streak, outageTrips, outageDetectionMs };
   }
   return null;
+}
+
+/** The smallest minRequests that keeps noise trips under the target in every phase, and the settings, or null. */
+function quietSettings(
+  models: readonly PhaseGuard[],
+  intervals: number,
+  streak: number,
+): { minRequests: number; settings: GuardSetting[] } | null {
+  let minRequests = 0;
+  for (const model of models) {
+    const fix = smallestMinRequests(model, intervals, streak);
+    if (fix === null) return null;
+    minRequests = Math.max(minRequests, fix);
+  }
+  return {
+    minRequests,
+    settings: models.map((model) => model.windows(intervals).setting(minRequests, streak)),
+  };
+}
+
+/**
+ * The fix with window `intervals` and the smallest streak that meets every target, or null: the streak
+ * {@link streakWithWindow} gives, the smallest minRequests at it, and whether that judges enough windows.
+ */
+export function guardFixWithWindow(
+  plan: Plan,
+  guardIndex: number,
+  intervals: number,
+  quietHoursToo: boolean,
+  guardModels: GuardModels = new GuardModels(plan),
+): PlanGuardFix | null {
+  const guard: Condition = plan.guards[guardIndex]!;
+  const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
+  const found = streakWithWindow(plan, guard, intervals);
+  if (found === null) return null;
+  const quiet = quietSettings(models, intervals, found.streak);
+  if (quiet === null) return null;
+  return fixOf(plan, guard, guardIndex, intervals, found, quiet, quietHoursToo);
+}
+
+/** The fix from a window's streak and quiet settings, when those judge enough windows; else null. */
+function fixOf(
+  plan: Plan,
+  guard: Condition,
+  guardIndex: number,
+  intervals: number,
+  {
+    streak,
+    outageTrips,
+    outageDetectionMs,
+  }: { streak: number; outageTrips: number[]; outageDetectionMs: number },
+  { minRequests, settings }: { minRequests: number; settings: GuardSetting[] },
+  quietHoursToo: boolean,
+): PlanGuardFix | null {
+  if (!settings.every((each) => judgesEnough(each, quietHoursToo))) return null;
+  return {
+    guardIndex,
+    op: guard.op,
+    threshold: guard.threshold,
+    windowMs: intervals * plan.intervalMs,
+    minRequests,
+    consecutive: streak,
+    outageDetectionMs,
+    phases: settings.map((each, p) => {
+      const checks = checksToStreak(each.detectsTwiceThreshold, streak) * plan.intervalMs;
+      return {
+        phase: plan.phases[p]!.name,
+        consecutive: streak,
+        ...each,
+        nominalOutageTrip: outageTrips[p]!,
+        twiceThresholdDetectionMs:
+          checks <= plan.phases[p]!.durationMs ? Math.ceil(checks / 1000) * 1000 : null,
+      };
+    }),
+  };
 }
 
 /**
@@ -154,6 +205,10 @@ function fixWithWindow(
  * delay (shorter windows first among equals). Null when the guard as set meets every target already, or
  * nothing does.
  *
+ * A window's delay follows from its streak alone, so the windows are tried in order of delay and the
+ * first that meets every target is the one: the costly noise analysis runs only for windows that could
+ * win, once each for both passes over the quiet hours.
+ *
  * @example planGuardFix(defaultPlan, 0) // { windowMs: 60_000, minRequests: 0, consecutive: 26, outageDetectionMs: 781_000, … }
  */
 export function planGuardFix(
@@ -165,11 +220,16 @@ export function planGuardFix(
   const models = plan.phases.map((_phase, p) => guardModels.of(p, guard));
   const currentIntervals = Math.max(1, Math.round(plan.guardWindowMs / plan.intervalMs));
   const streak = requiredStreak(guard);
-  const current = models.map((model) =>
-    model.windows(currentIntervals).setting(guard.minRequests ?? 0, streak),
-  );
+  const minRequests = guard.minRequests ?? 0;
+  // As judgesEnough(setting, false) and the setting's false-trip bound, without the rest of the setting.
   const quietNow =
-    current.every((each) => each.falseTrip.upper <= NOISE_TARGET && judgesEnough(each, false)) &&
+    models.every((model) => {
+      const windows = model.windows(currentIntervals);
+      return (
+        windows.falseTripUpper(minRequests, streak) <= NOISE_TARGET &&
+        windows.judgedShare(minRequests) >= MIN_JUDGED_SHARE
+      );
+    }) &&
     plan.phases.every(
       (_phase, p) => nominalOutageTrip(plan, p, guard.threshold, plan.guardWindowMs, streak) <= NOISE_TARGET,
     );
@@ -183,13 +243,24 @@ export function planGuardFix(
         intervals * plan.intervalMs <= shortestPhaseMs &&
         all.indexOf(intervals) === i,
     );
+  // Fastest first; the sort is stable, so shorter windows stay first among equal delays.
+  const candidates = lengths
+    .flatMap((intervals) => {
+      const found = streakWithWindow(plan, guard, intervals);
+      return found === null ? [] : [{ intervals, found }];
+    })
+    .sort((a, b) => a.found.outageDetectionMs - b.found.outageDetectionMs);
+  const quietByLength = new Map<number, ReturnType<typeof quietSettings>>();
   for (const quietHoursToo of [true, false]) {
-    let best: PlanGuardFix | null = null;
-    for (const intervals of lengths) {
-      const fix = fixWithWindow(plan, guard, guardIndex, models, intervals, quietHoursToo);
-      if (fix !== null && (best === null || fix.outageDetectionMs < best.outageDetectionMs)) best = fix;
+    for (const { intervals, found } of candidates) {
+      if (!quietByLength.has(intervals)) {
+        quietByLength.set(intervals, quietSettings(models, intervals, found.streak));
+      }
+      const quiet = quietByLength.get(intervals)!;
+      if (quiet === null) continue;
+      const fix = fixOf(plan, guard, guardIndex, intervals, found, quiet, quietHoursToo);
+      if (fix !== null) return fix;
     }
-    if (best !== null) return best;
   }
   return null;
 }

@@ -104,30 +104,45 @@ export function trailingWindows(
   const lengths = traffic.intervalLengthsMs;
   const hours = traffic.intervalHours;
   const perInterval = traffic.requestsPerInterval;
-  const msByHour = new Float64Array(24);
+  const classes = traffic.factorClasses ?? [];
+  // The window's milliseconds per distinct factor (whole numbers, so exact whatever the order they are added
+  // in): the very sums `windowWeightedMs` forms from the hours, kept as the window slides.
+  const classOfHour = new Uint8Array(24);
+  classes.forEach(({ hours: classHours }, c) => {
+    for (const h of classHours) classOfHour[h] = c;
+  });
+  const msByClass = new Float64Array(Math.max(1, classes.length));
   const full = new Map<number, WindowGroup>();
   const disjoint = new Map<number, WindowGroup>();
   const partial: number[] = [];
+  // Consecutive full windows mostly hold the same requests (all of a flat phase between checkpoints, an
+  // hour's under a profile), so the last full group is kept at hand rather than looked up.
+  let lastFull: WindowGroup | undefined;
   const add = (groups: Map<number, WindowGroup>, expectedRequests: number, hour: number) => {
-    const group = groups.get(expectedRequests);
-    if (group === undefined) groups.set(expectedRequests, { expectedRequests, checks: 1, hours: 1 << hour });
-    else {
-      group.checks++;
-      group.hours |= 1 << hour;
+    let group = groups.get(expectedRequests);
+    if (group === undefined) {
+      group = { expectedRequests, checks: 0, hours: 0 };
+      groups.set(expectedRequests, group);
     }
+    group.checks++;
+    group.hours |= 1 << hour;
+    return group;
   };
   for (let j = 0; j < lengths.length; j++) {
-    msByHour[hours[j]!] = msByHour[hours[j]!]! + lengths[j]!;
+    msByClass[classOfHour[hours[j]!]!]! += lengths[j]!;
     if (j >= intervals) {
       const old = j - intervals;
-      msByHour[hours[old]!] = msByHour[hours[old]!]! - lengths[old]!;
+      msByClass[classOfHour[hours[old]!]!]! -= lengths[old]!;
     }
-    const expectedRequests = perInterval * (windowWeightedMs(traffic, msByHour) / intervalMs);
+    const expectedRequests = perInterval * (weightedMsOf(classes, msByClass) / intervalMs);
     if (j < intervals - 1) {
       partial.push(expectedRequests);
       continue;
     }
-    add(full, expectedRequests, hours[j]!);
+    if (lastFull?.expectedRequests === expectedRequests) {
+      lastFull.checks++;
+      lastFull.hours |= 1 << hours[j]!;
+    } else lastFull = add(full, expectedRequests, hours[j]!);
     if ((j + 1) % intervals === 0) add(disjoint, expectedRequests, hours[j]!);
   }
   const byRequests = (a: WindowGroup, b: WindowGroup) => a.expectedRequests - b.expectedRequests;
@@ -138,4 +153,15 @@ export function trailingWindows(
     partial,
     disjoint: [...disjoint.values()].sort(byRequests),
   };
+}
+
+/** Σ factor·ms over the distinct factors, as {@link windowWeightedMs} adds them up; the ms alone when flat. */
+function weightedMsOf(classes: readonly FactorClass[], msByClass: Float64Array): number {
+  if (classes.length === 0) return msByClass[0]!;
+  let weightedMs = 0;
+  for (let c = 0; c < classes.length; c++) {
+    const ms = msByClass[c]!;
+    if (ms !== 0) weightedMs += classes[c]!.factor * ms;
+  }
+  return weightedMs;
 }
