@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readManifestDocuments } from '../controller/manifestDocuments.js';
 import { InputError } from '../errors.js';
@@ -7,16 +6,14 @@ import { exportFlagger } from '../manifests/exportFlagger.js';
 import type { ControllerKind } from '../manifests/importedManifests.js';
 import { manifestText } from '../manifests/manifestText.js';
 import type { OutputFile } from '../report/outputFile.js';
-import { decodeText } from '../scenario/decodeText.js';
 import { describeValue } from '../scenario/issuesToProblems.js';
 import { locatedProblem } from '../scenario/locatedProblem.js';
 import { parseDocument } from '../scenario/parseDocument.js';
 import { parseScenario } from '../scenario/parseScenario.js';
 import { formatProblem } from '../scenario/problems.js';
 import type { Locate } from '../scenario/sourceMap.js';
-import { describeReadError } from './describeReadError.js';
 import type { NamedFile } from './readManifestFiles.js';
-import { readManifestFiles } from './readManifestFiles.js';
+import { readManifestFiles, readNamedText } from './readManifestFiles.js';
 import { readScenario } from './readScenario.js';
 
 /** The manifests an export writes, what it could not express, and a one-line summary. */
@@ -159,23 +156,8 @@ function describe(documents: readonly unknown[]): string {
     .join(', ');
 }
 
-async function readText({ path, file }: NamedFile): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError([
-      {
-        file,
-        line: null,
-        column: null,
-        path: '',
-        expected: 'a readable scenario file',
-        found: describeReadError(error, `no file at ${file}`),
-      },
-    ]);
-  }
-  const decoded = decodeText(bytes, file);
-  if (!decoded.ok) throw new InputError(decoded.problems);
-  return decoded.text;
+async function readText(scenario: NamedFile): Promise<string> {
+  const read = await readNamedText(scenario, 'a readable scenario file');
+  if (!read.ok) throw new InputError(read.problems);
+  return read.text;
 }

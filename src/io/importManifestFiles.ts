@@ -1,14 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ControllerKind, ImportedManifests, ImportedMetric } from '../manifests/importedManifests.js';
 import { importManifests } from '../manifests/importManifests.js';
 import { importScenarioText } from '../manifests/importScenarioText.js';
 import { keptController } from '../manifests/keptController.js';
-import { decodeText } from '../scenario/decodeText.js';
 import { parseDocument } from '../scenario/parseDocument.js';
-import { describeReadError } from './describeReadError.js';
-import { type NamedFile, readManifestFiles } from './readManifestFiles.js';
+import { type NamedFile, readManifestFiles, readNamedText } from './readManifestFiles.js';
 
 export interface ImportManifestOptions {
   kind: ControllerKind;
@@ -54,29 +51,11 @@ export async function importManifestFiles(options: ImportManifestOptions): Promi
 }
 
 /** The text of the `--model-from` scenario, checked to be one YAML (or JSON) mapping. */
-async function readModelText({ path, file }: NamedFile): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError([
-      {
-        file,
-        line: null,
-        column: null,
-        path: '',
-        expected: 'a readable scenario file',
-        found: describeReadError(error, `no file at ${file}`),
-      },
-    ]);
-  }
-  const decoded = decodeText(bytes, file);
-  if (!decoded.ok) throw new InputError(decoded.problems);
-  const parsed = parseDocument(
-    decoded.text,
-    file,
-    'a scenario: a mapping with name, population and analyzers',
-  );
+async function readModelText(scenario: NamedFile): Promise<string> {
+  const read = await readNamedText(scenario, 'a readable scenario file');
+  if (!read.ok) throw new InputError(read.problems);
+  const { file } = scenario;
+  const parsed = parseDocument(read.text, file, 'a scenario: a mapping with name, population and analyzers');
   if (!parsed.ok) throw new InputError(parsed.problems);
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     throw new InputError([
@@ -90,5 +69,5 @@ async function readModelText({ path, file }: NamedFile): Promise<string> {
       },
     ]);
   }
-  return decoded.text;
+  return read.text;
 }

@@ -20,26 +20,30 @@ export interface NamedFile {
 export async function readManifestFiles(files: readonly NamedFile[]): Promise<ManifestText[]> {
   const problems: Problem[] = [];
   const texts: ManifestText[] = [];
-  for (const { path, file } of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      const found = describeReadError(error, `no file at ${file}`);
-      problems.push({
-        file,
-        line: null,
-        column: null,
-        path: '',
-        expected: 'a readable manifest file (YAML)',
-        found,
-      });
-      continue;
-    }
-    const decoded = decodeText(bytes, file);
-    if (decoded.ok) texts.push({ file, text: decoded.text });
-    else problems.push(...decoded.problems);
+  for (const named of files) {
+    const read = await readNamedText(named, 'a readable manifest file (YAML)');
+    if (read.ok) texts.push({ file: named.file, text: read.text });
+    else problems.push(...read.problems);
   }
   if (problems.length > 0) throw new InputError(problems);
   return texts;
+}
+
+/**
+ * The text of one file, decoded as UTF-8, or its problems: missing or unreadable (`expected` says what the
+ * file should have been), binary, or not UTF-8.
+ */
+export async function readNamedText(
+  { path, file }: NamedFile,
+  expected: string,
+): Promise<{ ok: true; text: string } | { ok: false; problems: Problem[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const found = describeReadError(error, `no file at ${file}`);
+    return { ok: false, problems: [{ file, line: null, column: null, path: '', expected, found }] };
+  }
+  const decoded = decodeText(bytes, file);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, problems: decoded.problems };
 }
