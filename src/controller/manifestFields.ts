@@ -52,9 +52,11 @@ export class ManifestReport {
 
   /** A problem from the gates library, whose path is text (`spec.metrics[0].count`). */
   specProblem(document: ManifestDocument, problem: SpecProblem): void {
+    // `found` already names the character position within an expression or a query, where there is one.
     const path = pathSegments(problem.path);
-    const found = problem.position === undefined ? problem.found : problem.found;
-    this.problems.push(locatedProblem(document.file, document.locate(path), path, problem.expected, found));
+    this.problems.push(
+      locatedProblem(document.file, document.locate(path), path, problem.expected, problem.found),
+    );
   }
 
   warn(document: ManifestDocument, path: readonly PathSegment[], message: string): void {
