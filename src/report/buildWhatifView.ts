@@ -124,8 +124,8 @@ function claimOf(row: WhatifFault): string | null {
 function caughtIn(row: WhatifResults['faults'][number]): string {
   const runs = row.pDetected.runs;
   if (runs === 0 || row.pDetected.p === null) return 'in any run, since it began in none';
-  const share = row.pDetected.p === 0 ? 'any' : `${percentOf(row.pDetected)} of the`;
-  return `in ${share} ${share === 'any' ? 'of the ' : ''}${formatCount(runs)} run${runs === 1 ? '' : 's'} it began in (${interval(row.pDetected)})`;
+  const share = row.pDetected.p === 0 ? 'any' : percentOf(row.pDetected);
+  return `in ${share} of the ${formatCount(runs)} run${runs === 1 ? '' : 's'} it began in (${interval(row.pDetected)})`;
 }
 
 /**
