@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWhatifTemplates } from '../../src/io/whatifScenario.js';
-import { renderReport, WHATIF_REPORT } from '../../src/report/index.js';
+import { buildWhatifView, renderReport, WHATIF_REPORT } from '../../src/report/index.js';
 import { summarizeWhatif } from '../../src/whatif/summarizeWhatif.js';
 import { runWhatifInThread, type WhatifJob } from '../../src/whatif/whatif.js';
 import { makePlan } from '../engine/makePlan.js';
@@ -64,6 +64,13 @@ describe('whatif.md and whatif.html', () => {
     await expect(files['whatif.md']).toMatchFileSnapshot('golden/whatif.md.golden');
     await expect(files['whatif.html']).toMatchFileSnapshot('golden/whatif.html.golden');
     await expect(files['whatif.json']).toMatchFileSnapshot('golden/whatif.json.golden');
+    // One fault the plan caught: the headline gives its share of the runs it began in (the goldens hold
+    // only the share-less sentence of a fault caught in no run).
+    const spike = results.faults.find((row) => row.name === 'Latency spike | ×10')!;
+    expect(spike.pDetected.p).toBeGreaterThan(0);
+    expect(buildWhatifView({ ...results, faults: [spike] }).headline).toMatch(
+      /^Injected Latency spike \| ×10: the plan caught it in \d+\.\d\d% of the 40 runs it began in \(95% CI [^)]+\)\.$/,
+    );
   });
 });
 
