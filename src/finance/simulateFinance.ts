@@ -97,7 +97,8 @@ export function simulateFinance(
   let lostToDelaysUsd = 0;
   let rollbacks = 0;
   let losses = 0;
-  // The integrals depend on the timeline alone: once per distinct timeline object, not once per draw.
+  // The integrals depend on the timeline alone: once per distinct timeline object, looked up by run index
+  // before the loop (the draws use the first min(draws, runs) runs), not once per draw.
   const integrals = new Map<ExposureTimeline, TimelineIntegrals>();
   const integralsOf = (timeline: ExposureTimeline): TimelineIntegrals => {
     let known = integrals.get(timeline);
@@ -109,10 +110,12 @@ export function simulateFinance(
   };
   const plannedIntegrals = integralsOf(timelines.planned);
   const directIntegrals = integralsOf(direct);
+  const runIntegrals = timelines.runs.slice(0, draws).map(integralsOf);
   for (let i = 0; i < draws; i++) {
     const effects = drawEffects(business, rng, samples);
-    const timeline = timelines.runs[i % timelines.runs.length]!;
-    value[i] = revenueImpactUsd(business, effects, learners, integralsOf(timeline));
+    const run = i % timelines.runs.length;
+    const timeline = timelines.runs[run]!;
+    value[i] = revenueImpactUsd(business, effects, learners, runIntegrals[run]!);
     planned[i] = revenueImpactUsd(business, effects, learners, plannedIntegrals);
     directValue[i] = revenueImpactUsd(business, effects, learners, directIntegrals);
     const lostUsd = planned[i]! - value[i]!;

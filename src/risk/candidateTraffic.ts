@@ -29,6 +29,14 @@ export interface CandidateTraffic {
 }
 
 /**
+ * The mean up period of a deployment with `availability` and mean outage `meanOutageMs`, ms: the alternating
+ * renewal process's A · down / (1 − A) (infinite when it never fails).
+ */
+export function meanUpMs(availability: number, meanOutageMs: number): number {
+  return availability >= 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
+}
+
+/**
  * The candidate's expected requests per interval and its request-weighted error rate in phase
  * `phaseIndex`, from the same per-segment learners the engine uses (docs/model.md: requests of a segment
  * are Poisson with mean learners × rate × interval × the diurnal factor, errors binomial given requests;
@@ -50,8 +58,7 @@ export function candidateTraffic(plan: Plan, phaseIndex: number): CandidateTraff
     errors += lambda * setup.candidate.errorRate[s]!;
   });
   const { availability, meanOutageMs } = plan.analyzers.candidate;
-  const meanUpMs =
-    availability >= 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
+  const upMs = meanUpMs(availability, meanOutageMs);
   let startMs = plan.startMs;
   for (let p = 0; p < phaseIndex; p++) startMs += plan.phases[p]!.durationMs;
   // Filled in place (a phase of days has tens of thousands of intervals). Every interval is a full one,
@@ -72,7 +79,7 @@ export function candidateTraffic(plan: Plan, phaseIndex: number): CandidateTraff
     requestsPerInterval: requests,
     errorRate: requests > 0 ? errors / requests : 0,
     intervals: count,
-    outageChance: 1 - availability * Math.exp(-phase.durationMs / meanUpMs),
+    outageChance: 1 - availability * Math.exp(-phase.durationMs / upMs),
     startMs,
     intervalLengthsMs: lengths.slice(0, count),
     intervalHours: hours.slice(0, count),

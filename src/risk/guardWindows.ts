@@ -175,10 +175,12 @@ export class GuardWindows {
    * reaching ⌈t·max(1, m)⌉, at least 1 for `above`), plus every full window's trip chance.
    */
   private upper(minRequests: number): number {
-    return Math.min(
-      1,
-      this.partialTrips(minRequests) + this.census.fullChecks * this.tripPerWindow(minRequests),
-    );
+    return Math.min(1, this.partialTrips(minRequests) + this.fullTrips(minRequests));
+  }
+
+  /** Σ of the full windows' trip chances: every full check at the mean full window's chance. */
+  private fullTrips(minRequests: number): number {
+    return this.census.fullChecks * this.tripPerWindow(minRequests);
   }
 
   /**
@@ -198,9 +200,12 @@ export class GuardWindows {
         this.model.window(group.expectedRequests).trip(this.model.nominal, minRequests),
       );
     }
-    const full = this.census.fullChecks * this.tripPerWindow(minRequests) * largest ** earlier;
-    const partial = streak < this.intervals ? this.partialTrips(minRequests) : 0;
-    return Math.min(1, partial + full, this.upper(minRequests));
+    // The one-check bound's terms, formed once: it caps the streak bound.
+    const partialTrips = this.partialTrips(minRequests);
+    const fullTrips = this.fullTrips(minRequests);
+    const full = fullTrips * largest ** earlier;
+    const partial = streak < this.intervals ? partialTrips : 0;
+    return Math.min(1, partial + full, partialTrips + fullTrips);
   }
 
   /** Σ of the partial windows' trip chances at the phase start (exact within budget, else the cruder bound). */

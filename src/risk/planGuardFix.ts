@@ -1,5 +1,6 @@
 import { type Condition, type Operator, requiredStreak } from '../gates/index.js';
 import type { Plan } from '../scenario/plan.js';
+import { meanUpMs } from './candidateTraffic.js';
 import type { GuardSetting } from './guardWindows.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
@@ -67,8 +68,8 @@ export function nominalOutageTrip(
 ): number {
   const { availability, meanOutageMs } = plan.analyzers.candidate;
   if (availability >= 1 || !(meanOutageMs > 0)) return 0;
-  const meanUpMs = (meanOutageMs * availability) / (1 - availability);
-  const outages = 1 - availability + plan.phases[phaseIndex]!.durationMs / (meanUpMs + meanOutageMs);
+  const upMs = meanUpMs(availability, meanOutageMs);
+  const outages = 1 - availability + plan.phases[phaseIndex]!.durationMs / (upMs + meanOutageMs);
   const shortestMs = Math.max(0, (streak - 1) * plan.intervalMs - windowMs + 2 * threshold * windowMs);
   return -Math.expm1(-outages * Math.exp(-shortestMs / meanOutageMs));
 }

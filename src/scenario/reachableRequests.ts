@@ -23,10 +23,11 @@ export interface ReachWarning {
 export function poissonAtLeast(lambda: number, m: number): number {
   if (m <= 0) return 1;
   if (lambda <= 0) return 0;
+  const logLambda = Math.log(lambda);
   let logTerm = -lambda;
   let below = 0;
   for (let k = 0; k < m; k++) {
-    if (k > 0) logTerm += Math.log(lambda) - Math.log(k);
+    if (k > 0) logTerm += logLambda - Math.log(k);
     below += Math.exp(logTerm);
   }
   return Math.max(0, 1 - below);
