@@ -62,6 +62,14 @@ export function createAvailability(
 }
 
 /**
+ * The mean up period of a deployment with `availability` and mean outage `meanOutageMs`, ms: the alternating
+ * renewal process's A · down / (1 − A) (infinite when it never fails).
+ */
+export function meanUpMs(availability: number, meanOutageMs: number): number {
+  return availability >= 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
+}
+
+/**
  * Starts `process` afresh, in place, exactly as {@link createAvailability} starts a new one (the same
  * draws from `rng`), keeping its buffers: the engine restarts each cohort's deployment every phase.
  */
@@ -74,8 +82,7 @@ export function restartAvailability(
   if (!(availability >= 0 && availability <= 1))
     throw new RangeError(`availability ${availability} is not in [0, 1]`);
   process.meanDownMs = availability === 1 ? 0 : availability === 0 ? Number.POSITIVE_INFINITY : meanOutageMs;
-  process.meanUpMs =
-    availability === 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
+  process.meanUpMs = meanUpMs(availability, meanOutageMs);
   const up = availability === 1 || (availability > 0 && rng.next() < availability);
   process.up = up;
   process.downAtEnd = !up;

@@ -11,6 +11,7 @@ export {
   advanceAvailability,
   createAvailability,
   isDownAt,
+  meanUpMs,
   restartAvailability,
 } from './availability.js';
 export { type BucketTable, BucketTables, bucketTable } from './bucketTable.js';

@@ -1,6 +1,6 @@
 import { planSetup } from '../engine/index.js';
 import { nextIntervalEndMs } from '../engine/phaseClock.js';
-import { utcHourOf } from '../model/index.js';
+import { meanUpMs, utcHourOf } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
 import { type FactorClass, factorClasses } from './trailingWindows.js';
 
@@ -26,14 +26,6 @@ export interface CandidateTraffic {
   hourlyFactors: Float64Array | null;
   /** The profile's distinct factors with their hours, ascending (see `windowWeightedMs`); null when flat. */
   factorClasses: readonly FactorClass[] | null;
-}
-
-/**
- * The mean up period of a deployment with `availability` and mean outage `meanOutageMs`, ms: the alternating
- * renewal process's A · down / (1 − A) (infinite when it never fails).
- */
-export function meanUpMs(availability: number, meanOutageMs: number): number {
-  return availability >= 1 ? Number.POSITIVE_INFINITY : (meanOutageMs * availability) / (1 - availability);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Condition, type Operator, requiredStreak } from '../gates/index.js';
+import { meanUpMs } from '../model/index.js';
 import type { Plan } from '../scenario/plan.js';
-import { meanUpMs } from './candidateTraffic.js';
 import type { GuardSetting } from './guardWindows.js';
 import { MIN_JUDGED_SHARE, NOISE_TARGET } from './noiseTarget.js';
 import { FIX_WINDOWS_MS, GuardModels, judgesEnough, type PhaseGuard } from './phaseGuard.js';
