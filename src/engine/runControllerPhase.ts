@@ -7,7 +7,7 @@ import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import type { PhaseDecision } from './rehearsal.js';
 import type { RehearsalWorkspace } from './rehearsalWorkspace.js';
-import { type PhaseEnd, simulateInterval, totals } from './runPhase.js';
+import { type PhaseEnd, phaseResult, simulateInterval } from './runPhase.js';
 
 /**
  * The most intervals a controller phase may run, as a multiple of its nominal length: failed Flagger
@@ -74,25 +74,21 @@ export function runControllerPhase(
     step.kind === 'advance'
       ? decisionOf('advance', step.reason)
       : decisionOf(step.status === 'rolled-back' ? 'rollback' : 'halt', step.reason);
-  const candidate = space.candidate.phase;
-  const baseline = space.baseline.phase;
   return {
-    result: {
-      name: phase.name,
-      traffic: phase.traffic,
-      learners: candidate.learnersTotal,
-      plannedDurationMs: phase.durationMs,
-      ranMs: endMs,
-      startOffsetMs: phaseStartMs - setup.startMs,
-      startedAt: space.times.at(phaseStartMs, 0),
-      status: step.kind === 'advance' ? 'passed' : step.status,
-      checkpoints: [checkpoint],
-      guardTrips: [],
-      decision,
-      candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
-      baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
-      measurements: driver.measurements,
-    },
+    result: phaseResult(
+      setup,
+      space,
+      phase,
+      phaseStartMs,
+      {
+        ranMs: endMs,
+        status: step.kind === 'advance' ? 'passed' : step.status,
+        checkpoints: [checkpoint],
+        guardTrips: [],
+        decision,
+      },
+      driver.measurements,
+    ),
     stop: step.kind === 'stop' ? { status: step.status, cause: step.cause, reason: step.reason } : null,
   };
 }

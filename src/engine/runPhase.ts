@@ -114,6 +114,45 @@ export function totals(
   };
 }
 
+/** What of a phase's result depends on how it ran; the rest comes from its setup and workspace. */
+export type PhaseOutcomeFields = Pick<
+  PhaseResult,
+  'ranMs' | 'status' | 'checkpoints' | 'guardTrips' | 'decision'
+>;
+
+/**
+ * A phase's result in the order results files write it: its setup, how it ran, both cohorts' totals from
+ * their cumulative windows, and the controller's measurements when there are any.
+ */
+export function phaseResult(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  phase: PhaseSetup,
+  phaseStartMs: number,
+  ran: PhaseOutcomeFields,
+  measurements?: PhaseResult['measurements'],
+): PhaseResult {
+  const candidate = space.candidate.phase;
+  const baseline = space.baseline.phase;
+  const result: PhaseResult = {
+    name: phase.name,
+    traffic: phase.traffic,
+    learners: candidate.learnersTotal,
+    plannedDurationMs: phase.durationMs,
+    ranMs: ran.ranMs,
+    startOffsetMs: phaseStartMs - setup.startMs,
+    startedAt: space.times.at(phaseStartMs, 0),
+    status: ran.status,
+    checkpoints: ran.checkpoints,
+    guardTrips: ran.guardTrips,
+    decision: ran.decision,
+    candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
+    baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
+  };
+  if (measurements !== undefined) result.measurements = measurements;
+  return result;
+}
+
 /**
  * Step: the phase's result once its intervals are done (`ranToMs` into it): a rollback or halt as the judge
  * took it, or a pass taking effect at the phase's end, approved or not; what is left of the spans drawn.
@@ -140,17 +179,9 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
   const phaseDecision: PhaseDecision | null =
     decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
-  const candidate = space.candidate.phase;
-  const baseline = space.baseline.phase;
   return {
-    result: {
-      name: phase.name,
-      traffic: phase.traffic,
-      learners: candidate.learnersTotal,
-      plannedDurationMs: phase.durationMs,
+    result: phaseResult(setup, space, phase, phaseStartMs, {
       ranMs,
-      startOffsetMs: phaseStartMs - setup.startMs,
-      startedAt: space.times.at(phaseStartMs, 0),
       status: stop === null ? 'passed' : stop.status,
       checkpoints: judge.checkpoints,
       guardTrips: judge.guardTrips.map((trip) => ({
@@ -158,9 +189,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
         at: space.times.at(phaseStartMs, trip.offsetMs),
       })),
       decision: phaseDecision,
-      candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
-      baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
-    },
+    }),
     stop,
   };
 }
