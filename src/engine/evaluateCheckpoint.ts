@@ -62,6 +62,31 @@ export function evaluateCheckpoint(
     evaluateGateValue(gate, metrics[gate.metric], candidate.requests, checkpoint.gateContext),
   );
   const baseline = windows.baseline;
+  return checkpointResult(
+    checkpoint,
+    at,
+    windows,
+    metrics,
+    baseline === null ? null : metricValues(baseline.stats, baseline.latencyBuckets),
+    gates,
+    candidate.segments.map((segment, s) => ({
+      id: windows.segmentIds[s]!,
+      requests: segment.requests,
+      errors: segment.errors,
+    })),
+  );
+}
+
+/** A checkpoint's result in the order results files write it, its verdict the worst of its gates'. */
+function checkpointResult(
+  checkpoint: CheckpointSetup,
+  at: string,
+  windows: CheckpointWindows,
+  metrics: MetricValues,
+  baselineMetrics: MetricValues | null,
+  gates: CheckpointResult['gates'],
+  segments: CheckpointResult['segments'],
+): CheckpointResult {
   return {
     label: checkpoint.label,
     offsetMs: checkpoint.offsetMs,
@@ -69,14 +94,10 @@ export function evaluateCheckpoint(
     windowFromMs: windows.windowFromMs,
     windowToMs: checkpoint.offsetMs,
     metrics,
-    baselineMetrics: baseline === null ? null : metricValues(baseline.stats, baseline.latencyBuckets),
+    baselineMetrics,
     gates,
     verdict: checkpointVerdict(gates),
-    segments: candidate.segments.map((segment, s) => ({
-      id: windows.segmentIds[s]!,
-      requests: segment.requests,
-      errors: segment.errors,
-    })),
+    segments,
   };
 }
 
@@ -117,16 +138,5 @@ export function evaluateCheckpointVerdicts(
     metrics[gate.metric] = observed;
     return evaluateGateVerdict(gate, observed, candidate.requests);
   });
-  return {
-    label: checkpoint.label,
-    offsetMs: checkpoint.offsetMs,
-    at,
-    windowFromMs: windows.windowFromMs,
-    windowToMs: checkpoint.offsetMs,
-    metrics,
-    baselineMetrics: null,
-    gates,
-    verdict: checkpointVerdict(gates),
-    segments: [],
-  };
+  return checkpointResult(checkpoint, at, windows, metrics, null, gates, []);
 }

@@ -3,11 +3,9 @@ import type { ControllerDriver, ControllerStep } from './controllerDriver.js';
 import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { resetEngineWindow } from './engineWindow.js';
-import { setEstimates } from './estimates.js';
-import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import type { PhaseDecision } from './rehearsal.js';
 import type { RehearsalWorkspace } from './rehearsalWorkspace.js';
-import { type PhaseEnd, simulateInterval, totals } from './runPhase.js';
+import { checkpointOn, type PhaseEnd, phaseResult, simulateInterval } from './runPhase.js';
 
 /**
  * The most intervals a controller phase may run, as a multiple of its nominal length: failed Flagger
@@ -47,21 +45,15 @@ export function runControllerPhase(
     step = driver.afterInterval(endMs);
   }
   space.closeSpans();
-  const estimates = space.estimates[phase.index]!;
-  setEstimates(space.cumulative, estimates.candidate);
-  setEstimates(space.baselineCumulative, estimates.baseline);
   const label = formatDuration(endMs);
-  const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
-  const checkpoint = evaluate(
+  const checkpoint = checkpointOn(
+    setup,
+    space,
     phase,
+    phaseStartMs,
     { label, offsetMs: endMs, gateContext: { phase: phase.name, label: `${label} checkpoint` } },
-    space.times.at(phaseStartMs, endMs),
-    {
-      candidate: space.cumulative,
-      baseline: space.baseline.phase.learnersTotal > 0 ? space.baselineCumulative : null,
-      windowFromMs: 0,
-      segmentIds: setup.segmentIds,
-    },
+    false,
+    0,
   );
   resetEngineWindow(space.sinceCheckpoint);
   const decisionOf = (action: PhaseDecision['action'], reason: string): PhaseDecision => ({
@@ -74,25 +66,21 @@ export function runControllerPhase(
     step.kind === 'advance'
       ? decisionOf('advance', step.reason)
       : decisionOf(step.status === 'rolled-back' ? 'rollback' : 'halt', step.reason);
-  const candidate = space.candidate.phase;
-  const baseline = space.baseline.phase;
   return {
-    result: {
-      name: phase.name,
-      traffic: phase.traffic,
-      learners: candidate.learnersTotal,
-      plannedDurationMs: phase.durationMs,
-      ranMs: endMs,
-      startOffsetMs: phaseStartMs - setup.startMs,
-      startedAt: space.times.at(phaseStartMs, 0),
-      status: step.kind === 'advance' ? 'passed' : step.status,
-      checkpoints: [checkpoint],
-      guardTrips: [],
-      decision,
-      candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
-      baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
-      measurements: driver.measurements,
-    },
+    result: phaseResult(
+      setup,
+      space,
+      phase,
+      phaseStartMs,
+      {
+        ranMs: endMs,
+        status: step.kind === 'advance' ? 'passed' : step.status,
+        checkpoints: [checkpoint],
+        guardTrips: [],
+        decision,
+      },
+      driver.measurements,
+    ),
     stop: step.kind === 'stop' ? { status: step.status, cause: step.cause, reason: step.reason } : null,
   };
 }

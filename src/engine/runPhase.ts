@@ -1,5 +1,5 @@
 import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips } from '../gates/index.js';
-import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import type { CheckpointSetup, EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
@@ -70,26 +70,52 @@ function judgeGuards(run: PhaseRun, endMs: number): void {
   }
 }
 
+/**
+ * A checkpoint evaluated on the phase's windows once its spans are closed: the since-last-checkpoint
+ * windows when `useSince`, else the cumulative ones, with the phase's estimates set; the baseline's only
+ * when its cohort has learners. Full or verdicts alone, as the workspace was asked.
+ */
+export function checkpointOn(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  phase: PhaseSetup,
+  phaseStartMs: number,
+  checkpoint: CheckpointSetup,
+  useSince: boolean,
+  windowFromMs: number,
+): CheckpointResult {
+  const estimates = space.estimates[phase.index]!;
+  const window = useSince ? space.sinceCheckpoint : space.cumulative;
+  const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
+  setEstimates(window, estimates.candidate);
+  setEstimates(baselineWindow, estimates.baseline);
+  const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
+  return evaluate(phase, checkpoint, space.times.at(phaseStartMs, checkpoint.offsetMs), {
+    candidate: window,
+    baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
+    windowFromMs,
+    segmentIds: setup.segmentIds,
+  });
+}
+
 /** Step: each planned checkpoint that falls at or before `endMs`, evaluated on its window and judged. */
 function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
-  const { setup, space, phase, judge, estimates } = run;
+  const { setup, space, phase, judge } = run;
   const useSince = phase.sinceLastCheckpoint;
   while (judge.passed === null && judge.stop === null) {
     const checkpoint = phase.checkpoints[judge.checkpoints.length];
     if (checkpoint === undefined || checkpoint.offsetMs > endMs) return;
     space.closeSpans();
-    const window = useSince ? space.sinceCheckpoint : space.cumulative;
-    const baselineWindow = useSince ? space.baselineSinceCheckpoint : space.baselineCumulative;
-    setEstimates(window, estimates.candidate);
-    setEstimates(baselineWindow, estimates.baseline);
-    const evaluate = space.verdictsOnly ? evaluateCheckpointVerdicts : evaluateCheckpoint;
     judge.checkpointJudged(
-      evaluate(phase, checkpoint, space.times.at(run.phaseStartMs, checkpoint.offsetMs), {
-        candidate: window,
-        baseline: space.baseline.phase.learnersTotal > 0 ? baselineWindow : null,
-        windowFromMs: useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
-        segmentIds: setup.segmentIds,
-      }),
+      checkpointOn(
+        setup,
+        space,
+        phase,
+        run.phaseStartMs,
+        checkpoint,
+        useSince,
+        useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
+      ),
     );
     resetEngineWindow(space.sinceCheckpoint);
     resetEngineWindow(space.baselineSinceCheckpoint);
@@ -112,6 +138,45 @@ export function totals(
     revenueUsd: isCandidate ? stats.candidateRevenueUsd : stats.baselineRevenueUsd,
     learnerHours: isCandidate ? stats.candidateLearnerHours : stats.baselineLearnerHours,
   };
+}
+
+/** What of a phase's result depends on how it ran; the rest comes from its setup and workspace. */
+export type PhaseOutcomeFields = Pick<
+  PhaseResult,
+  'ranMs' | 'status' | 'checkpoints' | 'guardTrips' | 'decision'
+>;
+
+/**
+ * A phase's result in the order results files write it: its setup, how it ran, both cohorts' totals from
+ * their cumulative windows, and the controller's measurements when there are any.
+ */
+export function phaseResult(
+  setup: EngineSetup,
+  space: RehearsalWorkspace,
+  phase: PhaseSetup,
+  phaseStartMs: number,
+  ran: PhaseOutcomeFields,
+  measurements?: PhaseResult['measurements'],
+): PhaseResult {
+  const candidate = space.candidate.phase;
+  const baseline = space.baseline.phase;
+  const result: PhaseResult = {
+    name: phase.name,
+    traffic: phase.traffic,
+    learners: candidate.learnersTotal,
+    plannedDurationMs: phase.durationMs,
+    ranMs: ran.ranMs,
+    startOffsetMs: phaseStartMs - setup.startMs,
+    startedAt: space.times.at(phaseStartMs, 0),
+    status: ran.status,
+    checkpoints: ran.checkpoints,
+    guardTrips: ran.guardTrips,
+    decision: ran.decision,
+    candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
+    baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
+  };
+  if (measurements !== undefined) result.measurements = measurements;
+  return result;
 }
 
 /**
@@ -140,17 +205,9 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
   const phaseDecision: PhaseDecision | null =
     decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
-  const candidate = space.candidate.phase;
-  const baseline = space.baseline.phase;
   return {
-    result: {
-      name: phase.name,
-      traffic: phase.traffic,
-      learners: candidate.learnersTotal,
-      plannedDurationMs: phase.durationMs,
+    result: phaseResult(setup, space, phase, phaseStartMs, {
       ranMs,
-      startOffsetMs: phaseStartMs - setup.startMs,
-      startedAt: space.times.at(phaseStartMs, 0),
       status: stop === null ? 'passed' : stop.status,
       checkpoints: judge.checkpoints,
       guardTrips: judge.guardTrips.map((trip) => ({
@@ -158,9 +215,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
         at: space.times.at(phaseStartMs, trip.offsetMs),
       })),
       decision: phaseDecision,
-      candidate: totals(space.cumulative, candidate.learnersTotal, candidate.exposedLearners, true),
-      baseline: totals(space.baselineCumulative, baseline.learnersTotal, baseline.exposedLearners, false),
-    },
+    }),
     stop,
   };
 }
