@@ -22,7 +22,7 @@ import { checkApiVersions, FLAGGER_PROVIDERS } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
 import { metricSource, type SourceOptions } from './metricSource.js';
-import { phaseName, wholeIntervals } from './phaseNames.js';
+import { phaseName, roundToIntervals, wholeIntervals } from './phaseNames.js';
 
 const WEBHOOK_TYPES: readonly FlaggerWebhookType[] = [
   'pre-rollout',
@@ -117,7 +117,7 @@ function readMetrics(
       options.providers[item.name] === undefined &&
       options.metrics[item.name] === undefined
     ) {
-      const rounded = Math.max(1, Math.ceil(windowMs / options.intervalMs)) * options.intervalMs;
+      const rounded = roundToIntervals(windowMs, options.intervalMs);
       if (rounded !== windowMs)
         warn(
           `approximated: the ${formatDuration(windowMs)} window is rehearsed as ${formatDuration(rounded)}`,

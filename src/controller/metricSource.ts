@@ -5,6 +5,7 @@ import { formatDuration } from '../scenario/duration.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import type { ManifestReport } from './manifestFields.js';
+import { roundToIntervals } from './phaseNames.js';
 
 /** What the scenario says about metrics the manifests cannot say themselves. */
 export interface SourceOptions {
@@ -22,8 +23,7 @@ export function windowInIntervals(
   options: SourceOptions,
   warn: (message: string) => void,
 ): number {
-  const intervals = Math.max(1, Math.ceil(windowMs / options.intervalMs));
-  const rounded = intervals * options.intervalMs;
+  const rounded = roundToIntervals(windowMs, options.intervalMs);
   if (rounded !== windowMs) {
     warn(
       `approximated: the ${formatDuration(windowMs)} window is rehearsed as ${formatDuration(rounded)} (whole monitoring intervals of ${formatDuration(options.intervalMs)})`,
