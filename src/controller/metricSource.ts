@@ -1,3 +1,4 @@
+import { parseGoDurationMs } from '../gates/goDuration.js';
 import type { MetricName } from '../gates/metrics.js';
 import { type QueryVariables, recognizeQuery } from '../gates/promql/recognizeQuery.js';
 import type { MetricSource } from '../scenario/controllerPlan.js';
@@ -15,6 +16,13 @@ export interface SourceOptions {
   providers: Readonly<Record<string, { successProbability: number }>>;
   /** The scenario's monitoring interval, ms: windows are whole numbers of it. */
   intervalMs: number;
+}
+
+/** The Go duration `text` in ms (such as a metric's `interval`); `fallbackMs` when absent, not a duration or not positive. */
+export function intervalOf(text: string | undefined, fallbackMs: number): number {
+  if (!text) return fallbackMs;
+  const parsed = parseGoDurationMs(text, '');
+  return 'ms' in parsed && parsed.ms > 0 ? parsed.ms : fallbackMs;
 }
 
 /** A window rounded up to whole monitoring intervals (at least one), with a warning when it moved. */
