@@ -1,13 +1,12 @@
 import type { ArgoMetric } from '../gates/argo/argoMetric.js';
 import { dryRunMetrics } from '../gates/argo/dryRunMetrics.js';
 import { validateMetric } from '../gates/argo/validateMetric.js';
-import { parseGoDurationMs } from '../gates/goDuration.js';
 import type { ArgoAnalysisPlan, ArgoMetricPlan } from '../scenario/controllerPlan.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
 import { ARGO_PROVIDERS } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
-import { metricSource, type SourceOptions } from './metricSource.js';
+import { intervalOf, metricSource, type SourceOptions } from './metricSource.js';
 
 /** A Rollout's reference to an analysis (its background `analysis` or an analysis step), located. */
 export interface AnalysisReference {
@@ -125,8 +124,7 @@ function templateMetrics(
       const text = provider.prometheus.query;
       query = typeof text === 'string' ? substitute(text, args) : null;
     }
-    const intervalMs = metric.interval ? parseGoDurationMs(metric.interval, '') : { ms: options.intervalMs };
-    const fallbackMs = 'ms' in intervalMs && intervalMs.ms > 0 ? intervalMs.ms : options.intervalMs;
+    const fallbackMs = intervalOf(metric.interval, options.intervalMs);
     const source = metricSource(metric.name, query, {}, fallbackMs, options, report, template, [
       ...path,
       'provider',

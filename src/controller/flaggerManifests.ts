@@ -8,7 +8,6 @@ import {
   TOTAL_WEIGHT,
 } from '../gates/flagger/flaggerAnalysis.js';
 import { validateAnalysis } from '../gates/flagger/validateAnalysis.js';
-import { parseGoDurationMs } from '../gates/goDuration.js';
 import type {
   DerivedPhase,
   FlaggerControllerPlan,
@@ -21,8 +20,8 @@ import { closestName } from '../scenario/suggest.js';
 import { checkApiVersions, FLAGGER_PROVIDERS } from './controllerApis.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import { type Fields, isMapping, type ManifestReport } from './manifestFields.js';
-import { metricSource, type SourceOptions } from './metricSource.js';
-import { phaseName, wholeIntervals } from './phaseNames.js';
+import { intervalOf, metricSource, type SourceOptions } from './metricSource.js';
+import { phaseName, roundToIntervals, wholeIntervals } from './phaseNames.js';
 
 const WEBHOOK_TYPES: readonly FlaggerWebhookType[] = [
   'pre-rollout',
@@ -55,12 +54,6 @@ const BUILTIN_METRICS: Readonly<
   },
   'request-duration': { metric: 'p99LatencyMs', scale: 1, complement: false, what: 'P99 latency, ms' },
 };
-
-function intervalOf(text: string | undefined, fallbackMs: number): number {
-  if (!text) return fallbackMs;
-  const parsed = parseGoDurationMs(text, '');
-  return 'ms' in parsed && parsed.ms > 0 ? parsed.ms : fallbackMs;
-}
 
 function readMetrics(
   canary: ManifestDocument,
@@ -117,7 +110,7 @@ function readMetrics(
       options.providers[item.name] === undefined &&
       options.metrics[item.name] === undefined
     ) {
-      const rounded = Math.max(1, Math.ceil(windowMs / options.intervalMs)) * options.intervalMs;
+      const rounded = roundToIntervals(windowMs, options.intervalMs);
       if (rounded !== windowMs)
         warn(
           `approximated: the ${formatDuration(windowMs)} window is rehearsed as ${formatDuration(rounded)}`,

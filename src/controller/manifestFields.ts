@@ -11,6 +11,10 @@ export function isMapping(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
 /** Reads `spec.metrics[0]` back into segments, for locating a problem a gates validator returned. */
 export function pathSegments(path: string): PathSegment[] {
   const segments: PathSegment[] = [];
@@ -88,17 +92,28 @@ export class ManifestReport {
     }
   }
 
+  /** The field at the end of `path` when it passes `is`; a problem (and undefined) when it is there but does not. */
+  private field<T>(
+    document: ManifestDocument,
+    fields: Fields,
+    path: readonly PathSegment[],
+    expected: string,
+    is: (value: unknown) => value is T,
+  ): T | undefined {
+    const value = fields[path.at(-1) as string];
+    if (value === undefined) return undefined;
+    if (is(value)) return value;
+    this.problem(document, path, expected);
+    return undefined;
+  }
+
   mapping(
     document: ManifestDocument,
     fields: Fields,
     path: readonly PathSegment[],
     expected: string,
   ): Fields | undefined {
-    const value = fields[path.at(-1) as string];
-    if (value === undefined) return undefined;
-    if (isMapping(value)) return value;
-    this.problem(document, path, expected);
-    return undefined;
+    return this.field(document, fields, path, expected, isMapping);
   }
 
   list(
@@ -107,11 +122,7 @@ export class ManifestReport {
     path: readonly PathSegment[],
     expected: string,
   ): unknown[] | undefined {
-    const value = fields[path.at(-1) as string];
-    if (value === undefined) return undefined;
-    if (Array.isArray(value)) return value;
-    this.problem(document, path, expected);
-    return undefined;
+    return this.field(document, fields, path, expected, Array.isArray);
   }
 
   text(
@@ -120,11 +131,7 @@ export class ManifestReport {
     path: readonly PathSegment[],
     expected: string,
   ): string | undefined {
-    const value = fields[path.at(-1) as string];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string') return value;
-    this.problem(document, path, expected);
-    return undefined;
+    return this.field(document, fields, path, expected, isText);
   }
 
   /** A number, or a whole number with `integer`; numbers written as strings (`"3"`, as intstr allows) too. */
@@ -144,7 +151,7 @@ export class ManifestReport {
   }
 }
 
-/** The value at `path` inside `root`, or undefined. */
+/** The value at `path` inside `root`, or undefined when any step is missing. */
 export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let value = root;
   for (const segment of path) {
@@ -153,4 +160,10 @@ export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
     else return undefined;
   }
   return value;
+}
+
+/** The list at `path`, or an empty one when there is none (the scenario loader reports a bad value). */
+export function listAt(root: unknown, path: readonly PathSegment[]): unknown[] {
+  const list = valueAt(root, path);
+  return Array.isArray(list) ? list : [];
 }

@@ -1,3 +1,4 @@
+import { parseGoDurationMs } from '../gates/goDuration.js';
 import type { MetricName } from '../gates/metrics.js';
 import { type QueryVariables, recognizeQuery } from '../gates/promql/recognizeQuery.js';
 import type { MetricSource } from '../scenario/controllerPlan.js';
@@ -5,6 +6,7 @@ import { formatDuration } from '../scenario/duration.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ManifestDocument } from './manifestDocuments.js';
 import type { ManifestReport } from './manifestFields.js';
+import { roundToIntervals } from './phaseNames.js';
 
 /** What the scenario says about metrics the manifests cannot say themselves. */
 export interface SourceOptions {
@@ -16,14 +18,20 @@ export interface SourceOptions {
   intervalMs: number;
 }
 
+/** The Go duration `text` in ms (such as a metric's `interval`); `fallbackMs` when absent, not a duration or not positive. */
+export function intervalOf(text: string | undefined, fallbackMs: number): number {
+  if (!text) return fallbackMs;
+  const parsed = parseGoDurationMs(text, '');
+  return 'ms' in parsed && parsed.ms > 0 ? parsed.ms : fallbackMs;
+}
+
 /** A window rounded up to whole monitoring intervals (at least one), with a warning when it moved. */
 export function windowInIntervals(
   windowMs: number,
   options: SourceOptions,
   warn: (message: string) => void,
 ): number {
-  const intervals = Math.max(1, Math.ceil(windowMs / options.intervalMs));
-  const rounded = intervals * options.intervalMs;
+  const rounded = roundToIntervals(windowMs, options.intervalMs);
   if (rounded !== windowMs) {
     warn(
       `approximated: the ${formatDuration(windowMs)} window is rehearsed as ${formatDuration(rounded)} (whole monitoring intervals of ${formatDuration(options.intervalMs)})`,

@@ -6,6 +6,7 @@ import { compileScenario } from '../scenario/compile.js';
 import type { ControllerManifests } from '../scenario/controllerPlan.js';
 import { decodeText } from '../scenario/decodeText.js';
 import { formatDuration, parseDurationMs } from '../scenario/duration.js';
+import { locatedProblem } from '../scenario/locatedProblem.js';
 import { type ParseResult, parseScenario } from '../scenario/parseScenario.js';
 import type { Plan } from '../scenario/plan.js';
 import type { Problem } from '../scenario/problems.js';
@@ -84,15 +85,14 @@ async function readController(
       intervalMs: parseDurationMs(parsed.scenario.monitoring.interval) ?? 30_000,
     },
     (index, found) => {
-      const position = parsed.locate(['controller', 'manifests', index]);
-      return {
-        file: path,
-        line: position?.line ?? null,
-        column: position?.column ?? null,
-        path: `controller.manifests[${index}]`,
-        expected: 'a readable manifest file (relative to the scenario file)',
-        found: `${JSON.stringify(section.manifests[index])}: ${found}`,
-      };
+      const field = ['controller', 'manifests', index];
+      return locatedProblem(
+        path,
+        parsed.locate(field),
+        field,
+        'a readable manifest file (relative to the scenario file)',
+        `${JSON.stringify(section.manifests[index])}: ${found}`,
+      );
     },
   );
   if (!result.ok) throw new InputError(result.problems);
@@ -113,16 +113,8 @@ function faultPhaseProblems(
     if (fault.phase === undefined) return;
     const phase = manifests.phases.find((candidate) => candidate.name === fault.phase);
     const field = ['faults', index, phase === undefined ? 'phase' : 'at'];
-    const position = parsed.locate(field);
     const problem = (expected: string, found: string) =>
-      problems.push({
-        file: path,
-        line: position?.line ?? null,
-        column: position?.column ?? null,
-        path: `faults[${index}].${field[2]}`,
-        expected,
-        found,
-      });
+      problems.push(locatedProblem(path, parsed.locate(field), field, expected, found));
     if (phase === undefined) {
       problem(
         `the name of a phase derived from the manifests (${names.join(', ')})`,

@@ -1,8 +1,8 @@
 import type { ManifestDocument } from '../controller/manifestDocuments.js';
+import { type Fields, isMapping, listAt, valueAt } from '../controller/manifestFields.js';
 import { type QueryVariables, recognizeQuery } from '../gates/promql/recognizeQuery.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ImportedMetric } from './importedManifests.js';
-import { type Fields, isFields, listAt, valueAt } from './manifestFields.js';
 
 const PASS_FAIL_PROVIDERS = ['job', 'web'];
 
@@ -10,7 +10,7 @@ const PASS_FAIL_PROVIDERS = ['job', 'web'];
 function argumentValues(value: unknown, path: readonly PathSegment[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const arg of listAt(value, path)) {
-    if (isFields(arg) && typeof arg.name === 'string' && arg.value !== undefined)
+    if (isMapping(arg) && typeof arg.name === 'string' && arg.value !== undefined)
       values[arg.name] = String(arg.value);
   }
   return values;
@@ -31,16 +31,16 @@ export function argoMetrics(documents: readonly ManifestDocument[]): {
   if (rollout === undefined) return { metrics: [] };
   const canary: PathSegment[] = ['spec', 'strategy', 'canary'];
   const analyses: PathSegment[][] = [];
-  if (isFields(valueAt(rollout.value, [...canary, 'analysis']))) analyses.push([...canary, 'analysis']);
+  if (isMapping(valueAt(rollout.value, [...canary, 'analysis']))) analyses.push([...canary, 'analysis']);
   listAt(rollout.value, [...canary, 'steps']).forEach((step, i) => {
-    if (isFields(step) && isFields(step.analysis)) analyses.push([...canary, 'steps', i, 'analysis']);
+    if (isMapping(step) && isMapping(step.analysis)) analyses.push([...canary, 'steps', i, 'analysis']);
   });
   const metrics: ImportedMetric[] = [];
   const seen = new Set<string>();
   for (const path of analyses) {
     const args = argumentValues(rollout.value, [...path, 'args']);
     for (const reference of listAt(rollout.value, [...path, 'templates'])) {
-      if (!isFields(reference)) continue;
+      if (!isMapping(reference)) continue;
       const kind = reference.clusterScope === true ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
       const template = documents.find((d) => d.kind === kind && d.name === reference.templateName);
       if (template === undefined) continue;
@@ -49,7 +49,7 @@ export function argoMetrics(documents: readonly ManifestDocument[]): {
         Object.entries(values).map(([name, value]) => [`args.${name}`, value]),
       );
       listAt(template.value, ['spec', 'metrics']).forEach((metric, i) => {
-        if (!isFields(metric) || typeof metric.name !== 'string' || seen.has(metric.name)) return;
+        if (!isMapping(metric) || typeof metric.name !== 'string' || seen.has(metric.name)) return;
         seen.add(metric.name);
         const path: PathSegment[] = ['spec', 'metrics', i];
         const imported = importedMetric(template, metric, path, variables);
@@ -67,7 +67,7 @@ function importedMetric(
   variables: QueryVariables,
 ): ImportedMetric | null {
   const name = String(metric.name);
-  const providers = isFields(metric.provider) ? Object.keys(metric.provider) : [];
+  const providers = isMapping(metric.provider) ? Object.keys(metric.provider) : [];
   const provider = providers[0];
   if (provider === undefined || providers.length !== 1) return null;
   const queryPath = [...path, 'provider', provider, 'query'];

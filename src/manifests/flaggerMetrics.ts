@@ -1,8 +1,8 @@
 import type { ManifestDocument } from '../controller/manifestDocuments.js';
+import { isMapping, listAt, valueAt } from '../controller/manifestFields.js';
 import { recognizeQuery } from '../gates/promql/recognizeQuery.js';
 import { formatPath, type PathSegment } from '../scenario/problems.js';
 import type { ImportedMetric } from './importedManifests.js';
-import { isFields, listAt, valueAt } from './manifestFields.js';
 
 const BUILTIN = ['request-success-rate', 'request-duration'];
 
@@ -24,10 +24,10 @@ export function flaggerMetrics(documents: readonly ManifestDocument[]): {
   const target = String(valueAt(canary.value, ['spec', 'targetRef', 'name']) ?? '');
   const metrics: ImportedMetric[] = [];
   listAt(canary.value, [...analysis, 'metrics']).forEach((metric, i) => {
-    if (!isFields(metric) || typeof metric.name !== 'string') return;
+    if (!isMapping(metric) || typeof metric.name !== 'string') return;
     const name = metric.name;
     const at: PathSegment[] = [...analysis, 'metrics', i];
-    const ref = isFields(metric.templateRef) ? metric.templateRef : null;
+    const ref = isMapping(metric.templateRef) ? metric.templateRef : null;
     const template =
       ref === null
         ? null
@@ -72,7 +72,7 @@ export function flaggerMetrics(documents: readonly ManifestDocument[]): {
       target,
       interval: typeof metric.interval === 'string' ? metric.interval : '1m',
     };
-    if (isFields(metric.templateVariables)) {
+    if (isMapping(metric.templateVariables)) {
       for (const [key, value] of Object.entries(metric.templateVariables))
         variables[`variables.${key}`] = String(value);
     }
@@ -84,7 +84,7 @@ export function flaggerMetrics(documents: readonly ManifestDocument[]): {
     );
   });
   const webhooks = listAt(canary.value, [...analysis, 'webhooks']).flatMap((hook) =>
-    isFields(hook) && typeof hook.name === 'string'
+    isMapping(hook) && typeof hook.name === 'string'
       ? [{ name: hook.name, type: typeof hook.type === 'string' ? hook.type : 'rollout' }]
       : [],
   );

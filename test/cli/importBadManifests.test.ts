@@ -273,25 +273,31 @@ const ROWS: Array<[string, 'argo' | 'flagger', string, string]> = [
   ],
 ];
 
+/** Imports `files` in `dir`, which must fail as bad input (exit code 2): what the CLI prints on stderr. */
+async function failedImport(dir: string, controller: string, files: string[]): Promise<string> {
+  const error = await importCommand(
+    controller,
+    files,
+    {},
+    { stdout: textSink(), stderr: textSink(), cwd: dir },
+  ).then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  const stderr = textSink();
+  expect(reportError(error, stderr)).toBe(2);
+  return stderr.text;
+}
+
 describe('bad manifests are bad input', () => {
   it.each(ROWS)(
     '%s: exit 2, the file:line and field, nothing written',
     async (_, controller, text, message) => {
       const dir = tempDir();
       writeFileSync(join(dir, 'm.yaml'), text);
-      const error = await importCommand(
-        controller,
-        ['m.yaml'],
-        {},
-        { stdout: textSink(), stderr: textSink(), cwd: dir },
-      ).then(
-        () => null,
-        (thrown: unknown) => thrown,
-      );
-      const stderr = textSink();
-      expect(reportError(error, stderr)).toBe(2);
+      const stderr = await failedImport(dir, controller, ['m.yaml']);
       const count = message.split('\n').length;
-      expect(stderr.text).toBe(
+      expect(stderr).toBe(
         `error: ${message}\n${count} problem${count === 1 ? '' : 's'}; nothing was written.\n`,
       );
       expect(readdirSync(dir)).toEqual(['m.yaml']);
@@ -308,18 +314,8 @@ describe('bad manifests are bad input', () => {
       join(dir, 't.yaml'),
       edit(ARGO.slice(ARGO.indexOf('---') + 4), 'interval: 5m', 'interval: 5 min'),
     );
-    const error = await importCommand(
-      'argo',
-      ['r.yaml', 't.yaml'],
-      {},
-      { stdout: textSink(), stderr: textSink(), cwd: dir },
-    ).then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    const stderr = textSink();
-    expect(reportError(error, stderr)).toBe(2);
-    expect(stderr.text).toMatch(
+    const stderr = await failedImport(dir, 'argo', ['r.yaml', 't.yaml']);
+    expect(stderr).toMatch(
       /^error: r\.yaml:10:30 spec\.strategy\.canary\.steps\[1\]\.pause\.duration: .*\nerror: t\.yaml:8:17 spec\.metrics\[0\]\.interval: .*\n2 problems; nothing was written\.\n$/,
     );
   });
