@@ -9,8 +9,8 @@ import { type StreamKeyPart, streamKey } from './streamKey.js';
  * integer operations), so the stream is the same on every machine. `17` and `'17'` are different path
  * elements.
  *
- * Cost: about 2 µs per stream (seeding warms the 4096-bit state up), cheap next to a rehearsal; an
- * owner that derives many short-lived streams can re-seed one in place ({@link RandomStream.reseed}).
+ * Cost: one generator round per character of the key and 20 more (well under a microsecond); an owner
+ * that derives many short-lived streams can re-seed one in place ({@link RandomStream.reseed}).
  *
  * @param seed the master seed (a finite number, usually the scenario's `seed`).
  * @param path the run index, purpose and any further qualifiers (finite numbers or strings).

@@ -5,7 +5,7 @@
 export { deriveStream } from './deriveStream.js';
 export { normalCdf } from './normalCdf.js';
 export { normalQuantile } from './normalQuantile.js';
-export { RandomStream } from './randomStream.js';
+export { RandomStream, type StreamKeyPrefix } from './randomStream.js';
 export { sampleBeta } from './sampleBeta.js';
 export { sampleBinomial } from './sampleBinomial.js';
 export { sampleExponential } from './sampleExponential.js';

@@ -1,28 +1,35 @@
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
-const WEYL_STEP = 0x61c88647;
+/** Rounds after the key's last character before the first output, as seedrandom's `tychei` and the paper do. */
+const WARM_UP_ROUNDS = 20;
 
-/** xor4096's recurrence: a new state word from the word 33 places ahead of it (mod 128) and the word it replaces. */
-function recurrence(far: number, near: number): number {
-  const u = far ^ (far << 13);
-  const t = near ^ (near << 17);
-  return u ^ (u >>> 15) ^ t ^ (t >>> 12);
+/**
+ * The generator's state after absorbing the start of a key ({@link RandomStream.prefixOf}): a stream can
+ * be seeded from it and the rest of the key without absorbing the start again.
+ */
+export interface StreamKeyPrefix {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
 }
+
+/** The state before any key character: the constants of Tyche-i's initialisation with a zero seed and index. */
+const EMPTY_PREFIX: StreamKeyPrefix = { a: 0, b: 0, c: 2654435769 | 0, d: 1367130551 };
 
 /**
  * A seeded, deterministic stream of uniform random numbers. Every sampler takes one as its first
  * argument, so randomness is a parameter and never global state.
  *
- * The generator is Richard Brent's xorgens xor4096 (a 4096-bit xorshift combined with a Weyl
- * sequence; period 2^4128 − 2^32; no systematic BigCrush failures), seeded by seedrandom's
- * `xor4096` key schedule. Both the key schedule and the recurrence run here over an `Int32Array` the
- * stream owns: seedrandom keeps the state in a plain array, where every int32 outside V8's small-integer
- * range is boxed, so each draw allocated and seeding (a run derives ~15 streams) cost ~3 µs; here a
- * draw allocates nothing. The output is bit-identical to `seedrandom.xor4096(key).int32()` (a test
- * holds it). seedrandom's `tychei` was not chosen: it is
- * faster per draw but departs from the published Tyche-i round (it mixes `c >>> 16` where the
- * reference rotates `d`), so the published statistical results do not apply to it; seedrandom's
- * default ARC4 generator is about 10x slower.
+ * The generator is Tyche-i (Neves and Araújo, "Fast and small nonlinear pseudorandom number generators
+ * for computer simulation", PPAM 2011): 128 bits of state, one round per 32-bit output, the inverse of
+ * ChaCha's quarter round; the authors report it passes TestU01's BigCrush, and it was designed to be
+ * seeded cheaply for many parallel streams. A key is absorbed as seedrandom's `tychei` absorbs a string
+ * seed: each UTF-16 code unit xored into word `b`, one round each, then 20 rounds before the first
+ * output, so seeding costs about 60 rounds where xor4096 (the generator before 2026-12-04) warmed up a
+ * 4096-bit state with ~670 steps. The round is the published one: seedrandom's `tychei` mixes `c >>> 16`
+ * where the paper rotates `d`, so it is bit-identical to seedrandom's `tychei` with that one term
+ * corrected (a test loads seedrandom's source so corrected and compares).
  *
  * Build streams with {@link deriveStream}; the constructor is for a key already derived.
  *
@@ -31,73 +38,76 @@ function recurrence(far: number, near: number): number {
  * rng.next(); // a number in [0, 1), the same on every machine
  */
 export class RandomStream {
-  private readonly state: Int32Array;
-  private index: number;
-  private weyl: number;
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   /** @param key any string; equal keys give equal streams. */
   constructor(key: string) {
-    this.state = new Int32Array(128);
-    this.index = 0;
-    this.weyl = 0;
     this.reseed(key);
   }
 
   /**
-   * Seeds the stream afresh from `key`, in place: afterwards it draws exactly what `new RandomStream(key)`
-   * draws. For an owner that derives many short-lived streams (the engine derives ~25 per rehearsal)
-   * and would otherwise allocate a state buffer for each.
+   * The state after absorbing `head`, the start of some keys: `stream.reseedAfter(prefixOf(head), tail)`
+   * seeds exactly as `stream.reseed(head + tail)`. For an owner that derives many streams whose keys share
+   * a start (the engine: a run's keys all start with its seed).
    */
-  reseed(key: string): void {
-    // seedrandom's xor4096 `init` for a string key, step for step. seedrandom seeds from `key + '\0'`;
-    // the NUL is read here as the position past the key's end, so no string is built.
-    const x = this.state;
-    x.fill(0);
-    const seedLength = key.length + 1;
-    const limit = Math.max(128, seedLength);
-    let v = 0;
-    let w = 0;
-    let zeroes = 0;
-    let c = 0;
-    for (let j = -32; j < limit; j++) {
-      v ^= c < key.length ? key.charCodeAt(c) : 0;
-      c = c + 1 === seedLength ? 0 : c + 1;
-      if (j === 0) w = v;
-      v ^= v << 10;
-      v ^= v >>> 15;
-      v ^= v << 4;
-      v ^= v >>> 13;
-      if (j >= 0) {
-        w = (w + WEYL_STEP) | 0;
-        const t = x[j & 127]! ^ (v + w);
-        x[j & 127] = t;
-        zeroes = t === 0 ? zeroes + 1 : 0;
-      }
-    }
-    if (zeroes >= 128) x[seedLength & 127] = -1;
-    // Mix the state with 512 steps of the recurrence (four passes over the ring), the Weyl sequence held
-    // still. Step p of a pass rewrites word p from itself and word p + 33 (mod 128), as in nextInt32;
-    // each pass is written as two runs so that no index wraps. The index ends where it started, at 127.
-    for (let pass = 0; pass < 4; pass++) {
-      for (let p = 0; p < 95; p++) x[p] = recurrence(x[p + 33]!, x[p]!);
-      for (let p = 95; p < 128; p++) x[p] = recurrence(x[p - 95]!, x[p]!);
-    }
-    this.index = 127;
-    this.weyl = w;
+  static prefixOf(head: string): StreamKeyPrefix {
+    const stream = new RandomStream('');
+    stream.restore(EMPTY_PREFIX);
+    stream.absorb(head);
+    return { a: stream.a, b: stream.b, c: stream.c, d: stream.d };
   }
 
-  /** The next 32-bit output as a signed integer, exactly as seedrandom's `xor4096(key).int32()`. */
+  /**
+   * Seeds the stream afresh from `key`, in place: afterwards it draws exactly what `new RandomStream(key)`
+   * draws (no allocation).
+   */
+  reseed(key: string): void {
+    this.reseedAfter(EMPTY_PREFIX, key);
+  }
+
+  /** Seeds the stream from the key `head + tail`, `prefix` being {@link prefixOf}`(head)`. */
+  reseedAfter(prefix: StreamKeyPrefix, tail: string): void {
+    this.restore(prefix);
+    this.absorb(tail);
+    for (let k = 0; k < WARM_UP_ROUNDS; k++) this.nextInt32();
+  }
+
+  private restore(prefix: StreamKeyPrefix): void {
+    this.a = prefix.a;
+    this.b = prefix.b;
+    this.c = prefix.c;
+    this.d = prefix.d;
+  }
+
+  private absorb(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      this.b ^= text.charCodeAt(k);
+      this.nextInt32();
+    }
+  }
+
+  /** One Tyche-i round; its output is the word `a` as a signed 32-bit integer (seedrandom's `int32()`). */
   nextInt32(): number {
-    // Kept to few operations: engines inline a function only while the inlined code stays small, and
-    // every uniform calls this twice.
-    const x = this.state;
-    const i = (this.index + 1) & 127;
-    const v = recurrence(x[(i + 33) & 127]!, x[i]!);
-    x[i] = v;
-    this.index = i;
-    const w = (this.weyl + WEYL_STEP) | 0;
-    this.weyl = w;
-    return (v + (w ^ (w >>> 16))) | 0;
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (d >>> 16) ^ a;
+    a = (a - b) | 0;
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    return a;
   }
 
   /**
