@@ -101,7 +101,9 @@ export function resetWindowStats(stats: WindowStats, histogram = true): WindowSt
   stats.revenueImpact = null;
   stats.churnRate = null;
   stats.completionRate = null;
-  for (const segment of stats.segments) {
+  const segments = stats.segments;
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
     segment.requests = 0;
     segment.errors = 0;
   }

@@ -11,13 +11,6 @@ const PER_REQUEST_BELOW = 160;
  */
 const TAIL_PER_REQUEST_AT = 64;
 
-/** A bucket drawn from the whole distribution with one uniform (Walker's alias method). */
-function aliasBucket(table: BucketTable, u: number): number {
-  const scaled = u * table.order.length;
-  const i = Math.floor(scaled);
-  return table.order[scaled - i < table.aliasThreshold[i]! ? i : table.aliasOther[i]!]!;
-}
-
 /** A bucket drawn among order[from..] in proportion to their probabilities: the position i with suffix[i+1] ≤ v < suffix[i]. */
 function tailBucket(table: BucketTable, from: number, u: number): number {
   const { suffix } = table;
@@ -59,8 +52,12 @@ export function drawHistogramInto(
   let low = counts.length;
   let high = -1;
   if (n < PER_REQUEST_BELOW) {
+    const { order, aliasThreshold, aliasOther } = table;
+    const positions = order.length;
     for (let i = 0; i < n; i++) {
-      const k = aliasBucket(table, rng.next());
+      const scaled = rng.next() * positions;
+      const j = Math.floor(scaled);
+      const k = order[scaled - j < aliasThreshold[j]! ? j : aliasOther[j]!]!;
       counts[k] = counts[k]! + 1;
       if (k < low) low = k;
       if (k > high) high = k;
