@@ -143,7 +143,7 @@ describe('phase decisions', () => {
   });
 
   it('require: final lets only the last checkpoint decide', () => {
-    const enough = { metric: 'requests', op: 'min', threshold: 1_500_000 } as const;
+    const enough = { metric: 'requests', op: 'min', threshold: 1_250_000 } as const;
     const every = rehearse(makePlan({ ...busy, phases: [{ name: 'canary', traffic: 1, gates: [enough] }] }), {
       seed: 3,
     });

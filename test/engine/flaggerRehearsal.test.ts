@@ -88,7 +88,9 @@ describe('Flagger in the engine: the threshold counts failed checks, it does not
   );
 
   it('failed checks keep the weight and lengthen the phase; the rollback names the metric and the threshold rule', () => {
-    const plan = controllerPlan('flagger', canary({ threshold: 3 }), { ...MODEL, errorRate: 0.05 });
+    // At weight 10 a check's minute holds Poisson(100) requests; at a 20% error rate it passes (at most 1%
+    // errors) with probability ~3e-8, so every run fails 3 checks there and rolls back.
+    const plan = controllerPlan('flagger', canary({ threshold: 3 }), { ...MODEL, errorRate: 0.2 });
     const { outcome, phases } = rehearse(plan, { seed: 1 });
     // Checks at 1m, 2m and 3m of weight-10 fail; the check at 4m finds 3 failed checks and rolls back.
     expect(phases[0]!.measurements!.map((m) => [m.offsetMs, m.result])).toEqual([
@@ -174,7 +176,9 @@ describe('Flagger in the engine: the threshold counts failed checks, it does not
 
 describe('risk on a controller plan counts each controller metric', () => {
   it('the metric whose failed checks roll back every run decided every rollback; risk.json states it per phase', () => {
-    const plan = controllerPlan('flagger', canary({ threshold: 3 }), { ...MODEL, errorRate: 0.05 });
+    // At weight 10 a check's minute holds Poisson(100) requests; at a 20% error rate it passes (at most 1%
+    // errors) with probability ~3e-8, so every run fails 3 checks there and rolls back.
+    const plan = controllerPlan('flagger', canary({ threshold: 3 }), { ...MODEL, errorRate: 0.2 });
     const settings = { seed: 2, fidelity: 'aggregate' as const, approve: true };
     const risk = buildRisk(
       { plan, settings, runs: 40, effectSamples: null },

@@ -155,8 +155,10 @@ describe('fault effects on the engine hook', () => {
         phaseIndex: null,
         atMs: null,
         durationMs: null,
-        ratePerDay: 12,
-        meanDurationMs: HOUR_MS,
+        // Gaps of 30 min and episodes of 20 min on average: about 7 episodes in the 6 hours, so more than
+        // one (what the test needs) in all but ~0.1% of seeds.
+        ratePerDay: 48,
+        meanDurationMs: HOUR_MS / 3,
       },
     );
     const source = compileEffects([fault], context(4));
