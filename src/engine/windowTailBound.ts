@@ -101,7 +101,9 @@ export function windowTailBound(lambdaLow: number, lambdaHigh: number, p: number
   for (let k = 1; ; k++) {
     term *= hitsHigh / k;
     const restCdf =
-      ratio === Number.POSITIVE_INFINITY ? poissonCdf(0, restLow) : poissonCdf(k * ratio, restLow);
+      ratio === Number.POSITIVE_INFINITY
+        ? poissonCdf(0, restLow)
+        : poissonCdf(k * ratio * (1 + 1e-12), restLow);
     sum += term * restCdf;
     if (k > hitsHigh && term <= sum * 1e-16) {
       // What is left is at most Σ_{j>k} term_j ≤ term · r / (1 − r), r = hitsHigh / (k + 1) < 1.
