@@ -1,7 +1,6 @@
 import { type Condition, conditionHolds, requiredStreak } from '../gates/index.js';
 import type { BucketTables } from '../model/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
-import { nextIntervalEndMs } from './phaseClock.js';
 import { windowTailBound } from './windowTailBound.js';
 
 /**
@@ -51,18 +50,22 @@ const QUANTILES: Partial<Record<Condition['metric'], number>> = {
   p99LatencyMs: 0.99,
 };
 
-/** A phase's intervals (every checkpoint cutting the grid) and the shortest of them, ms. */
+/**
+ * A phase's intervals with every checkpoint cutting the grid (as `nextIntervalEndMs` walks it: whole
+ * intervals from each checkpoint, the last one before the next cut short), and the shortest of them, ms.
+ */
 function phaseGrid(phase: PhaseSetup, intervalMs: number) {
+  const cutsMs = [...new Set([...phase.checkpoints.map((c) => c.offsetMs), phase.durationMs])]
+    .filter((offsetMs) => offsetMs > 0 && offsetMs <= phase.durationMs)
+    .sort((a, b) => a - b);
   let intervals = 0;
   let shortestMs = intervalMs;
-  let startMs = 0;
-  let next = 0;
-  while (startMs < phase.durationMs) {
-    const endMs = nextIntervalEndMs(startMs, intervalMs, phase.durationMs, phase.checkpoints, next);
-    intervals++;
-    shortestMs = Math.min(shortestMs, endMs - startMs);
-    while (next < phase.checkpoints.length && phase.checkpoints[next]!.offsetMs <= endMs) next++;
-    startMs = endMs;
+  let fromMs = 0;
+  for (const cutMs of cutsMs) {
+    const count = Math.ceil((cutMs - fromMs) / intervalMs);
+    intervals += count;
+    shortestMs = Math.min(shortestMs, cutMs - fromMs - (count - 1) * intervalMs);
+    fromMs = cutMs;
   }
   return { intervals, shortestMs };
 }

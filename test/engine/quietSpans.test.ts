@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineContext, type Rehearsal, rehearse } from '../../src/engine/index.js';
+import { nextIntervalEndMs } from '../../src/engine/phaseClock.js';
 import { gridFloorMs, quietPieceEndMs } from '../../src/engine/quietSpanClock.js';
 import { QUIET_SPAN_TOLERANCE, quietSpans } from '../../src/engine/quietSpans.js';
 import { chernoffTailBound, poissonCdf, windowTailBound } from '../../src/engine/windowTailBound.js';
@@ -84,6 +85,22 @@ describe('the quiet-span clock', () => {
 });
 
 describe('quietSpans', () => {
+  it('counts the checks nextIntervalEndMs walks, checkpoints off the grid included', () => {
+    const plan = makePlan({
+      phases: [{ name: 'a', checkpointsMs: [910_000, 1_800_000, 7_190_000, 7_200_000] }],
+    });
+    const context = new EngineContext();
+    const setup = context.setup(plan);
+    const phase = setup.phases[0]!;
+    let walked = 0;
+    for (let startMs = 0, next = 0; startMs < phase.durationMs; walked++) {
+      startMs = nextIntervalEndMs(startMs, setup.intervalMs, phase.durationMs, phase.checkpoints, next);
+      while (next < phase.checkpoints.length && phase.checkpoints[next]!.offsetMs <= startMs) next++;
+    }
+    expect(quietSpans(setup, context.bucketTables).checks).toBe(walked);
+    expect(walked).toBe(242);
+  });
+
   it('lets every phase of sprint2-tuned skip, with bounds at least the closed form and adding up to 1e-7', async () => {
     const plan = await readScenario(join(scenarios, 'sprint2-tuned.yaml'));
     const context = new EngineContext();
