@@ -7,6 +7,7 @@ import { addEngineWindow, type EngineWindow, emptyEngineWindow, resetEngineWindo
 import type { EstimateContext } from './estimates.js';
 import { IsoTimes } from './phaseClock.js';
 import { PooledSampler } from './pooledSampler.js';
+import { type QuietPlan, quietSpans } from './quietSpans.js';
 import { RequestSampler } from './requestSampler.js';
 import { RevenueSampler } from './revenueSampler.js';
 import { SegmentSampler } from './segmentSampler.js';
@@ -111,6 +112,8 @@ export class RehearsalWorkspace {
   readonly estimates: readonly PhaseEstimates[];
   /** Whether checkpoints record their gates' verdicts alone (`detail: 'verdicts'`). */
   readonly verdictsOnly: boolean;
+  /** Which spans may be drawn as one (the pooled path only: no fault acts, every segment's rates are fixed). */
+  readonly quiet: QuietPlan | null;
   /** A controller plan's trailing windows (Argo, Flagger), built by its first rehearsal and kept with the workspace. */
   controllerWindows: ControllerWindows | null = null;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
@@ -121,6 +124,7 @@ export class RehearsalWorkspace {
   constructor(setup: EngineSetup, kind: SamplerKind, detail: RehearsalDetail, tables: BucketTables) {
     const window = () => emptyEngineWindow(setup.latencyBoundsMs, setup.segmentIds.length);
     this.verdictsOnly = detail === 'verdicts';
+    this.quiet = kind === 'pooled' ? quietSpans(setup, tables) : null;
     this.candidate = createSampler(setup, 'candidate', kind, detail, tables);
     this.baseline = createSampler(setup, 'baseline', kind, detail, tables);
     this.interval = window();

@@ -45,6 +45,12 @@ export interface RehearseOptions {
    * one so that the plan is resolved once; without it each call makes its own. Never changes the result.
    */
   context?: EngineContext;
+  /**
+   * Whether spans in which no guard can trip but with a probability within 1e-7 per rehearsal are drawn
+   * as aggregates (default true; docs/model.md, "Quiet spans"); false simulates every interval, as tests
+   * comparing the two do.
+   */
+  skipQuietSpans?: boolean;
 }
 
 /** The controller's driver for run `key` and its trailing windows (kept with the workspace, emptied). */
@@ -100,7 +106,7 @@ export function rehearseSetup(setup: EngineSetup, options: RehearseOptions): Reh
     }
     const { result, stop } =
       controller === null
-        ? runPhase(setup, space, phase, phaseStartMs, options.approve ?? true)
+        ? runPhase(setup, space, phase, phaseStartMs, options.approve ?? true, options.skipQuietSpans ?? true)
         : runControllerPhase(setup, space, phase, phaseStartMs, controller.driver, controller.windows);
     phases.push(result);
     if (stop !== null) {

@@ -5,6 +5,8 @@ import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
+import { type GridCuts, gridFloorMs, quietPieceEndMs } from './quietSpanClock.js';
+import type { QuietPhase } from './quietSpans.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
 import type { PhaseEstimates, RehearsalWorkspace } from './rehearsalWorkspace.js';
 
@@ -28,6 +30,12 @@ interface PhaseRun {
   closesEveryInterval: boolean;
   /** Each guard's streak: the consecutive checks up to now at which its condition held. */
   streaks: Int32Array;
+  /** The phase's quiet-span analysis, null when every interval is simulated. */
+  quiet: QuietPhase | null;
+  /** Checks still to pass unjudged after a quiet span: their trailing windows straddle it. */
+  unjudged: number;
+  /** Intervals in a row, up to now, in which the candidate was up throughout. */
+  upIntervals: number;
 }
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
@@ -220,6 +228,77 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   };
 }
 
+function gridCuts(run: PhaseRun): GridCuts {
+  const judge = run.judge;
+  return {
+    checkpoints: run.phase.checkpoints,
+    next: judge.checkpoints.length,
+    judging: judge.passed === null,
+  };
+}
+
+/** Whether the trailing window holds none of what a guard counts (errors, slow requests). */
+function trailingQuiet(run: PhaseRun, quiet: QuietPhase): boolean {
+  const stats = run.space.trailing.window.stats;
+  for (const guard of quiet.guards) {
+    const hits = guard.hits;
+    if (hits.kind === 'errors' && stats.errors > 0) return false;
+    if (hits.kind === 'slow') {
+      const counts = stats.latencyCounts;
+      for (let k = hits.firstBucket; k < counts.length; k++) if (counts[k]! > 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Where a quiet span starting at `startMs` may end (`startMs` when none may start): the candidate up, no
+ * guard's streak running, the last w − 1 intervals up and without a hit, so every skipped check's window
+ * sees only nominal draws. It runs to the phase's end, or to the last interval end that leaves
+ * `tailIntervals` whole intervals before the next outage, simulated one by one.
+ */
+function quietSpanEndMs(run: PhaseRun, quiet: QuietPhase, startMs: number): number {
+  const { setup, space, phase } = run;
+  const w = setup.guardWindowIntervals;
+  if (run.unjudged > 0 || run.upIntervals < w - 1) return startMs;
+  for (let g = 0; g < run.streaks.length; g++) if (run.streaks[g] !== 0) return startMs;
+  const availability = space.candidate.phase.availability!;
+  if (!availability.up) return startMs;
+  if (w > 1 && !trailingQuiet(run, quiet)) return startMs;
+  const outageMs = startMs + availability.remainingMs;
+  if (outageMs > phase.durationMs) return phase.durationMs;
+  const limitMs = outageMs - (quiet.tailIntervals + 1) * setup.intervalMs;
+  if (limitMs <= startMs) return startMs;
+  return gridFloorMs(startMs, limitMs, setup.intervalMs, gridCuts(run));
+}
+
+/**
+ * Step: a quiet span [startMs, endMs) drawn as a few aggregates (split at checkpoints, which are judged,
+ * and at UTC hours under a diurnal profile) instead of interval by interval, its guard checks taken as
+ * not holding (docs/model.md, "Quiet spans"); the next w − 1 checks go unjudged. Returns where it stopped.
+ */
+function simulateQuietSpan(run: PhaseRun, startMs: number, endMs: number): number {
+  const { setup, space, judge } = run;
+  let fromMs = startMs;
+  while (fromMs < endMs && judge.stop === null) {
+    const toMs = quietPieceEndMs(
+      fromMs,
+      endMs,
+      setup.intervalMs,
+      gridCuts(run),
+      run.phaseStartMs,
+      setup.diurnal !== null,
+    );
+    simulateInterval(run, fromMs, toMs);
+    fromMs = toMs;
+    judgeCheckpointsDue(run, toMs);
+  }
+  space.trailing.clear();
+  run.unjudged = setup.guardWindowIntervals - 1;
+  run.upIntervals = 0;
+  return fromMs;
+}
+
 /**
  * Rehearses one phase from `phaseStartMs` (epoch ms): interval by interval, both cohorts simulated, the
  * guards judged on the trailing window (a trip rolls back at once), the checkpoints due judged on their
@@ -232,6 +311,7 @@ export function runPhase(
   phase: PhaseSetup,
   phaseStartMs: number,
   approve: boolean,
+  skipQuietSpans = true,
 ): PhaseEnd {
   space.startPhase(phase, phaseStartMs);
   const judge = new PhaseJudge<CheckpointResult>(phase.name, phase.rules, phase.checkpoints.length);
@@ -244,9 +324,20 @@ export function runPhase(
     estimates: space.estimates[phase.index]!,
     closesEveryInterval: space.candidate.closesEveryInterval,
     streaks: new Int32Array(setup.guards.length),
+    quiet: skipQuietSpans ? (space.quiet?.phases[phase.index] ?? null) : null,
+    unjudged: 0,
+    upIntervals: 0,
   };
+  const quiet = run.quiet;
   let startMs = 0;
   while (startMs < phase.durationMs && judge.stop === null) {
+    if (quiet !== null) {
+      const quietEndMs = quietSpanEndMs(run, quiet, startMs);
+      if (quietEndMs > startMs) {
+        startMs = simulateQuietSpan(run, startMs, quietEndMs);
+        continue;
+      }
+    }
     const endMs = nextIntervalEndMs(
       startMs,
       setup.intervalMs,
@@ -255,8 +346,13 @@ export function runPhase(
       judge.checkpoints.length,
     );
     simulateInterval(run, startMs, endMs);
+    if (quiet !== null)
+      run.upIntervals = space.interval.stats.upMs === endMs - startMs ? run.upIntervals + 1 : 0;
     startMs = endMs;
-    if (setup.guards.length > 0) judgeGuards(run, endMs);
+    if (run.unjudged > 0) {
+      space.trailing.push(space.interval);
+      run.unjudged--;
+    } else if (setup.guards.length > 0) judgeGuards(run, endMs);
     if (judge.stop === null) judgeCheckpointsDue(run, endMs);
   }
   return endPhase(run, startMs, approve);
