@@ -77,13 +77,15 @@ async function parallelCeiling(): Promise<number> {
 
 /**
  * Seconds that `rehearse risk --runs RUNS --workers <workers> --quiet` takes as its own process (start-up,
- * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for.
+ * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for. With `cache`, the
+ * command is given `--cache <cache>` (the plan's exact analysis read from there once it has been written).
  */
-function cliSeconds(root: string, workers: number): number {
+function cliSeconds(root: string, workers: number, cache?: string): number {
   const out = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   try {
     const start = performance.now();
     const args = ['risk', '--runs', String(RUNS), '--workers', String(workers), '--quiet', '--out', out];
+    if (cache !== undefined) args.push('--cache', cache);
     const child = spawnSync(process.execPath, [join(root, 'bin', 'rehearse.js'), ...args], { cwd: root });
     if (child.status !== 0) throw new Error(`rehearse risk failed: ${child.stderr.toString()}`);
     return (performance.now() - start) / 1000;
@@ -92,16 +94,33 @@ function cliSeconds(root: string, workers: number): number {
   }
 }
 
+/** Medians of {@link cliMedianSeconds}, seconds. */
+export interface CliSeconds {
+  one: number;
+  two: number;
+  /** `--workers 2` with `--cache`, the plan's analysis already there. */
+  twoCached: number;
+}
+
 /**
- * Medians of {@link ROUNDS} rounds of {@link cliSeconds} with `--workers 1` and `--workers 2`, taken in
- * turn so that load from elsewhere hits both alike: [1 worker, 2 workers], seconds.
+ * Medians of {@link ROUNDS} rounds of {@link cliSeconds} with `--workers 1`, `--workers 2`, and `--workers 2`
+ * with a `--cache` folder written by one untimed run first, taken in turn so that load from elsewhere hits
+ * all alike.
  */
-export function cliMedianSeconds(root: string): [number, number] {
-  const cli: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const workers of [1, 2] as const) cli[workers].push(cliSeconds(root, workers));
+export function cliMedianSeconds(root: string): CliSeconds {
+  const cache = mkdtempSync(join(tmpdir(), 'rehearse-bench-cache-'));
+  try {
+    cliSeconds(root, 1, cache);
+    const cli: Record<keyof CliSeconds, number[]> = { one: [], two: [], twoCached: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      cli.one.push(cliSeconds(root, 1));
+      cli.two.push(cliSeconds(root, 2));
+      cli.twoCached.push(cliSeconds(root, 2, cache));
+    }
+    return { one: median(cli.one), two: median(cli.two), twoCached: median(cli.twoCached) };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
-  return [median(cli[1]), median(cli[2])];
 }
 
 /** Rehearsals of the long plan per timed round: each reaches its 13-day phase in most runs. */
@@ -174,10 +193,11 @@ export async function benchRisk(): Promise<void> {
   line(`  machine ceiling now (a pure CPU loop, 2 threads / 1): ${fixed(await parallelCeiling())}×`);
   await benchLongPlan(root, plan);
 
-  const [cliOne, cliTwo] = cliMedianSeconds(root);
+  const cli = cliMedianSeconds(root);
   line(
-    `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cliOne)} s, ` +
-      `--workers 2 ${fixed(cliTwo)} s: ${fixed(cliOne / cliTwo)}× (target ≥ 1.6×; start-up, cold JIT, analysis and rendering included)`,
+    `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cli.one)} s, ` +
+      `--workers 2 ${fixed(cli.two)} s: ${fixed(cli.one / cli.two)}× (target ≥ 1.6×; start-up, cold JIT, analysis and rendering included); ` +
+      `--workers 2 --cache (the plan's analysis kept) ${fixed(cli.twoCached)} s`,
   );
 
   const start = performance.now();

@@ -1,43 +1,16 @@
-import { InternalError } from '../errors.js';
-import { emptyTally, mergeTallies, type RiskTally, type StudySettings, tallyShape } from '../risk/index.js';
+// Straight from the modules, not risk/index.js, which pulls in the exact analysis and the report: those
+// load while the runs are tallied (runRiskStudy).
+import { emptyTally, mergeTallies, type RiskTally } from '../risk/riskTally.js';
+import { type StudySettings, tallyShape } from '../risk/tallyRuns.js';
 import type { Plan } from '../scenario/plan.js';
-import { prepareRiskStudy, type RiskTask, type RiskWorkerData, riskTask } from './riskTask.js';
-import { rangeTasks, WorkerPool } from './workerPool.js';
-import { workerScript } from './workerScript.js';
+import { riskPool } from './riskPool.js';
+import { prepareRiskStudy, type RiskWorkerData, riskTask } from './riskTask.js';
+import { rangeTasks } from './workerPool.js';
+
+export { closeRiskWorkers, prestartRiskWorkers } from './riskPool.js';
 
 /** Runs in one task: at most 250, down to 25 at the end of a study. */
 const TASK_RUNS = { minRuns: 25, maxRuns: 250 };
-
-let sharedPool: WorkerPool<RiskTask, RiskTally, RiskWorkerData> | null = null;
-
-/**
- * The process's risk workers, kept between studies: a second study (a benchmark round, a tuning loop
- * calling {@link tallyInWorkers} again) finds them with their modules loaded and their code compiled.
- * Idle workers do not keep the process alive.
- */
-function riskPool(): WorkerPool<RiskTask, RiskTally, RiskWorkerData> {
-  sharedPool ??= new WorkerPool(workerScript('riskWorker.js'));
-  return sharedPool;
-}
-
-/**
- * Starts the worker threads a study on `workers` threads will use (`workers − 1`: this thread works too),
- * so that their start-up overlaps reading the scenario: `runRiskStudy` calls it first thing. Never throws:
- * a missing build is reported by the study itself, and only if it needs the workers.
- */
-export function prestartRiskWorkers(workers: number): void {
-  if (workers <= 1) return;
-  try {
-    riskPool().prestart(workers - 1);
-  } catch (error) {
-    if (!(error instanceof InternalError)) throw error;
-  }
-}
-
-/** Stops the kept risk workers (tests and embedders that want a clean exit; idle ones never block it). */
-export async function closeRiskWorkers(): Promise<void> {
-  await sharedPool?.close();
-}
 
 /**
  * Tallies runs [from, to) of a study on `workers` threads: this one and `workers − 1` worker threads
@@ -45,6 +18,8 @@ export async function closeRiskWorkers(): Promise<void> {
  * number of workers and any order in which their tasks finish.
  *
  * @param onProgress called with the number of runs finished since the previous call.
+ * @param hereAfter work this thread does first (see `PoolJob.hereAfter`): with workers, this thread's first
+ *   task waits for it while the workers start on theirs (alone, this thread tallies at once).
  */
 export async function tallyInWorkers(
   plan: Plan,
@@ -52,6 +27,7 @@ export async function tallyInWorkers(
   range: [number, number],
   workers: number,
   onProgress?: (done: number) => void,
+  hereAfter?: Promise<unknown>,
 ): Promise<RiskTally> {
   const [from, to] = range;
   const study: RiskWorkerData = { plan, settings };
@@ -66,6 +42,7 @@ export async function tallyInWorkers(
     tasks: rangeTasks(from, to, workers, TASK_RUNS),
     runHere: (task, report) => riskTask(here, task, report),
     ...(onProgress === undefined ? {} : { onProgress }),
+    ...(hereAfter === undefined ? {} : { hereAfter }),
   });
   const total = emptyTally(tallyShape(plan));
   for (const tally of tallies) mergeTallies(total, tally);

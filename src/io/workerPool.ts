@@ -38,6 +38,12 @@ export interface PoolJob<Task, Result, Context> {
    * 2-core machine that spares a worker's start-up and JIT warm-up while this thread would only wait.
    */
   runHere?: (task: Task, progress: (done: number) => void) => Result;
+  /**
+   * Work this thread does before it takes tasks of its own (a study's exact analysis): with `runHere`, its
+   * first task waits until this settles, however it settles (its outcome is the caller's to handle). The
+   * workers start on theirs at once.
+   */
+  hereAfter?: Promise<unknown>;
 }
 
 /**
@@ -205,7 +211,9 @@ export class WorkerPool<Task, Result, Context> {
         complete(index, result);
         setImmediate(workHere);
       };
-      setImmediate(workHere);
+      const startHere = () => setImmediate(workHere);
+      if (job.hereAfter === undefined) startHere();
+      else job.hereAfter.then(startHere, startHere);
     });
   }
 }

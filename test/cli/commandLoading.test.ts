@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,14 @@ import { tempDir } from '../support/tempDir.js';
 const HOOK = join(import.meta.dirname, '../support/logModules.mjs');
 const MAIN = pathToFileURL(join(ROOT, 'dist/src/cli/main.js')).href;
 
-/** The packages (node_modules/<name>) and our folders (dist/src/<folder>) that `rehearse …args` loaded. */
-function loaded(args: readonly string[]): { packages: Set<string>; folders: Set<string> } {
+/**
+ * The packages (node_modules/<name>), our folders (dist/src/<folder>) and our modules (`risk/buildRisk.js`)
+ * that `rehearse …args` loaded, exiting with `status`.
+ */
+function loaded(
+  args: readonly string[],
+  status = 0,
+): { packages: Set<string>; folders: Set<string>; files: Set<string> } {
   const script = `const { main } = await import(${JSON.stringify(MAIN)});
     await main(['node', 'rehearse', ...process.argv.slice(1)]);`;
   const child = spawnSync(
@@ -24,13 +30,14 @@ function loaded(args: readonly string[]): { packages: Set<string>; folders: Set<
     ['--import', HOOK, '--input-type=module', '-e', script, '--', ...args],
     { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
   );
-  expect(child.status, child.stderr).toBe(0);
+  expect(child.status, child.stderr).toBe(status);
   const urls = child.stderr.split('\n').filter((text) => text.startsWith('module file:'));
   const packages = new Set(
     urls.flatMap((url) => url.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? []),
   );
   const folders = new Set(urls.flatMap((url) => url.match(/\/dist\/src\/([^/]+)\/[^/]+$/)?.[1] ?? []));
-  return { packages, folders };
+  const files = new Set(urls.flatMap((url) => url.match(/\/dist\/src\/(.+\.js)$/)?.[1] ?? []));
+  return { packages, folders, files };
 }
 
 beforeAll(async () => {
@@ -64,6 +71,28 @@ describe('what each command loads', () => {
     for (const folder of ['engine', 'report', 'charts', 'risk', 'replay', 'finance']) {
       expect(folders, folder).not.toContain(folder);
     }
+  });
+});
+
+describe('rehearse risk', () => {
+  it('loads the analysis, finance, the renderer and charts only once the plan is read', () => {
+    // A scenario that does not validate: the study stops at reading it, before anything it would load after.
+    const scenario = join(tempDir(), 'bad.yaml');
+    writeFileSync(
+      scenario,
+      readFileSync(join(ROOT, DEFAULT_SCENARIO), 'utf8').replace('interval: 30s', 'interval: -30s'),
+    );
+    const { packages, folders, files } = loaded(
+      ['risk', scenario, '--runs', '10', '--workers', '2', '--quiet'],
+      2,
+    );
+    expect(packages).toContain('yaml');
+    for (const name of ['handlebars', 'd3-scale', 'd3-shape', 'csv-stringify']) {
+      expect(packages, name).not.toContain(name);
+    }
+    for (const folder of ['report', 'charts']) expect(folders, folder).not.toContain(folder);
+    for (const file of ['risk/buildRisk.js', 'finance/simulateFinance.js'])
+      expect(files, file).not.toContain(file);
   });
 });
 

@@ -70,6 +70,20 @@ describe('rehearse risk on the default scenario', () => {
     expect(fromShards).toEqual(single);
   });
 
+  it('writes the same bytes with --cache, computing the plan analysis once and then reading it', async () => {
+    const cache = join(dir, 'cache');
+    await risk('cached-1', { workers: '2', cache: 'cache' });
+    const [entry] = await readdir(cache);
+    expect(entry).toMatch(/^plan-analysis-[0-9a-f]{16}\.json$/);
+    const stored = await readFile(join(cache, entry!), 'utf8');
+    await risk('cached-2', { workers: '1', cache: 'cache' });
+    expect(await readdir(cache)).toEqual([entry]);
+    expect(await readFile(join(cache, entry!), 'utf8')).toBe(stored);
+    const [single, missed, hit] = await Promise.all([files('w1'), files('cached-1'), files('cached-2')]);
+    expect(missed).toEqual(single);
+    expect(hit).toEqual(single);
+  });
+
   it('risk.json follows its schema and the contract’s names', async () => {
     const json = JSON.parse(await readFile(join(dir, 'w1', 'risk.json'), 'utf8'));
     expect(schemaErrors('risk', json)).toEqual([]);

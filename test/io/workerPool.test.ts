@@ -95,6 +95,59 @@ describe('a WorkerPool job', () => {
     expect(progress).toBe(10);
   });
 
+  describe('with hereAfter, this thread takes tasks only once it settles; the workers start at once', () => {
+    /** Each task holds its worker 5 ms, so this thread would take some of 40 if it could. */
+    async function slowTens(): Promise<URL> {
+      return script(
+        'slowTens.mjs',
+        `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+         parentPort.postMessage({ type: 'result', index, result: task * 10 });`,
+      );
+    }
+    const tasks = Array.from({ length: 40 }, (_, task) => task);
+
+    it('never settling: the worker takes every task', async () => {
+      let ranHere = 0;
+      const results = await runJob<number, number>(await slowTens(), {
+        context: null,
+        workers: 2,
+        tasks,
+        hereAfter: new Promise(() => undefined),
+        runHere: (task) => {
+          ranHere++;
+          return task * 10;
+        },
+      });
+      expect(results).toEqual(tasks.map((task) => task * 10));
+      expect(ranHere).toBe(0);
+    });
+
+    it('settling (here by rejecting) mid-job: this thread joins in then, not before', async () => {
+      let released = false;
+      const calls: boolean[] = [];
+      const hereAfter = new Promise((_, reject) =>
+        setTimeout(() => {
+          released = true;
+          reject(new Error('its outcome is the caller’s'));
+        }, 30),
+      );
+      hereAfter.catch(() => undefined);
+      const results = await runJob<number, number>(await slowTens(), {
+        context: null,
+        workers: 2,
+        tasks,
+        hereAfter,
+        runHere: (task) => {
+          calls.push(released);
+          return task * 10;
+        },
+      });
+      expect(results).toEqual(tasks.map((task) => task * 10));
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.every((afterRelease) => afterRelease)).toBe(true);
+    });
+  });
+
   it('rejects with the error a worker reports', async () => {
     const url = await script(
       'fails.mjs',

@@ -1,13 +1,17 @@
 import { basename, extname, join } from 'node:path';
+import { prestartRiskWorkers } from '../../io/riskPool.js';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
-import { formatRiskSummary } from '../../report/index.js';
-import { parseShard, type Risk, type Shard } from '../../risk/index.js';
+import type { Risk } from '../../risk/risk.js';
+import { parseShard, type Shard } from '../../risk/shard.js';
 import type { Problem } from '../../scenario/problems.js';
 import type { CommonFlagValues } from '../commonFlags.js';
-import { parseFailOn, RISK_FAIL_ON, reportFailures, riskFailures } from '../failOn/index.js';
+import { parseFailOn } from '../failOn/failOnTerm.js';
+import { reportFailures } from '../failOn/reportFailures.js';
+import { RISK_FAIL_ON, riskFailures } from '../failOn/riskFailOn.js';
 import {
   fidelityFlag,
   flagProblem,
+  inFolder,
   outFlag,
   printFlags,
   quoted,
@@ -30,6 +34,7 @@ export interface RiskFlags
   > {
   runs?: string;
   shard?: string;
+  cache?: string;
   /** `--fail-on`, repeatable: one value, or every value given. */
   failOn?: string | string[];
 }
@@ -74,6 +79,7 @@ export function parseRiskFlags(flags: RiskFlags) {
     shard,
     failOn,
     report: flags.report ?? true,
+    cache: flags.cache,
     ...printFlags(flags),
   };
 }
@@ -119,6 +125,8 @@ export async function riskCommand(
   context: RiskContext,
 ): Promise<number> {
   const options = parseRiskFlags(flags);
+  // Before anything else loads: the workers' start-up overlaps this thread's reading the scenario.
+  prestartRiskWorkers(options.workers);
   const { path, file } = resolveScenario(scenario, context.cwd);
   const outDir = options.out ?? join('reports', basename(file, extname(file)));
   const now = context.now ?? (() => performance.now());
@@ -141,6 +149,8 @@ export async function riskCommand(
     approve: options.approve,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     report: options.report,
+    ...(options.cache === undefined ? {} : { cacheDir: inFolder(context.cwd, options.cache) }),
+    onWarning: (message) => context.stderr.write(`warning: ${message}\n`),
     onProgress: (done) => bar.add(done),
   }).finally(() => bar.end());
   const seconds = ((now() - startMs) / 1000).toFixed(1);
@@ -160,6 +170,7 @@ export async function riskCommand(
   if (options.json)
     context.stdout.write(`${JSON.stringify(riskJsonSummary(outputs.risk, written), null, 2)}\n`);
   else if (!options.quiet) {
+    const { formatRiskSummary } = await import('../../report/formatRiskSummary.js');
     context.stdout.write(`${formatRiskSummary(outputs.risk)}\n\n`);
     context.stdout.write(
       `${options.runs} runs on ${options.workers} worker${options.workers === 1 ? '' : 's'} in ${seconds} s\n`,
