@@ -87,6 +87,8 @@ const EXACT_HITS_LIMIT = 400;
  * @example windowTailBound(316.67, 316.67, 0.00079, 0.015) // ≈ 6.3e-6: P(errorRate ≥ 1.5% in 1 minute)
  */
 export function windowTailBound(lambdaLow: number, lambdaHigh: number, p: number, share: number): number {
+  // A range that is empty, unbounded or reaches a window with no expected requests gets no bound.
+  if (!(lambdaLow > 0 && lambdaHigh >= lambdaLow && lambdaHigh < Number.POSITIVE_INFINITY)) return 1;
   if (share <= 0 || p >= 1) return 1;
   const chernoff = chernoffTailBound(lambdaLow, p, share);
   // No hits: hits ≥ share · requests only with no requests, which gives no value.
