@@ -57,6 +57,27 @@ describe('RandomStream uniforms', () => {
       expect(Math.abs(ones[bit]! / n - 0.5)).toBeLessThanOrEqual(STANDARD_ERRORS * se);
   });
 
+  // A short warm-up leaves neighbouring keys' first outputs alike: with no warm-up they differ in ~14.9 bits.
+  it('neighbouring keys give first outputs that differ in 16 of 32 bits on average (within 5 SE)', () => {
+    const pairs = 20_000;
+    let differing = 0;
+    let previous = new RandomStream(streamKey(6570055745874584, ['latency', 'candidate', 0])).nextInt32();
+    for (let phase = 1; phase <= pairs; phase++) {
+      const output = new RandomStream(
+        streamKey(6570055745874584, ['latency', 'candidate', phase]),
+      ).nextInt32();
+      let x = (output ^ previous) >>> 0;
+      while (x !== 0) {
+        differing += x & 1;
+        x >>>= 1;
+      }
+      previous = output;
+    }
+    // Each pair's differing bits: Binomial(32, 1/2), sd √8; the mean over the pairs has SE √8/√pairs.
+    const se = Math.sqrt(8 / pairs);
+    expect(Math.abs(differing / pairs - 16)).toBeLessThanOrEqual(STANDARD_ERRORS * se);
+  });
+
   it('one stream of 1,000,000 uniforms: 1,000 equal cells (chi-square), lag-1 correlation within 5 SE', () => {
     const n = 1_000_000;
     const stream = new RandomStream(streamKey(1, ['long']));
