@@ -35,7 +35,7 @@ const PURPOSES = Object.keys(SLOT) as Purpose[];
 
 /**
  * One cohort's streams, phase after phase and run after run, each derived on first use: seeding one costs
- * ~0.2 µs, and a rehearsal that rolls back early, or a cohort no fault touches, never draws from several of
+ * ~0.35 µs, and a rehearsal that rolls back early, or a cohort no fault touches, never draws from several of
  * them. A stream depends only on its key, so deriving it later gives the same sequence.
  *
  * The set is reused: {@link forRun} and {@link forPhase} point it at another (run, phase), and each stream
