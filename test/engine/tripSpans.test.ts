@@ -11,6 +11,7 @@ import {
 import { defaultLatencyBucketsMs, emptyWindowStats, guardTrips } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import type { Plan } from '../../src/scenario/index.js';
+import { chiSquareTest } from '../random/support/goodnessOfFit.js';
 import { makePlan } from './makePlan.js';
 import { chiSquareTwoSample, ksTwoSample } from './twoSample.js';
 
@@ -266,3 +267,75 @@ describe('trip spans against every interval simulated', () => {
     compare(sample(diurnalPlan, 3000, true, 31), sample(diurnalPlan, 3000, false, 32), 3);
   }, 120_000);
 });
+
+describe('trip spans against the closed forms of thinning', () => {
+  /** ~2 requests an interval at 0.2% errors for 2 h, outages all but impossible: the first hit is geometric. */
+  const plan: Plan = makePlan({
+    learners: 240_000,
+    requestsPerLearnerHour: 0.001,
+    candidate: { errorRate: 0.002, availability: 0.9999999, meanOutageMs: 1000 },
+    guards: [
+      { metric: 'errorRate', op: 'above', threshold: 0.015 },
+      { metric: 'p99LatencyMs', op: 'above', threshold: 250 },
+    ],
+    phases: [{ name: 'steady', traffic: 1, durationMs: 2 * HOUR_MS, checkpointsMs: [HOUR_MS, 2 * HOUR_MS] }],
+  });
+  const RUNS = 6000;
+
+  it('first trip interval ~ geometric(1 − e^{−μ}), the trip window N = ZTP(μ) + Poisson(λ(1 − h)), its errors ZTP(μ)', () => {
+    const context = new EngineContext();
+    const trip = quietSpans(context.setup(plan), context.bucketTables).trips[0]!;
+    expect(trip).not.toBeNull();
+    const mu = trip.hitsPerHour / 120;
+    const rest = trip.restPerHour / 120;
+    // μ = λ·h with λ = 2 and h = 1 − (1 − 0.002)(1 − s), s the tail past 248 ms (~1e-11).
+    expect(mu).toBeCloseTo(2 * 0.002, 9);
+    const intervals: number[] = [];
+    const windowRequests: number[] = [];
+    const windowErrors: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const rehearsal = rehearse(plan, { seed: 5, run, context });
+      const first = rehearsal.phases[0]!.guardTrips[0];
+      if (first === undefined) {
+        intervals.push(8);
+        continue;
+      }
+      // 8 groups of 30 intervals, then none.
+      intervals.push(Math.floor((first.offsetMs / 30_000 - 1) / 30));
+      const requests = Number(/([\d,]+) requests?\)/.exec(first.reason)![1]!.replaceAll(',', ''));
+      windowRequests.push(requests);
+      if (first.metric === 'errorRate') windowErrors.push(Math.round(first.observed! * requests));
+    }
+    const q30 = Math.exp(-30 * mu);
+    const groups = Array.from({ length: 9 }, (_, g) => (g < 8 ? q30 ** g * (1 - q30) : q30 ** 8));
+    expect(
+      chiSquareTest(intervals, { first: 0, probabilities: Float64Array.from(groups) }).pValue,
+    ).toBeGreaterThan(1e-4);
+
+    const poisson = (mean: number, k: number) => Math.exp(-mean + k * Math.log(mean) - logFactorialSmall(k));
+    const ztp = (k: number) => (k < 1 ? 0 : poisson(mu, k) / -Math.expm1(-mu));
+    const sizes = Array.from({ length: 8 }, (_, n) => {
+      let p = 0;
+      for (let k = 1; k <= n; k++) p += ztp(k) * poisson(rest, n - k);
+      return p;
+    });
+    sizes[7] = 1 - sizes.slice(0, 7).reduce((a, b) => a + b, 0);
+    expect(windowRequests.length).toBeGreaterThan(RUNS / 2);
+    expect(
+      chiSquareTest(windowRequests, { first: 0, probabilities: Float64Array.from(sizes) }).pValue,
+    ).toBeGreaterThan(1e-4);
+    // Every hit here is an error (the latency tail is ~1e-11): the window's errors are the hits.
+    expect(windowErrors.length).toBe(windowRequests.length);
+    const hits = [0, ztp(1), 1 - ztp(1)];
+    expect(
+      chiSquareTest(windowErrors, { first: 0, probabilities: Float64Array.from(hits) }).pValue,
+    ).toBeGreaterThan(1e-4);
+    expect(windowErrors.filter((e) => e >= 2).length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+function logFactorialSmall(k: number): number {
+  let sum = 0;
+  for (let i = 2; i <= k; i++) sum += Math.log(i);
+  return sum;
+}
