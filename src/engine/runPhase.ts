@@ -388,7 +388,8 @@ function simulateTripSpan(
  * Rehearses one phase from `phaseStartMs` (epoch ms): interval by interval, both cohorts simulated, the
  * guards judged on the trailing window (a trip rolls back at once), the checkpoints due judged on their
  * windows (a rollback or halt ends the phase, a pass waits for its planned end); then its result. The
- * judging is the {@link PhaseJudge} a replay decides with.
+ * judging is the {@link PhaseJudge} a replay decides with. Unless `skipQuietSpans` is false, a trip phase's
+ * stretches with the candidate up are trip spans and a quiet phase's quiet spans are aggregates.
  */
 export function runPhase(
   setup: EngineSetup,
