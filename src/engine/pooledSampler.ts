@@ -12,6 +12,7 @@ import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
 import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
+import type { TripPhase } from './tripSpans.js';
 
 const NOTHING_PER_INTERVAL: GuardNeeds = { counts: false, latency: false, segments: false, spanDraws: false };
 
@@ -48,6 +49,9 @@ export class PooledSampler implements CohortSampler {
   private unbinned = 0;
 
   private readonly scratch: Float64Array;
+  /** A trip piece's non-hits per latency table, for one histogram draw per table. */
+  private readonly restTables: BucketTable[] = [];
+  private readonly restCounts: Float64Array;
 
   constructor(
     setup: EngineSetup,
@@ -63,6 +67,7 @@ export class PooledSampler implements CohortSampler {
     this.downShare = new Float64Array(count);
     this.groupShare = new Float64Array(count);
     this.scratch = new Float64Array(count);
+    this.restCounts = new Float64Array(count);
   }
 
   get closesEveryInterval(): boolean {
@@ -128,6 +133,110 @@ export class PooledSampler implements CohortSampler {
       return;
     }
     this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, this.needs.latency);
+  }
+
+  /**
+   * Exp(1): the cumulative hit hazard at which a trip span's first hit comes (its intervals' no-hit
+   * chances are exp(−hazard), so the first interval whose hazard passes it is the first with a hit).
+   */
+  drawTripClock(): number {
+    return -Math.log(1 - this.phase.streams!.requests.next());
+  }
+
+  /**
+   * The candidate over [offsetMs, offsetMs + durationMs) of a trip span (up throughout, one UTC hour's
+   * traffic), drawn into `now` conditioned on its windows: without a hit, or (`withHit`) with at least one.
+   * The non-hits are Poisson(Σ w_s(1 − h_s)) split over segments, served, with latencies from each segment's
+   * body; the hits, zero-truncated Poisson(Σ w_s·h_s), each an error with P(e_s / h_s) (latency from the
+   * whole mixture) or else slow (latency from the tail). Revenue, churn and exposure accumulate as always.
+   */
+  simulateTripPiece(
+    offsetMs: number,
+    durationMs: number,
+    now: EngineWindow,
+    trip: TripPhase,
+    withHit: boolean,
+  ): void {
+    const phase = this.phase;
+    phase.advance(offsetMs, durationMs, now);
+    const factor = phase.requestFactor;
+    this.spanExpected += this.totalWeight * factor;
+    addSpanMeans(phase, this.rates, phase.hours);
+    this.drawRest(trip, trip.restPerHour * factor, now);
+    if (withHit) this.drawHits(trip, trip.hitsPerHour * factor, now);
+  }
+
+  private drawRest(trip: TripPhase, mean: number, into: EngineWindow): void {
+    if (!(mean > 0)) return;
+    const streams = this.phase.streams!;
+    const requests = samplePoisson(streams.requests, mean);
+    if (requests === 0) return;
+    const stats = into.stats;
+    stats.requests += requests;
+    stats.integrityChecks += requests;
+    const count = this.phase.segmentCount;
+    const perSegment = sampleMultinomialInto(streams.requests, requests, trip.restShare, this.scratch);
+    const tables = this.restTables;
+    tables.length = 0;
+    for (let s = 0; s < count; s++) {
+      const n = perSegment[s]!;
+      if (n === 0) continue;
+      stats.segments[s]!.requests += n;
+      const table = trip.bodyTable[s]!;
+      let g = tables.indexOf(table);
+      if (g < 0) {
+        g = tables.push(table) - 1;
+        this.restCounts[g] = 0;
+      }
+      this.restCounts[g] = this.restCounts[g]! + n;
+    }
+    for (let g = 0; g < tables.length; g++) {
+      drawHistogramInto(
+        streams.latency,
+        this.restCounts[g]!,
+        tables[g]!,
+        stats.latencyCounts,
+        into.latencyBuckets,
+      );
+    }
+  }
+
+  private drawHits(trip: TripPhase, mean: number, into: EngineWindow): void {
+    const streams = this.phase.streams!;
+    // Zero-truncated Poisson by inversion: P(K = k | K ≥ 1) = e^{−μ}μ^k / (k!(1 − e^{−μ})).
+    const target = streams.requests.next() * -Math.expm1(-mean);
+    let term = Math.exp(-mean);
+    let cumulative = 0;
+    let hits = 0;
+    do {
+      hits++;
+      term *= mean / hits;
+      cumulative += term;
+    } while (cumulative < target && term > 0);
+    const stats = into.stats;
+    const touched = into.latencyBuckets;
+    const count = this.phase.segmentCount;
+    for (let i = 0; i < hits; i++) {
+      let u = streams.requests.next();
+      let s = 0;
+      while (s < count - 1 && u >= trip.hitShare[s]!) u -= trip.hitShare[s++]!;
+      const error = streams.errors.next() < trip.errorGivenHit[s]!;
+      const probabilities = (error ? trip.fullTable[s]! : trip.tailTable[s]!).probabilities;
+      let v = streams.latency.next();
+      let k = 0;
+      while (k < probabilities.length - 1 && v >= probabilities[k]!) v -= probabilities[k++]!;
+      while (probabilities[k] === 0 && k > 0) k--;
+      stats.requests++;
+      stats.latencyCounts[k]!++;
+      if (k < touched.low) touched.low = k;
+      if (k > touched.high) touched.high = k;
+      const segment = stats.segments[s]!;
+      segment.requests++;
+      if (error) {
+        stats.errors++;
+        segment.errors++;
+      } else stats.integrityChecks++;
+    }
   }
 
   closeSpan(span: EngineWindow): void {

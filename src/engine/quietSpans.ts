@@ -1,6 +1,7 @@
 import { type Condition, conditionHolds, requiredStreak } from '../gates/index.js';
 import type { BucketTables } from '../model/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import { type TripPhase, tripPhase } from './tripSpans.js';
 import { windowTailBound } from './windowTailBound.js';
 
 /**
@@ -39,6 +40,11 @@ export interface QuietPhase {
 /** Per phase (by index) its skip analysis, null where no span may be skipped; and the plan's checks in all. */
 export interface QuietPlan {
   phases: readonly (QuietPhase | null)[];
+  /**
+   * Per phase (by index) its trip-span analysis, null where it does not qualify; a phase with one skips no
+   * quiet span. Each check of the plan has the same share of the tolerance, whichever of the two skips it.
+   */
+  trips: readonly (TripPhase | null)[];
   checks: number;
 }
 
@@ -163,7 +169,9 @@ export function quietSpans(setup: EngineSetup, tables: BucketTables): QuietPlan 
   const lowFactor = Math.min(...diurnal);
   const highFactor = Math.max(...diurnal);
   const guardCount = Math.max(1, setup.guards.length);
+  const trips = setup.phases.map((phase) => tripPhase(setup, phase, tables, budget));
   const phases = setup.phases.map((phase, p): QuietPhase | null => {
+    if (trips[p] !== null) return null;
     if (setup.controller !== null || setup.guardNeeds.segments || setup.guardNeeds.spanDraws) return null;
     const shares = candidateShares(setup, phase, tables);
     // A check's window: 1 interval (the part after a span's start) up to w full ones.
@@ -185,5 +193,5 @@ export function quietSpans(setup: EngineSetup, tables: BucketTables): QuietPlan 
     if (!(perCheck <= budget)) return null;
     return { guards, tailIntervals: tailRun + w - 2, perCheckBound: perCheck };
   });
-  return { phases, checks };
+  return { phases, trips, checks };
 }

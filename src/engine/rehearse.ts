@@ -47,8 +47,8 @@ export interface RehearseOptions {
   context?: EngineContext;
   /**
    * Whether spans in which no guard can trip but with a probability within 1e-7 per rehearsal are drawn
-   * as aggregates (default true; docs/model.md, "Quiet spans"); false simulates every interval, as tests
-   * comparing the two do.
+   * as aggregates, and the phases whose guards trip on any hit as trip spans (default true; docs/model.md,
+   * "Quiet spans" and "Trip spans"); false simulates every interval, as tests comparing them do.
    */
   skipQuietSpans?: boolean;
 }

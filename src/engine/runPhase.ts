@@ -1,14 +1,17 @@
 import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips } from '../gates/index.js';
+import { diurnalFactor } from '../model/index.js';
 import type { CheckpointSetup, EngineSetup, PhaseSetup } from './engineSetup.js';
 import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
 import { PhaseJudge } from './phaseJudge.js';
+import { PooledSampler } from './pooledSampler.js';
 import { type GridCuts, gridFloorMs, quietPieceEndMs } from './quietSpanClock.js';
 import type { QuietPhase } from './quietSpans.js';
 import type { CheckpointResult, CohortTotals, Outcome, PhaseDecision, PhaseResult } from './rehearsal.js';
 import type { PhaseEstimates, RehearsalWorkspace } from './rehearsalWorkspace.js';
+import type { TripPhase } from './tripSpans.js';
 
 /** How a phase ended, for the rehearsal's outcome. */
 export interface PhaseEnd {
@@ -37,6 +40,8 @@ interface PhaseRun {
   /** Intervals in a row, up to now, in which the candidate was up throughout. */
   upIntervals: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
 export function simulateInterval(
@@ -300,10 +305,91 @@ function simulateQuietSpan(run: PhaseRun, startMs: number, endMs: number): numbe
 }
 
 /**
+ * Where a trip span starting at `startMs` may end (`startMs` when none may start): the candidate up, to the
+ * phase's end or to the last interval end before its next outage.
+ */
+function tripSpanEndMs(run: PhaseRun, startMs: number): number {
+  const availability = run.space.candidate.phase.availability!;
+  if (!availability.up) return startMs;
+  const outageMs = startMs + availability.remainingMs;
+  if (outageMs >= run.phase.durationMs) return run.phase.durationMs;
+  return gridFloorMs(startMs, outageMs, run.setup.intervalMs, gridCuts(run));
+}
+
+/** Step: the candidate's draw of [startMs, endMs) of a trip span (with its first hit or none), the baseline's, into the windows. */
+function simulateTripPiece(
+  run: PhaseRun,
+  sampler: PooledSampler,
+  trip: TripPhase,
+  startMs: number,
+  endMs: number,
+  withHit: boolean,
+): void {
+  const { space, phase } = run;
+  const interval = space.interval;
+  resetEngineWindow(interval);
+  sampler.simulateTripPiece(startMs, endMs - startMs, interval, trip, withHit);
+  space.baseline.simulateInterval(startMs, endMs - startMs, space.baselineSpan);
+  addEngineWindow(space.cumulative, interval);
+  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
+}
+
+/**
+ * Step: a trip span [startMs, endMs), the candidate up throughout (docs/model.md, "Trip spans"). Its first
+ * interval with a hit comes where the cumulative hit hazard passes one Exp(1) draw; the intervals before it
+ * are drawn as aggregates without a hit (split at checkpoints, judged, and at UTC hours), that interval with
+ * at least one, and the guards judge it as any other. Returns where it stopped.
+ */
+function simulateTripSpan(
+  run: PhaseRun,
+  sampler: PooledSampler,
+  trip: TripPhase,
+  startMs: number,
+  endMs: number,
+): number {
+  const { setup, space, judge } = run;
+  const intervalMs = setup.intervalMs;
+  space.trailing.clear();
+  let clock = sampler.drawTripClock();
+  let fromMs = startMs;
+  while (fromMs < endMs && judge.stop === null) {
+    const toMs = quietPieceEndMs(
+      fromMs,
+      endMs,
+      intervalMs,
+      gridCuts(run),
+      run.phaseStartMs,
+      setup.diurnal !== null,
+    );
+    const hitsPerMs = (trip.hitsPerHour * diurnalFactor(setup.diurnal, run.phaseStartMs + fromMs)) / HOUR_MS;
+    const hazard = hitsPerMs * (toMs - fromMs);
+    if (!(clock < hazard)) {
+      clock -= hazard;
+      simulateTripPiece(run, sampler, trip, fromMs, toMs, false);
+      fromMs = toMs;
+      judgeCheckpointsDue(run, toMs);
+      continue;
+    }
+    // No checkpoint lies inside a piece: its intervals start at fromMs + j·intervalMs.
+    const last = Math.ceil((toMs - fromMs) / intervalMs) - 1;
+    const j = Math.min(last, Math.floor(clock / hitsPerMs / intervalMs));
+    const hitFromMs = fromMs + j * intervalMs;
+    const hitToMs = Math.min(toMs, hitFromMs + intervalMs);
+    if (hitFromMs > fromMs) simulateTripPiece(run, sampler, trip, fromMs, hitFromMs, false);
+    simulateTripPiece(run, sampler, trip, hitFromMs, hitToMs, true);
+    judgeGuards(run, hitToMs);
+    if (judge.stop === null) judgeCheckpointsDue(run, hitToMs);
+    return hitToMs;
+  }
+  return fromMs;
+}
+
+/**
  * Rehearses one phase from `phaseStartMs` (epoch ms): interval by interval, both cohorts simulated, the
  * guards judged on the trailing window (a trip rolls back at once), the checkpoints due judged on their
  * windows (a rollback or halt ends the phase, a pass waits for its planned end); then its result. The
- * judging is the {@link PhaseJudge} a replay decides with.
+ * judging is the {@link PhaseJudge} a replay decides with. Unless `skipQuietSpans` is false, a trip phase's
+ * stretches with the candidate up are trip spans and a quiet phase's quiet spans are aggregates.
  */
 export function runPhase(
   setup: EngineSetup,
@@ -329,8 +415,17 @@ export function runPhase(
     upIntervals: 0,
   };
   const quiet = run.quiet;
+  const trip = skipQuietSpans ? (space.quiet?.trips[phase.index] ?? null) : null;
+  const tripSampler = trip !== null && space.candidate instanceof PooledSampler ? space.candidate : null;
   let startMs = 0;
   while (startMs < phase.durationMs && judge.stop === null) {
+    if (tripSampler !== null) {
+      const tripEndMs = tripSpanEndMs(run, startMs);
+      if (tripEndMs > startMs) {
+        startMs = simulateTripSpan(run, tripSampler, trip!, startMs, tripEndMs);
+        continue;
+      }
+    }
     if (quiet !== null) {
       const quietEndMs = quietSpanEndMs(run, quiet, startMs);
       if (quietEndMs > startMs) {

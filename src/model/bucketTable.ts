@@ -61,7 +61,15 @@ function buildTable(mixture: LatencyMixture, boundsMs: readonly number[]): Bucke
   for (const p of probabilities) total += p;
   if (!(total > 0)) throw new RangeError('bucketTable: the latency mixture has no mass');
   for (let k = 0; k < bucketCount; k++) probabilities[k] = probabilities[k]! / total;
+  return tableOf(probabilities);
+}
 
+/**
+ * The table of bucket probabilities already normalised (`probabilities`, kept by reference): a mixture's,
+ * or one conditioned on a range of buckets (the engine's trip spans draw a window's body and tail apart).
+ */
+export function tableOf(probabilities: Float64Array): BucketTable {
+  const bucketCount = probabilities.length;
   const positive: number[] = [];
   for (let k = 0; k < bucketCount; k++) if (probabilities[k]! > 0) positive.push(k);
   positive.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);

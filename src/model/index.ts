@@ -14,7 +14,7 @@ export {
   meanUpMs,
   restartAvailability,
 } from './availability.js';
-export { type BucketTable, BucketTables, bucketTable } from './bucketTable.js';
+export { type BucketTable, BucketTables, bucketTable, tableOf } from './bucketTable.js';
 export { diurnalFactor, normaliseDiurnalProfile, utcHourOf } from './diurnal.js';
 export { bucketOfLatency, drawHistogramInto } from './drawHistogram.js';
 export { drawLatencyMs } from './drawLatency.js';

@@ -150,9 +150,16 @@ describe('rehearse whatif', () => {
     const twoPhases = join(dir, 'two-phases.yaml');
     await writeFile(twoPhases, TWO_PHASES);
     const runs = 40;
-    const plan = await readScenario(twoPhases);
-    // Counted independently: the plan alone, rehearsed at the what-if's seeds (seed 7, run i), reaches the
-    // ramp in this many runs; the fault begins at the ramp's start, so it begins in exactly those.
+    // Counted independently: the plan with the fault as its own, rehearsed at the what-if's seeds (seed 7,
+    // run i), reaches the ramp in this many runs; the fault begins at the ramp's start, so it begins in
+    // exactly those. (With a fault the rehearsal draws per segment, as the what-if's runs do; the plan alone
+    // would draw its canary by trip spans, other numbers for the same seed.)
+    const withFault = join(dir, 'two-phases-fault.yaml');
+    await writeFile(
+      withFault,
+      `${TWO_PHASES}faults:\n  - { kind: error-spike, phase: ramp, at: 0s, duration: 10m, addedErrorRate: 0.2 }\n`,
+    );
+    const plan = await readScenario(withFault);
     let reached = 0;
     for (let run = 0; run < runs; run += 1) {
       if (rehearse(plan, { seed: 7, run }).phases[1]!.status !== 'not-reached') reached += 1;

@@ -118,15 +118,12 @@ describe('quietSpans', () => {
     }
   });
 
-  it('skips nothing of the default plan, whose guards trip on noise, so its rehearsals are unchanged', async () => {
+  it('skips no quiet span of the default plan, whose guards trip on noise: its canary and ramp are trip spans', async () => {
     const plan = await readScenario(join(scenarios, 'sprint2-rollout.yaml'));
     const context = new EngineContext();
-    expect(quietSpans(context.setup(plan), context.bucketTables).phases).toEqual([null, null, null]);
-    for (let run = 0; run < 40; run++) {
-      const skipping = rehearse(plan, { seed: 20251031, run, context });
-      const simulated = rehearse(plan, { seed: 20251031, run, context, skipQuietSpans: false });
-      expect(skipping).toEqual(simulated);
-    }
+    const quiet = quietSpans(context.setup(plan), context.bucketTables);
+    expect(quiet.phases).toEqual([null, null, null]);
+    expect(quiet.trips.map((trip) => trip !== null)).toEqual([true, true, false]);
   });
 });
 
