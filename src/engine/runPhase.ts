@@ -55,9 +55,19 @@ export function simulateInterval(
   resetEngineWindow(interval);
   candidate.simulateInterval(startMs, lengthMs, interval);
   if (run.closesEveryInterval) candidate.closeSpan(interval);
+  baselineAndWindows(space, phase, startMs, lengthMs);
+}
+
+/** Step: the baseline over [startMs, startMs + lengthMs), and the candidate's interval into the phase's windows. */
+function baselineAndWindows(
+  space: RehearsalWorkspace,
+  phase: PhaseSetup,
+  startMs: number,
+  lengthMs: number,
+): void {
   space.baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
-  addEngineWindow(space.cumulative, interval);
-  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
+  addEngineWindow(space.cumulative, space.interval);
+  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, space.interval);
 }
 
 /**
@@ -242,6 +252,19 @@ function gridCuts(run: PhaseRun): GridCuts {
   };
 }
 
+/** The end of the next aggregate piece of a quiet or trip span [fromMs, endMs): see {@link quietPieceEndMs}. */
+function pieceEndMs(run: PhaseRun, fromMs: number, endMs: number): number {
+  const { setup } = run;
+  return quietPieceEndMs(
+    fromMs,
+    endMs,
+    setup.intervalMs,
+    gridCuts(run),
+    run.phaseStartMs,
+    setup.diurnal !== null,
+  );
+}
+
 /** Whether the trailing window holds none of what a guard counts (errors, slow requests). */
 function trailingQuiet(run: PhaseRun, quiet: QuietPhase): boolean {
   const stats = run.space.trailing.window.stats;
@@ -286,14 +309,7 @@ function simulateQuietSpan(run: PhaseRun, startMs: number, endMs: number): numbe
   const { setup, space, judge } = run;
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
-    const toMs = quietPieceEndMs(
-      fromMs,
-      endMs,
-      setup.intervalMs,
-      gridCuts(run),
-      run.phaseStartMs,
-      setup.diurnal !== null,
-    );
+    const toMs = pieceEndMs(run, fromMs, endMs);
     simulateInterval(run, fromMs, toMs);
     fromMs = toMs;
     judgeCheckpointsDue(run, toMs);
@@ -326,12 +342,9 @@ function simulateTripPiece(
   withHit: boolean,
 ): void {
   const { space, phase } = run;
-  const interval = space.interval;
-  resetEngineWindow(interval);
-  sampler.simulateTripPiece(startMs, endMs - startMs, interval, trip, withHit);
-  space.baseline.simulateInterval(startMs, endMs - startMs, space.baselineSpan);
-  addEngineWindow(space.cumulative, interval);
-  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, interval);
+  resetEngineWindow(space.interval);
+  sampler.simulateTripPiece(startMs, endMs - startMs, space.interval, trip, withHit);
+  baselineAndWindows(space, phase, startMs, endMs - startMs);
 }
 
 /**
@@ -353,14 +366,7 @@ function simulateTripSpan(
   let clock = sampler.drawTripClock();
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
-    const toMs = quietPieceEndMs(
-      fromMs,
-      endMs,
-      intervalMs,
-      gridCuts(run),
-      run.phaseStartMs,
-      setup.diurnal !== null,
-    );
+    const toMs = pieceEndMs(run, fromMs, endMs);
     const hitsPerMs = (trip.hitsPerHour * diurnalFactor(setup.diurnal, run.phaseStartMs + fromMs)) / HOUR_MS;
     const hazard = hitsPerMs * (toMs - fromMs);
     if (!(clock < hazard)) {
