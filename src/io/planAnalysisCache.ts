@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { PlanAnalysis } from '../risk/buildRisk.js';
 import type { Plan } from '../scenario/plan.js';
+import { describeReadError } from './describeReadError.js';
+import { jsonSha256 } from './jsonSha256.js';
 import { writeFilesAtomically } from './writeFilesAtomically.js';
 
 /** What a cache file says it is; a file that says otherwise is not read as an analysis. */
@@ -22,9 +23,7 @@ interface CachedAnalysis {
  * profile or tool never reads an analysis computed for another.
  */
 export function planAnalysisKey(plan: Plan, version: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([version, plan]))
-    .digest('hex');
+  return jsonSha256([version, plan]);
 }
 
 /** The cache file of the analysis with `key` in `dir`. */
@@ -43,17 +42,24 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keysA.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Why `text` is not the cached analysis with `key` and `version`, or null when it is. */
-function cacheProblem(text: string, key: string, version: string): string | null {
+/** The cached analysis with `key` and `version` that `text` holds, or why it holds none. */
+function readCached(
+  text: string,
+  key: string,
+  version: string,
+): { analysis: PlanAnalysis; problem?: never } | { problem: string } {
   let data: Partial<CachedAnalysis>;
   try {
     data = JSON.parse(text) as Partial<CachedAnalysis>;
   } catch {
-    return 'not valid JSON';
+    return { problem: 'not valid JSON' };
   }
   if (data === null || typeof data !== 'object' || data.kind !== PLAN_ANALYSIS_KIND)
-    return `not a plan analysis (kind ${JSON.stringify((data as { kind?: unknown } | null)?.kind)})`;
-  if (data.version !== version || data.key !== key) return 'computed for another plan or version';
+    return {
+      problem: `not a plan analysis (kind ${JSON.stringify((data as { kind?: unknown } | null)?.kind)})`,
+    };
+  if (data.version !== version || data.key !== key)
+    return { problem: 'computed for another plan or version' };
   const { analysis } = data;
   if (
     analysis === null ||
@@ -62,8 +68,8 @@ function cacheProblem(text: string, key: string, version: string): string | null
     !Array.isArray(analysis.noise) ||
     !Array.isArray(analysis.planFixes)
   )
-    return 'its analysis is incomplete';
-  return null;
+    return { problem: 'its analysis is incomplete' };
+  return { analysis };
 }
 
 /**
@@ -89,13 +95,13 @@ export async function cachedPlanAnalysis(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      warn(`cannot read the plan analysis cache ${file}: ${(error as Error).message}`);
+    const found = describeReadError(error, '');
+    if (found !== '') warn(`cannot read the plan analysis cache ${file}: ${found}`);
   }
   if (text !== null) {
-    const problem = cacheProblem(text, key, version);
-    if (problem === null) return (JSON.parse(text) as CachedAnalysis).analysis;
-    warn(`ignoring the plan analysis cache ${file}: ${problem}; computing the analysis again`);
+    const cached = readCached(text, key, version);
+    if (cached.problem === undefined) return cached.analysis;
+    warn(`ignoring the plan analysis cache ${file}: ${cached.problem}; computing the analysis again`);
   }
   const analysis = compute();
   const content = `${JSON.stringify({ kind: PLAN_ANALYSIS_KIND, version, key, analysis } satisfies CachedAnalysis)}\n`;

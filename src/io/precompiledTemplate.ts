@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrecompiledTemplate, TemplateSource } from '../report/createReportHandlebars.js';
 import type { OutputFormat } from '../report/renderTemplate.js';
+import { jsonSha256 } from './jsonSha256.js';
 import { packageInfo } from './packageRoot.js';
 import { readTemplate } from './readTemplate.js';
 
@@ -29,9 +29,7 @@ function precompiledDir(): string {
 /** sha256 of a template's text and its partials' (names and texts, in name order). */
 export function templateDigest(source: Pick<TemplateSource, 'template' | 'partials'>): string {
   const partials = Object.entries(source.partials).sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha256')
-    .update(JSON.stringify([source.template, partials]))
-    .digest('hex');
+  return jsonSha256([source.template, partials]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,8 +76,11 @@ describe('rehearse risk on the default scenario', () => {
     const [entry] = await readdir(cache);
     expect(entry).toMatch(/^plan-analysis-[0-9a-f]{16}\.json$/);
     const stored = await readFile(join(cache, entry!), 'utf8');
+    // A study that computed the analysis again would write the file anew (a new inode, by rename).
+    const { ino } = await stat(join(cache, entry!));
     await risk('cached-2', { workers: '1', cache: 'cache' });
     expect(await readdir(cache)).toEqual([entry]);
+    expect((await stat(join(cache, entry!))).ino).toBe(ino);
     expect(await readFile(join(cache, entry!), 'utf8')).toBe(stored);
     const [single, missed, hit] = await Promise.all([files('w1'), files('cached-1'), files('cached-2')]);
     expect(missed).toEqual(single);

@@ -100,6 +100,8 @@ describe('the plan analysis cache', () => {
     const { analysis, warnings } = await cached(blocked, compute);
     expect(counter.computed).toBe(1);
     expect(analysis).toEqual({ exactGates: [[null]], noise: [], planFixes: [] });
-    expect(warnings.join('\n')).toMatch(/cannot (read|write) the plan analysis cache/);
+    // Reading a file below a file is a missing file (ENOTDIR), so the one warning is the write's.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^cannot write the plan analysis cache /);
   });
 });
