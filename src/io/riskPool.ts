@@ -19,8 +19,8 @@ export function riskPool(): WorkerPool<RiskTask, RiskTally, RiskWorkerData> {
 
 /**
  * Starts the worker threads a study on `workers` threads will use (`workers − 1`: this thread works too),
- * so that their start-up overlaps this thread's loading modules and reading the scenario: `riskCommand`
- * and `runRiskStudy` call it first thing. Never throws: a missing build is reported by the study itself,
+ * so that their start-up overlaps this thread's loading modules and reading the scenario: the `risk`
+ * command's action (before the command's modules load) and `runRiskStudy` call it first thing. Never throws: a missing build is reported by the study itself,
  * and only if it needs the workers.
  */
 export function prestartRiskWorkers(workers: number): void {

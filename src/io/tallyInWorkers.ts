@@ -7,8 +7,6 @@ import { riskPool } from './riskPool.js';
 import { prepareRiskStudy, type RiskWorkerData, riskTask } from './riskTask.js';
 import { rangeTasks } from './workerPool.js';
 
-export { closeRiskWorkers, prestartRiskWorkers } from './riskPool.js';
-
 /** Runs in one task: at most 250, down to 25 at the end of a study. */
 const TASK_RUNS = { minRuns: 25, maxRuns: 250 };
 

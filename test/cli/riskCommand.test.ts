@@ -7,7 +7,7 @@ import { type RiskFlags, riskCommand } from '../../src/cli/commands/risk.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { createProgressBar, formatProgress } from '../../src/cli/progressBar.js';
 import { reportError } from '../../src/cli/reportError.js';
-import { closeRiskWorkers } from '../../src/io/tallyInWorkers.js';
+import { closeRiskWorkers } from '../../src/io/riskPool.js';
 import { ensureBuilt } from '../support/ensureBuilt.js';
 import { schemaErrors } from '../support/schemaErrors.js';
 import { textSink } from '../support/textSink.js';

@@ -1,5 +1,4 @@
 import { basename, extname, join } from 'node:path';
-import { prestartRiskWorkers } from '../../io/riskPool.js';
 import { runRiskStudy } from '../../io/runRiskStudy.js';
 import type { Risk } from '../../risk/risk.js';
 import { parseShard, type Shard } from '../../risk/shard.js';
@@ -125,8 +124,6 @@ export async function riskCommand(
   context: RiskContext,
 ): Promise<number> {
   const options = parseRiskFlags(flags);
-  // Before anything else loads: the workers' start-up overlaps this thread's reading the scenario.
-  prestartRiskWorkers(options.workers);
   const { path, file } = resolveScenario(scenario, context.cwd);
   const outDir = options.out ?? join('reports', basename(file, extname(file)));
   const now = context.now ?? (() => performance.now());
