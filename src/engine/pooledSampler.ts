@@ -6,7 +6,13 @@ import {
   drawHistogramInto,
   type EffectsSource,
 } from '../model/index.js';
-import { sampleBinomial, sampleMultinomialInto, samplePoisson } from '../random/index.js';
+import {
+  sampleBinomial,
+  sampleExponential,
+  sampleMultinomialInto,
+  samplePoisson,
+  sampleZeroTruncatedPoisson,
+} from '../random/index.js';
 import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
@@ -140,7 +146,7 @@ export class PooledSampler implements CohortSampler {
    * chances are exp(−hazard), so the first interval whose hazard passes it is the first with a hit).
    */
   drawTripClock(): number {
-    return -Math.log(1 - this.phase.streams!.requests.next());
+    return sampleExponential(this.phase.streams!.requests, 1);
   }
 
   /**
@@ -203,16 +209,7 @@ export class PooledSampler implements CohortSampler {
 
   private drawHits(trip: TripPhase, mean: number, into: EngineWindow): void {
     const streams = this.phase.streams!;
-    // Zero-truncated Poisson by inversion: P(K = k | K ≥ 1) = e^{−μ}μ^k / (k!(1 − e^{−μ})).
-    const target = streams.requests.next() * -Math.expm1(-mean);
-    let term = Math.exp(-mean);
-    let cumulative = 0;
-    let hits = 0;
-    do {
-      hits++;
-      term *= mean / hits;
-      cumulative += term;
-    } while (cumulative < target && term > 0);
+    const hits = sampleZeroTruncatedPoisson(streams.requests, mean);
     const stats = into.stats;
     const touched = into.latencyBuckets;
     const count = this.phase.segmentCount;

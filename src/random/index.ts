@@ -14,4 +14,5 @@ export { sampleLognormal } from './sampleLognormal.js';
 export { type CountsOut, sampleMultinomialInto } from './sampleMultinomialInto.js';
 export { sampleNormal, sampleStandardNormal } from './sampleNormal.js';
 export { samplePoisson } from './samplePoisson.js';
+export { sampleZeroTruncatedPoisson } from './sampleZeroTruncatedPoisson.js';
 export { type StreamKeyPart, streamKey, streamKeyHead, streamKeyTail } from './streamKey.js';
