@@ -1,4 +1,10 @@
-import { type Condition, conditionHolds, requiredStreak } from '../gates/index.js';
+import {
+  type Condition,
+  conditionHolds,
+  firstBucketAbove,
+  LATENCY_QUANTILE,
+  requiredStreak,
+} from '../gates/index.js';
 import type { BucketTables } from '../model/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { type TripPhase, tripPhase } from './tripSpans.js';
@@ -49,12 +55,6 @@ export interface QuietPlan {
 }
 
 const HOUR_MS = 3_600_000;
-
-const QUANTILES: Partial<Record<Condition['metric'], number>> = {
-  p50LatencyMs: 0.5,
-  p95LatencyMs: 0.95,
-  p99LatencyMs: 0.99,
-};
 
 /**
  * A phase's intervals with every checkpoint cutting the grid (as `nextIntervalEndMs` walks it: whole
@@ -138,13 +138,11 @@ function checkBound(
     const bound = rangeBound(lambdaLow, lambdaHigh, shares.errorRate, threshold);
     return { bound, hits: { kind: 'errors' } };
   }
-  const q = QUANTILES[metric];
+  const q = LATENCY_QUANTILE[metric];
   if (q === undefined) return { bound: 1, hits: none };
   // The quantile lies in the first bucket whose cumulative count reaches q·N: above (or at) the threshold
   // only if that bucket's upper bound is, so only if the requests in buckets from there on exceed (1 − q)·N.
-  let first = 0;
-  const below = (boundMs: number) => (op === 'above' ? boundMs <= threshold : boundMs < threshold);
-  while (first < boundsMs.length && below(boundsMs[first]!)) first++;
+  const first = firstBucketAbove(boundsMs, threshold, op !== 'above');
   const bound = rangeBound(lambdaLow, lambdaHigh, shares.tailFrom(first), 1 - q);
   return { bound, hits: { kind: 'slow', firstBucket: first } };
 }

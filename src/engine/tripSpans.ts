@@ -1,15 +1,9 @@
-import { type Condition, requiredStreak } from '../gates/index.js';
+import { firstBucketAbove, LATENCY_QUANTILE, requiredStreak } from '../gates/index.js';
 import { type BucketTable, type BucketTables, tableOf } from '../model/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { logFactorial } from './windowTailBound.js';
 
 const HOUR_MS = 3_600_000;
-
-const QUANTILES: Partial<Record<Condition['metric'], number>> = {
-  p50LatencyMs: 0.5,
-  p95LatencyMs: 0.95,
-  p99LatencyMs: 0.99,
-};
 
 /**
  * A phase whose guards trip exactly when a window holds a hit (an error, or a request in a latency bucket
@@ -124,11 +118,10 @@ export function tripPhase(
       minTripless = Math.min(minTripless, errorTriplessAt(guard.threshold));
       continue;
     }
-    const q = QUANTILES[guard.metric];
+    const q = LATENCY_QUANTILE[guard.metric];
     if (q === undefined) return null;
     // A hit lies in the first bucket whose upper bound exceeds the threshold, or above it.
-    let first = 0;
-    while (first < boundsMs.length && boundsMs[first]! <= guard.threshold) first++;
+    const first = firstBucketAbove(boundsMs, guard.threshold);
     if (first >= boundsMs.length || !(guard.threshold >= 0)) return null;
     latencyGuards++;
     firstBucket = first;

@@ -3,6 +3,13 @@ import { type BucketRange, histogramQuantile } from './histogramQuantile.js';
 import type { MetricName } from './metrics.js';
 import type { WindowStats } from './windowStats.js';
 
+/** The quantile each latency metric reads from a window's histogram. */
+export const LATENCY_QUANTILE: Readonly<Partial<Record<MetricName, number>>> = {
+  p50LatencyMs: 0.5,
+  p95LatencyMs: 0.95,
+  p99LatencyMs: 0.99,
+};
+
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
@@ -44,11 +51,14 @@ export function computeMetric(
     case 'errorRate':
       return ratio(stats.errors, stats.requests);
     case 'p50LatencyMs':
-      return histogramQuantile(0.5, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
     case 'p95LatencyMs':
-      return histogramQuantile(0.95, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
     case 'p99LatencyMs':
-      return histogramQuantile(0.99, stats.latencyBoundsMs, stats.latencyCounts, latencyBuckets);
+      return histogramQuantile(
+        LATENCY_QUANTILE[metric]!,
+        stats.latencyBoundsMs,
+        stats.latencyCounts,
+        latencyBuckets,
+      );
     case 'availability':
       return ratio(stats.upMs, stats.observedMs);
     case 'revenueImpact':

@@ -6,7 +6,7 @@
  * rules, and `promql` maps Prometheus queries onto the modelled metrics (docs/controllers.md).
  */
 export * as argo from './argo/index.js';
-export { computeMetric } from './computeMetric.js';
+export { computeMetric, LATENCY_QUANTILE } from './computeMetric.js';
 export type { Condition, EvaluationContext } from './condition.js';
 export {
   type CheckpointGates,
@@ -38,7 +38,7 @@ export {
 } from './format.js';
 export { nextGuardStreak, requiredStreak, streakReason, streakTrips } from './guardStreak.js';
 export { type BucketRange, histogramQuantile } from './histogramQuantile.js';
-export { defaultLatencyBucketsMs } from './latencyBuckets.js';
+export { defaultLatencyBucketsMs, firstBucketAbove } from './latencyBuckets.js';
 export {
   formatMetricValue,
   formatThreshold,

@@ -20,3 +20,23 @@ export function defaultLatencyBucketsMs(): number[] {
   boundsMs.push(LARGEST_BOUND_MS);
   return boundsMs;
 }
+
+/**
+ * The first bucket whose upper bound lies above `thresholdMs` (or at it, when `inclusive`): where a
+ * latency above (at or above) the threshold may be counted; `boundsMs.length` when none does.
+ *
+ * @example firstBucketAbove([100, 200, 300], 200) // 2
+ */
+export function firstBucketAbove(
+  boundsMs: readonly number[],
+  thresholdMs: number,
+  inclusive = false,
+): number {
+  let first = 0;
+  while (
+    first < boundsMs.length &&
+    (inclusive ? boundsMs[first]! < thresholdMs : boundsMs[first]! <= thresholdMs)
+  )
+    first++;
+  return first;
+}
