@@ -1,7 +1,7 @@
 import { firstBucketAbove, LATENCY_QUANTILE, requiredStreak } from '../gates/index.js';
 import { type BucketTable, type BucketTables, tableOf } from '../model/index.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
-import { logFactorial } from './windowTailBound.js';
+import { poissonUpperTail } from './windowTailBound.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -30,21 +30,6 @@ export interface TripPhase {
   bodyTable: readonly BucketTable[];
   tailTable: readonly BucketTable[];
   fullTable: readonly BucketTable[];
-}
-
-/** P(K ≥ n) for K ~ Poisson(mean), summed from n upward (n > mean: the terms shrink geometrically); 1 for n ≤ mean. */
-export function poissonUpperTail(n: number, mean: number): number {
-  if (n <= 0) return 1;
-  if (mean <= 0) return 0;
-  if (n <= mean) return 1;
-  let term = Math.exp(-mean + n * Math.log(mean) - logFactorial(n));
-  let sum = 0;
-  for (let i = n; ; i++) {
-    sum += term;
-    term *= mean / (i + 1);
-    if (term <= sum * 1e-17 || term === 0) break;
-  }
-  return Math.min(1, sum);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { stirlingTail } from '../random/index.js';
+
 /**
  * Upper bounds on how likely a guard's count condition is to hold at one check of a nominal window, for
  * the quiet-span skip ({@link quietSpans}). A window's requests split into two independent Poisson counts,
@@ -5,22 +7,11 @@
  * the condition is `hits ≥ share · requests` (a superset of `>`), written hits·(1 − share) ≥ share·rest.
  */
 
-/** ln(n!) by Stirling's series (exact sums below 16): relative error < 1e-15 for every n ≥ 0. */
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/** ln(n!) for a whole n ≥ 0, by the Stirling series the samplers use ({@link stirlingTail}): relative error < 1e-14. */
 export function logFactorial(n: number): number {
-  if (n < 16) {
-    let sum = 0;
-    for (let i = 2; i <= n; i++) sum += Math.log(i);
-    return sum;
-  }
-  const x = n + 1;
-  const inverse = 1 / x;
-  const inverse2 = inverse * inverse;
-  return (
-    (x - 0.5) * Math.log(x) -
-    x +
-    0.5 * Math.log(2 * Math.PI) +
-    inverse * (1 / 12 - inverse2 * (1 / 360 - inverse2 * (1 / 1260 - inverse2 / 1680)))
-  );
+  return stirlingTail(n) + (n + 0.5) * Math.log(n + 1) - (n + 1) + HALF_LOG_TWO_PI;
 }
 
 /**
@@ -55,6 +46,21 @@ export function poissonCdf(n: number, mean: number): number {
     if (term < sum * 1e-17 || term === 0) break;
   }
   return Math.max(0, 1 - Math.exp(logTerm + Math.log(sum)));
+}
+
+/** P(K ≥ n) for K ~ Poisson(mean), summed from n upward (n > mean: the terms shrink geometrically); 1 for n ≤ mean. */
+export function poissonUpperTail(n: number, mean: number): number {
+  if (n <= 0) return 1;
+  if (mean <= 0) return 0;
+  if (n <= mean) return 1;
+  let term = Math.exp(-mean + n * Math.log(mean) - logFactorial(n));
+  let sum = 0;
+  for (let i = n; ; i++) {
+    sum += term;
+    term *= mean / (i + 1);
+    if (term <= sum * 1e-17 || term === 0) break;
+  }
+  return Math.min(1, sum);
 }
 
 /**

@@ -15,4 +15,5 @@ export { type CountsOut, sampleMultinomialInto } from './sampleMultinomialInto.j
 export { sampleNormal, sampleStandardNormal } from './sampleNormal.js';
 export { samplePoisson } from './samplePoisson.js';
 export { sampleZeroTruncatedPoisson } from './sampleZeroTruncatedPoisson.js';
+export { stirlingTail } from './stirlingTail.js';
 export { type StreamKeyPart, streamKey, streamKeyHead, streamKeyTail } from './streamKey.js';

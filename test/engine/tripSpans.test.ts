@@ -2,12 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineContext, type Rehearsal, rehearse } from '../../src/engine/index.js';
 import { QUIET_SPAN_TOLERANCE, quietSpans } from '../../src/engine/quietSpans.js';
-import {
-  errorTriplessAt,
-  poissonUpperTail,
-  quantileTriplessAt,
-  tripPhase,
-} from '../../src/engine/tripSpans.js';
+import { errorTriplessAt, quantileTriplessAt, tripPhase } from '../../src/engine/tripSpans.js';
+import { poissonUpperTail } from '../../src/engine/windowTailBound.js';
 import { defaultLatencyBucketsMs, emptyWindowStats, guardTrips } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import type { Plan } from '../../src/scenario/index.js';
