@@ -23,10 +23,6 @@ export interface QuietGuard {
   checkBound: number;
   /** Upper bound on P(a run of `consecutive` holding checks) at one position: checkBound^⌈consecutive / window⌉. */
   tripBound: number;
-  /** Holding checks a run must reach from a skipped span's last judged-by-bound check to the next outage. */
-  runToOutage: number;
-  /** Upper bound on P(such a run): checkBound^⌈runToOutage / window⌉, 0 when the run would already trip. */
-  outageBound: number;
   /** What must be absent from the trailing window when a span starts (its checks then see only the span's draws). */
   hits: QuietHits;
 }
@@ -181,12 +177,14 @@ export function quietSpans(setup: EngineSetup, tables: BucketTables): QuietPlan 
       const { bound: b, hits } = checkBound(guard, lambdaLow, lambdaHigh, shares, setup.latencyBoundsMs);
       const c = requiredStreak(guard);
       const tripBound = b ** Math.ceil(c / w);
+      // The holding checks a run must reach from a skipped span's last check to the next outage, and the
+      // bound on such a run (0 when it would already trip).
       let runToOutage = 1;
       while (runToOutage < c && b ** Math.ceil(runToOutage / w) > budget / (2 * guardCount)) runToOutage++;
       const outageBound = runToOutage >= c ? 0 : b ** Math.ceil(runToOutage / w);
       perCheck += (w + c - 1) * tripBound + outageBound;
       tailRun = Math.max(tailRun, runToOutage);
-      return { checkBound: b, tripBound, runToOutage, outageBound, hits };
+      return { checkBound: b, tripBound, hits };
     });
     if (!(perCheck <= budget)) return null;
     return { guards, tailIntervals: tailRun + w - 2, perCheckBound: perCheck };
