@@ -8,7 +8,7 @@ import { chernoffTailBound, poissonCdf, windowTailBound } from '../../src/engine
 import { readScenario } from '../../src/io/readScenario.js';
 import type { Plan } from '../../src/scenario/index.js';
 import { makePlan } from './makePlan.js';
-import { chiSquareTwoSample, ksTwoSample } from './twoSample.js';
+import { chiSquareTwoSample, ksTwoSample, meanZ, TWO_SAMPLE_ALPHA, Z_LIMIT } from './twoSample.js';
 
 const HOUR_MS = 3_600_000;
 const scenarios = join(import.meta.dirname, '../../scenarios');
@@ -166,18 +166,6 @@ function sample(skipQuietSpans: boolean, seed: number): Rehearsal[] {
   return Array.from({ length: RUNS }, (_, run) => rehearse(longPlan, { seed, run, context, skipQuietSpans }));
 }
 
-/** Welch's z for the difference of two sample means. */
-function meanZ(a: readonly number[], b: readonly number[]): number {
-  const moments = (xs: readonly number[]) => {
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
-    return { mean, variance };
-  };
-  const x = moments(a);
-  const y = moments(b);
-  return (x.mean - y.mean) / Math.sqrt(x.variance / a.length + y.variance / b.length);
-}
-
 describe('quiet spans against every interval simulated', () => {
   it('agree in distribution: outcomes, guard trips, phase totals, time run, the first checkpoint p99', () => {
     const context = new EngineContext();
@@ -190,28 +178,28 @@ describe('quiet spans against every interval simulated', () => {
     const counts = (runs: Rehearsal[]) => categories.map((c) => runs.filter((r) => outcome(r) === c).length);
     // The plan is not trivial: guards trip, gates fail and runs complete.
     expect(categories.length).toBeGreaterThanOrEqual(3);
-    expect(chiSquareTwoSample(counts(skipped), counts(simulated)).pValue).toBeGreaterThan(1e-4);
+    expect(chiSquareTwoSample(counts(skipped), counts(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
 
     const tripped = (runs: Rehearsal[]) => runs.map((r) => (r.phases[0]!.guardTrips.length > 0 ? 1 : 0));
     const phase = (runs: Rehearsal[], pick: (p: Rehearsal['phases'][number]) => number) =>
       runs.map((r) => pick(r.phases[0]!));
     // Tolerance: 4 standard errors of the difference (two-sided p ≈ 6e-5 each).
-    expect(Math.abs(meanZ(tripped(skipped), tripped(simulated)))).toBeLessThan(4);
+    expect(Math.abs(meanZ(tripped(skipped), tripped(simulated)))).toBeLessThan(Z_LIMIT);
     for (const pick of [
       (p: Rehearsal['phases'][number]) => p.candidate.requests,
       (p: Rehearsal['phases'][number]) => p.candidate.errors,
       (p: Rehearsal['phases'][number]) => p.candidate.learnersExposed ?? Number.NaN,
       (p: Rehearsal['phases'][number]) => p.baseline.requests,
     ]) {
-      expect(Math.abs(meanZ(phase(skipped, pick), phase(simulated, pick)))).toBeLessThan(4);
+      expect(Math.abs(meanZ(phase(skipped, pick), phase(simulated, pick)))).toBeLessThan(Z_LIMIT);
     }
     const ranMs = (runs: Rehearsal[]) => phase(runs, (p) => p.ranMs);
-    expect(ksTwoSample(ranMs(skipped), ranMs(simulated)).pValue).toBeGreaterThan(1e-4);
+    expect(ksTwoSample(ranMs(skipped), ranMs(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
     const firstP99 = (runs: Rehearsal[]) =>
       runs.flatMap((r) => {
         const value = r.phases[0]!.checkpoints[0]?.metrics.p99LatencyMs;
         return typeof value === 'number' ? [value] : [];
       });
-    expect(ksTwoSample(firstP99(skipped), firstP99(simulated)).pValue).toBeGreaterThan(1e-4);
+    expect(ksTwoSample(firstP99(skipped), firstP99(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { readScenario } from '../../src/io/readScenario.js';
 import type { Plan } from '../../src/scenario/index.js';
 import { chiSquareTest } from '../random/support/goodnessOfFit.js';
 import { makePlan } from './makePlan.js';
-import { chiSquareTwoSample, ksTwoSample } from './twoSample.js';
+import { chiSquareTwoSample, ksTwoSample, meanZ, TWO_SAMPLE_ALPHA, Z_LIMIT } from './twoSample.js';
 
 const HOUR_MS = 3_600_000;
 const scenarios = join(import.meta.dirname, '../../scenarios');
@@ -101,19 +101,6 @@ describe('the trip-span closed forms', () => {
   });
 });
 
-/** Welch's z for the difference of two sample means. */
-function meanZ(a: readonly number[], b: readonly number[]): number {
-  const moments = (xs: readonly number[]) => {
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
-    return { mean, variance };
-  };
-  const x = moments(a);
-  const y = moments(b);
-  const se = Math.sqrt(x.variance / a.length + y.variance / b.length);
-  return se === 0 ? (x.mean === y.mean ? 0 : Number.POSITIVE_INFINITY) : (x.mean - y.mean) / se;
-}
-
 function sample(plan: Plan, runs: number, skip: boolean, seed: number): Rehearsal[] {
   const context = new EngineContext();
   return Array.from({ length: runs }, (_, run) =>
@@ -150,7 +137,7 @@ function compare(skipped: Rehearsal[], simulated: Rehearsal[], checkpointsCompar
   const categories = [...new Set([...skipped, ...simulated].map(outcome))].sort();
   const counts = (runs: Rehearsal[]) => categories.map((c) => runs.filter((r) => outcome(r) === c).length);
   expect(categories.length).toBeGreaterThanOrEqual(2);
-  expect(chiSquareTwoSample(counts(skipped), counts(simulated)).pValue).toBeGreaterThan(1e-4);
+  expect(chiSquareTwoSample(counts(skipped), counts(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
 
   const trips = (runs: Rehearsal[]) => runs.map(firstTrip).filter((t) => t !== null);
   const a = trips(skipped);
@@ -161,30 +148,24 @@ function compare(skipped: Rehearsal[], simulated: Rehearsal[], checkpointsCompar
       a.map((t) => t.atMs),
       b.map((t) => t.atMs),
     ).pValue,
-  ).toBeGreaterThan(1e-4);
+  ).toBeGreaterThan(TWO_SAMPLE_ALPHA);
   // The trip window: its requests (1, 2, 3, 4+) and which guard recorded it; its errors.
   const bins = (ts: typeof a) =>
     [1, 2, 3, 4].map((k) => ts.filter((t) => Math.min(4, t.requests) === k).length);
-  expect(chiSquareTwoSample(bins(a), bins(b)).pValue).toBeGreaterThan(1e-4);
+  expect(chiSquareTwoSample(bins(a), bins(b)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
   const metrics = (ts: typeof a) =>
     ['errorRate', 'p99LatencyMs'].map((m) => ts.filter((t) => t.metric === m).length);
-  expect(chiSquareTwoSample(metrics(a), metrics(b)).pValue).toBeGreaterThan(1e-4);
-  expect(
-    Math.abs(
-      meanZ(
-        a.map((t) => t.requests),
-        b.map((t) => t.requests),
+  expect(chiSquareTwoSample(metrics(a), metrics(b)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
+  for (const key of ['requests', 'errors'] as const) {
+    expect(
+      Math.abs(
+        meanZ(
+          a.map((t) => t[key]),
+          b.map((t) => t[key]),
+        ),
       ),
-    ),
-  ).toBeLessThan(4);
-  expect(
-    Math.abs(
-      meanZ(
-        a.map((t) => t.errors),
-        b.map((t) => t.errors),
-      ),
-    ),
-  ).toBeLessThan(4);
+    ).toBeLessThan(Z_LIMIT);
+  }
 
   // Totals: each phase's, and the first checkpoints' candidate requests and error rates, within 4 SE.
   for (let p = 0; p < skipped[0]!.phases.length; p++) {
@@ -194,7 +175,7 @@ function compare(skipped: Rehearsal[], simulated: Rehearsal[], checkpointsCompar
       (r: Rehearsal) => r.phases[p]!.baseline.requests,
       (r: Rehearsal) => r.phases[p]!.candidate.learnersExposed ?? 0,
     ]) {
-      expect(Math.abs(meanZ(skipped.map(pick), simulated.map(pick)))).toBeLessThan(4);
+      expect(Math.abs(meanZ(skipped.map(pick), simulated.map(pick)))).toBeLessThan(Z_LIMIT);
     }
   }
   for (let c = 0; c < checkpointsCompared; c++) {
@@ -208,10 +189,10 @@ function compare(skipped: Rehearsal[], simulated: Rehearsal[], checkpointsCompar
         const checkpoint = r.phases[0]!.checkpoints[c];
         return checkpoint === undefined ? [] : [checkpoint.segments.reduce((s, x) => s + x.requests, 0)];
       });
-    expect(Math.abs(meanZ(requests(skipped), requests(simulated)))).toBeLessThan(4);
-    expect(Math.abs(meanZ(at(skipped, 'errorRate'), at(simulated, 'errorRate')))).toBeLessThan(4);
+    expect(Math.abs(meanZ(requests(skipped), requests(simulated)))).toBeLessThan(Z_LIMIT);
+    expect(Math.abs(meanZ(at(skipped, 'errorRate'), at(simulated, 'errorRate')))).toBeLessThan(Z_LIMIT);
     expect(ksTwoSample(at(skipped, 'p99LatencyMs'), at(simulated, 'p99LatencyMs')).pValue).toBeGreaterThan(
-      1e-4,
+      TWO_SAMPLE_ALPHA,
     );
   }
 }
@@ -315,7 +296,7 @@ describe('trip spans against the closed forms of thinning', () => {
     const groups = Array.from({ length: 9 }, (_, g) => (g < 8 ? q30 ** g * (1 - q30) : q30 ** 8));
     expect(
       chiSquareTest(intervals, { first: 0, probabilities: Float64Array.from(groups) }).pValue,
-    ).toBeGreaterThan(1e-4);
+    ).toBeGreaterThan(TWO_SAMPLE_ALPHA);
 
     const poisson = (mean: number, k: number) => Math.exp(-mean + k * Math.log(mean) - logFactorialSmall(k));
     const ztp = (k: number) => (k < 1 ? 0 : poisson(mu, k) / -Math.expm1(-mu));
@@ -328,13 +309,13 @@ describe('trip spans against the closed forms of thinning', () => {
     expect(windowRequests.length).toBeGreaterThan(RUNS / 2);
     expect(
       chiSquareTest(windowRequests, { first: 0, probabilities: Float64Array.from(sizes) }).pValue,
-    ).toBeGreaterThan(1e-4);
+    ).toBeGreaterThan(TWO_SAMPLE_ALPHA);
     // Every hit here is an error (the latency tail is ~1e-11): the window's errors are the hits.
     expect(windowErrors.length).toBe(windowRequests.length);
     const hits = [0, ztp(1), 1 - ztp(1)];
     expect(
       chiSquareTest(windowErrors, { first: 0, probabilities: Float64Array.from(hits) }).pValue,
-    ).toBeGreaterThan(1e-4);
+    ).toBeGreaterThan(TWO_SAMPLE_ALPHA);
     expect(windowErrors.filter((e) => e >= 2).length).toBeGreaterThan(0);
   }, 60_000);
 });

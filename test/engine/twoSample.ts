@@ -74,3 +74,24 @@ export function binOnPooledQuantiles(
   };
   return [count(a), count(b)];
 }
+
+/**
+ * Each two-sample check of the span tests at its own two-sided level: a p-value above {@link TWO_SAMPLE_ALPHA},
+ * a Welch z within ±{@link Z_LIMIT} (two-sided p 6.3e-5, below it). A test makes about 20 such checks, so
+ * it fails by chance in at most ~2e-3 of seeds (Bonferroni), while a real bias of a few SE shows.
+ */
+export const TWO_SAMPLE_ALPHA = 1e-4;
+export const Z_LIMIT = 4;
+
+/** Welch's z for the difference of two sample means (0 when both are constant and equal, ∞ when they differ). */
+export function meanZ(a: readonly number[], b: readonly number[]): number {
+  const moments = (xs: readonly number[]) => {
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+    return { mean, variance };
+  };
+  const x = moments(a);
+  const y = moments(b);
+  const se = Math.sqrt(x.variance / a.length + y.variance / b.length);
+  return se === 0 ? (x.mean === y.mean ? 0 : Number.POSITIVE_INFINITY) : (x.mean - y.mean) / se;
+}
