@@ -118,7 +118,6 @@ export async function benchReference(): Promise<void> {
   );
 
   const cli = cliMedianSeconds(root);
-  const cliOne = cli.one;
   line(
     `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cli.one)} s, ` +
       `--workers 2 ${fixed(cli.two)} s, --workers 2 --cache ${fixed(cli.twoCached)} s (target < 1.5 s on 2 cores)`,
@@ -134,7 +133,7 @@ export async function benchReference(): Promise<void> {
     const label = variant === 'tail' ? 'latency tail only' : 'every histogram';
     line(
       `  NumPy, ${label}: ${fixed(inProcess)} s in-process, ${fixed(asProcess)} s as a process; ` +
-        `tool/NumPy ${fixed(toolS / inProcess)}× in-process, ${fixed(cliOne / asProcess)}× as processes ` +
+        `tool/NumPy ${fixed(toolS / inProcess)}× in-process, ${fixed(cli.one / asProcess)}× as processes ` +
         `(--workers 1)${variant === 'tail' ? ' (target ≤ 0.5×)' : ''}`,
     );
   }
