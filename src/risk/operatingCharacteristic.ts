@@ -40,12 +40,44 @@ export function logPoisson(n: number, lambda: number): number {
   return n * Math.log(lambda) - lambda - gammaln(n + 1);
 }
 
-/** P(Binomial(n, e) ≤ k) = 1 − I_e(k + 1, n − k), through the regularized incomplete beta. */
+/**
+ * A tail of Binomial(n, e) below which the cdf is exactly 0 or 1 in doubles (1 − t rounds to 1 for any
+ * t < 2⁻⁵⁴): 2⁻⁶⁰, so the bound it is checked against has a factor 64 to spare.
+ */
+const NEGLIGIBLE_TAIL_LOG = -60 * Math.LN2;
+
+/**
+ * The Chernoff bound on a binomial tail, ln P(X ≥ j) (j ≥ ne) or ln P(X ≤ j) (j ≤ ne) ≤ −n·D(j/n ‖ e),
+ * with D the Kullback–Leibler divergence of Bernoulli(j/n) from Bernoulli(e) (Hoeffding 1963, eq. 2.1).
+ */
+function chernoffTailLog(j: number, n: number, e: number): number {
+  const a = j / n;
+  const divergence = (a > 0 ? a * Math.log(a / e) : 0) + (a < 1 ? (1 - a) * Math.log((1 - a) / (1 - e)) : 0);
+  return -n * divergence;
+}
+
+/**
+ * P(Binomial(n, e) ≤ k) = 1 − I_e(k + 1, n − k), through the regularized incomplete beta.
+ *
+ * Where the incomplete beta would compute the smaller tail itself (its continued fraction on that side)
+ * and a Chernoff bound puts that tail below 2⁻⁶⁰, the result is the 0 or 1 it would round to, without the
+ * continued fraction: the same double, found in a few logarithms (most of the counts an exact gate sums
+ * over at 100% traffic lie dozens of standard deviations from its threshold).
+ */
 export function binomialCdf(k: number, n: number, e: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
   if (e <= 0) return 1;
   if (e >= 1) return 0;
+  // The incomplete beta sums the upper tail P(X ≥ k + 1) directly when e < (k + 2)/(n + 3), else the lower.
+  if (e * (n + 3) < k + 2) {
+    if (k + 1 >= n * e && chernoffTailLog(k + 1, n, e) < NEGLIGIBLE_TAIL_LOG) return 1;
+  } else if (k <= n * e && chernoffTailLog(k, n, e) < NEGLIGIBLE_TAIL_LOG) return 0;
+  return binomialCdfByBeta(k, n, e);
+}
+
+/** {@link binomialCdf} without the screening of negligible tails: the incomplete beta for every k (0 ≤ k < n). */
+export function binomialCdfByBeta(k: number, n: number, e: number): number {
   return clamp01(1 - regularizedIncompleteBeta(e, k + 1, n - k));
 }
 
@@ -157,11 +189,58 @@ export function requestTable(window: ErrorRateWindow, tailMass = DEFAULT_TAIL_MA
   const { lo, hi, neglected } = poissonRange(lambda, tailMass);
   const mass = new Float64Array(hi - lo + 1);
   const holds = new Float64Array(hi - lo + 1);
+  const first = Math.max(1, from);
+  const settled = settledHolds(e, op, threshold, Math.max(lo, first), hi);
   for (let n = lo; n <= hi; n++) {
     mass[n - lo] = lambda === 0 ? (n === 0 ? 1 : 0) : Math.exp(logPoisson(n, lambda));
-    if (n >= Math.max(1, from)) holds[n - lo] = holdsGivenRequests(n, e, op, threshold);
+    if (n < first) continue;
+    holds[n - lo] =
+      settled !== null && n >= settled.from ? settled.value : holdsGivenRequests(n, e, op, threshold);
   }
   return { lo, hi, mass, holds, neglectedMass: neglected };
+}
+
+/**
+ * Where, in [from, hi], the condition's chance given n requests settles for good at exactly 0 or 1: from
+ * the first n at which the binomial tail on the far side of the threshold t is below 2⁻⁶⁰ for every larger
+ * n too, so that {@link holdsGivenRequests} would return that double at each of them (its cdf screening
+ * takes the same branch); null when it does not settle in the range (or for `within`, t outside (0, 1),
+ * e at 0 or 1).
+ *
+ * The error counts at the limit are within one of t·n (the gate's floating-point comparison may move it by
+ * one), so with a = t ∓ 1/n on the far side of e, the tail is at most exp(−n·D(a ‖ e)), which falls as n
+ * grows, as do the conditions on the incomplete beta's side; the first such n is found by bisection.
+ */
+function settledHolds(
+  e: number,
+  op: Operator,
+  t: number,
+  from: number,
+  hi: number,
+): { from: number; value: 0 | 1 } | null {
+  if (!(e > 0 && e < 1 && t > 0 && t < 1) || t === e || op === 'within' || from > hi) return null;
+  const upperLimit = op === 'below' || op === 'max';
+  const aboveRate = t > e;
+  const settledAt = (n: number): boolean => {
+    if (aboveRate) {
+      // The tail P(X ≥ ~t·n), on the beta's direct side when e(n + 3) < t·n.
+      const a = t - 1 / n;
+      return a > e && e * (n + 3) < t * n && chernoffTailLog(a * n, n, e) < NEGLIGIBLE_TAIL_LOG;
+    }
+    // The tail P(X ≤ ~t·n), on the beta's direct side when e(n + 3) ≥ t·n + 3.
+    const a = t + 1 / n;
+    return a < e && e * (n + 3) >= t * n + 3 && chernoffTailLog(a * n, n, e) < NEGLIGIBLE_TAIL_LOG;
+  };
+  if (!settledAt(hi)) return null;
+  let low = from;
+  let high = hi;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (settledAt(mid)) high = mid;
+    else low = mid + 1;
+  }
+  // Above the rate a `below`/`max` condition then holds surely and an `above`/`min` one never; below it, the reverse.
+  return { from: low, value: upperLimit === aboveRate ? 1 : 0 };
 }
 
 /**

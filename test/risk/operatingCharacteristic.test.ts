@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Operator } from '../../src/gates/index.js';
 import {
@@ -7,6 +8,11 @@ import {
   tripAtLeastOnce,
   tripUnionBound,
 } from '../../src/risk/index.js';
+import {
+  binomialCdfByBeta,
+  holdsGivenRequests,
+  requestTable,
+} from '../../src/risk/operatingCharacteristic.js';
 import { makePlan } from '../engine/makePlan.js';
 
 const MINUTE_MS = 60_000;
@@ -48,6 +54,68 @@ describe('binomialCdf', () => {
     [5, 5, 0.5, 1],
   ])('P(Binomial(%i ≤ k; n=%i, p=%f)) = %f', (k, n, p, expected) => {
     expect(binomialCdf(k, n, p)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('binomialCdf: the screening of negligible tails', () => {
+  /** k at z standard deviations from the mean n·e, inside [0, n − 1]. */
+  const countAt = (n: number, e: number, z: number) =>
+    Math.min(n - 1, Math.max(0, Math.round(n * e + z * Math.sqrt(n * e * (1 - e)))));
+
+  it('returns the very double the incomplete beta gives, in both tails, far and near', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.double({ min: 1e-6, max: 0.999, noNaN: true }),
+        fc.double({ min: -60, max: 60, noNaN: true }),
+        (n, e, z) => {
+          const k = countAt(n, e, z);
+          expect(Object.is(binomialCdf(k, n, e), binomialCdfByBeta(k, n, e))).toBe(true);
+        },
+      ),
+      { numRuns: 3000, seed: 20261207 },
+    );
+  });
+
+  it('returns the very double on a grid of counts, rates and distances from the mean', () => {
+    // Up to a 13-day window at 100% traffic (~5.9 M requests); rates up to where the beta changes sides.
+    for (const n of [10, 1_000, 100_000, 5_928_000])
+      for (const e of [1e-5, 0.00079, 0.01, 0.3, 0.5, 0.9])
+        for (let z = -60; z <= 60; z++) {
+          const k = countAt(n, e, z);
+          expect(Object.is(binomialCdf(k, n, e), binomialCdfByBeta(k, n, e))).toBe(true);
+        }
+  });
+});
+
+describe('requestTable: the counts where the condition has settled', () => {
+  it('holds, at every n, the very double holdsGivenRequests gives', () => {
+    const ops: Operator[] = ['below', 'max', 'above', 'min', 'within'];
+    // Canary to 13 days at 100% traffic; thresholds above and below the rate, near and far.
+    for (const lambda of [47.5, 380, 45_600, 5_928_000])
+      for (const [errorRate, threshold] of [
+        [0.00079, 0.01],
+        [0.00079, 0.002],
+        [0.00079, 0.0009],
+        [0.004, 0.002],
+        [0.02, 0.015],
+        [0.5, 0.3],
+      ] as const)
+        for (const op of ops) {
+          const table = requestTable({ expectedRequests: lambda, errorRate, op, threshold });
+          for (let n = Math.max(1, table.lo); n <= table.hi; n++) {
+            const expected = holdsGivenRequests(n, errorRate, op, threshold);
+            if (!Object.is(table.holds[n - table.lo], expected))
+              expect({ lambda, errorRate, threshold, op, n, holds: table.holds[n - table.lo] }).toEqual({
+                lambda,
+                errorRate,
+                threshold,
+                op,
+                n,
+                holds: expected,
+              });
+          }
+        }
   });
 });
 
