@@ -47,12 +47,35 @@ export interface PoolJob<Task, Result, Context> {
 }
 
 /**
- * This process's Node options, which workers inherit, less `--input-type`: a worker runs a script file,
- * and Node refuses that option for one (a process started as `node --input-type=module -e …` would
- * otherwise see every worker fail at start).
+ * This process's Node options, which workers inherit, less `--input-type` (a worker runs a script file,
+ * and Node refuses that option for one: a process started as `node --input-type=module -e …` would see
+ * every worker fail at start) and less the options Node refuses in a worker's own list, V8's and the
+ * process-wide ones (`node --max-old-space-size=8192 bin/rehearse.js risk --workers 2`): those apply to
+ * every thread of the process anyway. Node names the refused ones when a worker is constructed with them
+ * (synchronously, before its thread starts), so the first worker finds them and the list is kept.
  */
-function workerExecArgv(): string[] {
-  return process.execArgv.filter((option) => !option.startsWith('--input-type'));
+let workerOptions: string[] | null = null;
+
+function startWorker(script: URL): Worker {
+  const execArgv = workerOptions ?? process.execArgv.filter((option) => !option.startsWith('--input-type'));
+  try {
+    const worker = new Worker(script, { execArgv });
+    workerOptions = execArgv;
+    return worker;
+  } catch (error) {
+    const refused = refusedOptions(error);
+    if (workerOptions !== null || refused === null) throw error;
+    workerOptions = execArgv.filter((option) => !refused.has(option));
+    return new Worker(script, { execArgv: workerOptions });
+  }
+}
+
+/** The options a worker's `ERR_WORKER_INVALID_EXEC_ARGV` names ("…invalid execArgv flags: --a, --b"), or null. */
+function refusedOptions(error: unknown): Set<string> | null {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV')
+    return null;
+  const at = error.message.indexOf(': ');
+  return at < 0 ? null : new Set(error.message.slice(at + 2).split(', '));
 }
 
 /**
@@ -89,7 +112,7 @@ export class WorkerPool<Task, Result, Context> {
    */
   prestart(count: number): void {
     while (this.workers.length < count) {
-      const worker = new Worker(this.script, { execArgv: workerExecArgv() });
+      const worker = startWorker(this.script);
       worker.unref();
       // A crash while idle only loses the worker: the next job starts a fresh one.
       worker.on('error', () => this.forget(worker));

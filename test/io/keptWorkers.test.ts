@@ -33,4 +33,26 @@ describe('the risk workers a process keeps between studies', () => {
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual([true, true, true]);
   });
+
+  it("start in a process given V8 and process-wide options, which Node refuses in a worker's own list", async () => {
+    await ensureBuilt();
+    // `node --max-old-space-size=… bin/rehearse.js risk --workers 2`: the workers once failed at start.
+    const script = `
+      const { io } = await import('rollout-rehearsal');
+      const plan = await io.readScenario('scenarios/sprint2-rollout.yaml');
+      const study = (workers) => io.tallyInWorkers(plan, { seed: 7, fidelity: 'aggregate', approve: true }, [0, 200], workers);
+      const [two, one] = [await study(2), await study(1)];
+      const counts = (t) => [t.runs, t.completed, t.rolledBack, t.halted, t.phases];
+      console.log(JSON.stringify([counts(two), counts(one)]));`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=2048', '--max-semi-space-size=16', '--input-type=module', '-e', script],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const [two, one] = JSON.parse(child.stdout);
+    expect(two).toEqual(one);
+    expect(one[0]).toBe(200);
+  });
 });
