@@ -10,6 +10,7 @@ import { locatedProblem } from '../scenario/locatedProblem.js';
 import { type ParseResult, parseScenario } from '../scenario/parseScenario.js';
 import type { Plan } from '../scenario/plan.js';
 import type { Problem } from '../scenario/problems.js';
+import type { Locate } from '../scenario/sourceMap.js';
 import { describeReadError } from './describeReadError.js';
 import { loadControllerManifests } from './loadControllerManifests.js';
 
@@ -22,6 +23,11 @@ import { loadControllerManifests } from './loadControllerManifests.js';
  *   and sense problems, a bad diurnal CSV.
  */
 export async function readScenario(path: string): Promise<Plan> {
+  return (await readLocatedScenario(path)).plan;
+}
+
+/** {@link readScenario}, and where each value of the scenario file sits in it (for `validate`'s warnings). */
+export async function readLocatedScenario(path: string): Promise<{ plan: Plan; locate: Locate }> {
   const bytes = await readBytes(path, (found) => ({
     file: path,
     line: null,
@@ -39,7 +45,10 @@ export async function readScenario(path: string): Promise<Plan> {
   const extras = controller === null ? {} : { controller: controller.manifests };
   const diurnal = parsed.scenario.population.diurnal;
   if (diurnal === undefined || Array.isArray(diurnal)) {
-    return compileScenario(parsed.scenario, { scenarioSha256: sha, ...extras });
+    return {
+      plan: compileScenario(parsed.scenario, { scenarioSha256: sha, ...extras }),
+      locate: parsed.locate,
+    };
   }
   const csvPath = join(dirname(path), diurnal.file);
   const position = parsed.locate(['population', 'diurnal', 'file']);
@@ -57,11 +66,12 @@ export async function readScenario(path: string): Promise<Plan> {
   const { parseDiurnalCsv } = await import('../scenario/parseDiurnalCsv.js');
   const factors = parseDiurnalCsv(csvText.text, csvPath);
   if (!factors.ok) throw new InputError(factors.problems);
-  return compileScenario(parsed.scenario, {
+  const plan = compileScenario(parsed.scenario, {
     scenarioSha256: sha,
     diurnalFactors: factors.factors,
     ...extras,
   });
+  return { plan, locate: parsed.locate };
 }
 
 /**

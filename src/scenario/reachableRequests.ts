@@ -2,6 +2,7 @@ import type { Condition } from '../gates/condition.js';
 import { formatCount } from '../gates/format.js';
 import { formatDuration } from './duration.js';
 import type { Plan } from './plan.js';
+import type { PathSegment } from './problems.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -10,6 +11,12 @@ const DAY_MS = 24 * HOUR_MS;
 export interface ReachWarning {
   /** Where the condition is: `guards.rollbackWhen.errorRate` or `phases[0].gates.errorRate`. */
   path: string;
+  /**
+   * Where its `minRequests` can be set in the scenario, the condition's own first: a guard's
+   * `guards.rollbackWhen.<metric>.minRequests`, then the guards' `guards.minRequests`; a gate's
+   * `phases[i].gates.<metric>.minRequests`.
+   */
+  sources: PathSegment[][];
   phase: string;
   minRequests: number;
   /** Expected candidate requests in the window it judges: the quietest full guard window, or each checkpoint's. */
@@ -85,6 +92,10 @@ function guardWarning(plan: Plan, p: number, guard: Condition, requests: Float64
   const path = `guards.rollbackWhen.${guard.metric}`;
   return {
     path,
+    sources: [
+      ['guards', 'rollbackWhen', guard.metric, 'minRequests'],
+      ['guards', 'minRequests'],
+    ],
     phase: phase.name,
     minRequests,
     expectedRequests,
@@ -115,6 +126,7 @@ function gateWarning(plan: Plan, p: number, gate: Condition, requests: Float64Ar
   if (short.length === 0) return null;
   const first = short[0]!;
   const path = `phases[${p}].gates.${gate.metric}`;
+  const sources: PathSegment[][] = [['phases', p, 'gates', gate.metric, 'minRequests']];
   const every = phase.require === 'every-checkpoint' && phase.checkpointsMs.length > 1;
   const consequence = every
     ? '; under require: every-checkpoint an inconclusive checkpoint halts the phase at its end'
@@ -122,6 +134,7 @@ function gateWarning(plan: Plan, p: number, gate: Condition, requests: Float64Ar
   const all = short.length === phase.checkpointsMs.length;
   return {
     path,
+    sources,
     phase: phase.name,
     minRequests,
     expectedRequests: first.expected,

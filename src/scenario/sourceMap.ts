@@ -38,23 +38,27 @@ export interface Position {
   column: number;
 }
 
-/** Finds a value in a parsed file by its path and says where it is. */
-export type Locate = (path: readonly PathSegment[], at?: 'key' | 'value') => Position | null;
+/**
+ * Finds a value in a parsed file by its path and says where it is; with `exact`, null when the path is
+ * not in the file (otherwise the deepest existing parent's position).
+ */
+export type Locate = (path: readonly PathSegment[], at?: 'key' | 'value', exact?: boolean) => Position | null;
 
 /**
  * A {@link Locate} over a source tree: the position of the value at `path` (or of its key with
- * `at: 'key'`); for a path that does not exist (a missing field), the deepest existing parent. A
+ * `at: 'key'`); for a path that does not exist (a missing field), the deepest existing parent (or null
+ * with `exact`). A
  * mapping or list that is a field's value is located at its key: a block collection starts on the
  * line after it, and the key is what the user looks for.
  */
 export function makeLocate(root: SourceNode | null, text: string): Locate {
   const positionAt = makePositionAt(text);
-  return (path, at = 'value') => {
+  return (path, at = 'value', exact = false) => {
     if (root === null) return null;
     let node = root;
     for (const segment of path) {
       const child = node.children?.get(segment) ?? node.children?.get(String(segment));
-      if (child === undefined) return positionAt(node.keyOffset ?? node.offset);
+      if (child === undefined) return exact ? null : positionAt(node.keyOffset ?? node.offset);
       node = child;
     }
     const atKey = at === 'key' || node.children !== undefined;

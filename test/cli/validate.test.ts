@@ -55,14 +55,45 @@ describe('rehearse validate', () => {
     const stderr = textSink();
     await validateCommand(file, {}, { stdout, stderr });
     expect(stdout.text).toMatch(/^ok: /);
+    // Each warning points at the minRequests it is about, where the file sets it: the guards' default, the gate's own.
+    const at = (needle: string) => {
+      const lines = text.split('\n');
+      const line = lines.findIndex((each) => each.includes(needle));
+      return `${line + 1}:${lines[line]!.indexOf(needle) + needle.indexOf(':') + 3}`;
+    };
+    const guards = at('minRequests: 100');
+    const gate = at('minRequests: 200');
     expect(stderr.text.split('\n').filter(Boolean)).toEqual([
-      `warning: ${file}: guards.rollbackWhen.errorRate: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
-      `warning: ${file}: guards.rollbackWhen.p99LatencyMs: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
-      `warning: ${file}: phases[0].gates.errorRate: minRequests 200 cannot be reached at the canary checkpoints 15m (about 47.50 requests expected), 30m (about 95 requests expected), 1h (about 190 requests expected): the gate is inconclusive there; under require: every-checkpoint an inconclusive checkpoint halts the phase at its end`,
+      `warning: ${file}:${guards} guards.rollbackWhen.errorRate: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
+      `warning: ${file}:${guards} guards.rollbackWhen.p99LatencyMs: minRequests 100 cannot be reached in canary: its 5m guard window holds about 15.80 requests at 1% traffic, so the guard judges 0.00% of those windows and leaves them to the gates`,
+      `warning: ${file}:${gate} phases[0].gates.errorRate: minRequests 200 cannot be reached at the canary checkpoints 15m (about 47.50 requests expected), 30m (about 95 requests expected), 1h (about 190 requests expected): the gate is inconclusive there; under require: every-checkpoint an inconclusive checkpoint halts the phase at its end`,
     ]);
     const json = textSink();
     await validateCommand(file, { json: true, quiet: true }, { stdout: json, stderr: textSink() });
     expect((JSON.parse(json.text) as { warnings: string[] }).warnings).toHaveLength(3);
+  });
+
+  it("points a guard's warning at the condition's own minRequests, where it sets one", async () => {
+    const text = readFileSync(join(ROOT, DEFAULT), 'utf8')
+      .replace(
+        "  interval: 30s # latency buckets: the gates' fine log-spaced default",
+        '  interval: 30s\n  window: 5m',
+      )
+      .replace('guards:\n', 'guards:\n  minRequests: 50\n')
+      .replace('errorRate: { above: 0.015 }', 'errorRate: { above: 0.015, minRequests: 100 }');
+    const file = join(tempDir(), 'own.yaml');
+    writeFileSync(file, text);
+    const lines = text.split('\n');
+    const own = lines.findIndex((line) => line.includes('minRequests: 100'));
+    const shared = lines.findIndex((line) => line.includes('minRequests: 50'));
+    const stderr = textSink();
+    await validateCommand(file, {}, { stdout: textSink(), stderr });
+    const warnings = stderr.text.split('\n').filter(Boolean);
+    const column = (line: number, value: string) => lines[line]!.indexOf(value) + 1;
+    expect(warnings.map((warning) => warning.split(' ').slice(0, 3).join(' '))).toEqual([
+      `warning: ${file}:${own + 1}:${column(own, '100')} guards.rollbackWhen.errorRate:`,
+      `warning: ${file}:${shared + 1}:${column(shared, '50')} guards.rollbackWhen.p99LatencyMs:`,
+    ]);
   });
 
   it('P(N ≥ m) for a Poisson N, against its closed form', () => {

@@ -1,9 +1,10 @@
 import { InputError } from '../../errors.js';
-import { readScenario } from '../../io/readScenario.js';
+import { readLocatedScenario } from '../../io/readScenario.js';
 import type { ControllerManifests, MetricSource } from '../../scenario/controllerPlan.js';
 import { formatDuration } from '../../scenario/duration.js';
 import type { Plan } from '../../scenario/plan.js';
-import { reachWarnings } from '../../scenario/reachableRequests.js';
+import { type ReachWarning, reachWarnings } from '../../scenario/reachableRequests.js';
+import type { Locate } from '../../scenario/sourceMap.js';
 import type { CommonFlagValues } from '../commonFlags.js';
 import type { TextSink } from '../reportError.js';
 
@@ -24,8 +25,9 @@ export async function validateCommand(
   context: { stdout: TextSink; stderr: TextSink },
 ) {
   let plan: Plan;
+  let locate: Locate;
   try {
-    plan = await readScenario(file);
+    ({ plan, locate } = await readLocatedScenario(file));
   } catch (error) {
     if (flags.json && error instanceof InputError) {
       const problems = error.problems.map(({ file, line, column, path, expected, found }) => ({
@@ -49,7 +51,7 @@ export async function validateCommand(
     segments: plan.segments.length,
     guards: plan.guards.length,
     faults: plan.faults.length,
-    warnings: reachWarnings(plan).map((warning) => `${file}: ${warning.message}`),
+    warnings: reachWarnings(plan).map((warning) => `${file}${where(warning, locate)} ${warning.message}`),
   };
   if (!flags.quiet) for (const warning of summary.warnings) context.stderr.write(`warning: ${warning}\n`);
   const controller = plan.controller === undefined ? null : controllerSummary(plan.controller);
@@ -64,6 +66,19 @@ export async function validateCommand(
     );
     if (controller !== null) context.stdout.write(formatControllerSummary(controller));
   }
+}
+
+/**
+ * `:line:column` of the `minRequests` a warning is about, where the scenario sets it (the condition's own,
+ * else the guards' default), as problems are located; `:` alone when the file sets it nowhere it can point
+ * at (a controller's plan).
+ */
+function where(warning: ReachWarning, locate: Locate): string {
+  for (const source of warning.sources) {
+    const position = locate(source, 'value', true);
+    if (position !== null) return `:${position.line}:${position.column}`;
+  }
+  return ':';
 }
 
 /** What `validate` says of a controller's plan: the phases it derived, each metric's model, the warnings. */
