@@ -76,8 +76,8 @@ export function text(expected: string): z.ZodMiniString {
 }
 
 /**
- * `schema` with a check that runs once its own checks pass and adds issues through `context` (zod's
- * `superRefine`).
+ * `schema` with a further check (zod's `superRefine`): it runs on a value that passed `schema` and adds
+ * its issues through `context`.
  */
 export function refined<Schema extends z.ZodMiniType>(
   schema: Schema,
