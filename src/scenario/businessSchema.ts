@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   distribution,
   integer,
@@ -30,27 +30,33 @@ export const businessSchema = strictMapping(
   {
     baselineAnnualRevenue: positive('an annual revenue in USD > 0', MAX_USD),
     revenueUplift: distribution('revenueUplift'),
-    completionUplift: distribution('completionUplift').optional(),
-    churnChange: distribution('churnChange').optional(),
-    purchasesPerLearnerYear: positive('purchases per learner per year > 0', 10_000).default(12),
-    purchaseAmountCv: nonNegative('a coefficient of variation ≥ 0', 100).default(1),
-    baselineChurnPerMonth: rate('a monthly churn rate in [0, 1]').default(0.03),
-    baselineCompletionsPerLearnerMonth: nonNegative('completions per learner per month ≥ 0', 10_000).default(
+    completionUplift: z.optional(distribution('completionUplift')),
+    churnChange: z.optional(distribution('churnChange')),
+    purchasesPerLearnerYear: z._default(positive('purchases per learner per year > 0', 10_000), 12),
+    purchaseAmountCv: z._default(nonNegative('a coefficient of variation ≥ 0', 100), 1),
+    baselineChurnPerMonth: z._default(rate('a monthly churn rate in [0, 1]'), 0.03),
+    baselineCompletionsPerLearnerMonth: z._default(
+      nonNegative('completions per learner per month ≥ 0', 10_000),
       0.5,
     ),
-    horizonDays: integer(1, 3650, 'a whole number of days in [1, 3650]').default(365),
-    costs: strictMapping(
-      { oneOffUsd: usd('a one-off cost').default(0), monthlyUsd: usd('a monthly cost').default(0) },
-      'a mapping { oneOffUsd?, monthlyUsd? }',
-    ).prefault({}),
-    discountRatePerYear: rate('a yearly discount rate in [0, 1]').default(0),
-    followOn: z.array(followOnSchema, { error: 'a list of follow-on improvements' }).default([]),
-    revenueIncludesChurnAndCompletion: z.boolean({ error: 'true or false' }).optional(),
-    revenuePerCompletion: usd('a revenue per extra completion').optional(),
-    effectSamples: strictMapping(
-      { file: text('a CSV file path, relative to the scenario file') },
-      'a mapping { file }',
-    ).optional(),
+    horizonDays: z._default(integer(1, 3650, 'a whole number of days in [1, 3650]'), 365),
+    costs: z.prefault(
+      strictMapping(
+        {
+          oneOffUsd: z._default(usd('a one-off cost'), 0),
+          monthlyUsd: z._default(usd('a monthly cost'), 0),
+        },
+        'a mapping { oneOffUsd?, monthlyUsd? }',
+      ),
+      {},
+    ),
+    discountRatePerYear: z._default(rate('a yearly discount rate in [0, 1]'), 0),
+    followOn: z._default(z.array(followOnSchema, { error: 'a list of follow-on improvements' }), []),
+    revenueIncludesChurnAndCompletion: z.optional(z.boolean({ error: 'true or false' })),
+    revenuePerCompletion: z.optional(usd('a revenue per extra completion')),
+    effectSamples: z.optional(
+      strictMapping({ file: text('a CSV file path, relative to the scenario file') }, 'a mapping { file }'),
+    ),
   },
   'a mapping { baselineAnnualRevenue, revenueUplift, ... }',
 );

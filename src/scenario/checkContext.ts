@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PathSegment } from './problems.js';
 
 /** Where a sense check reports, and which parts of the scenario are trustworthy. */

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { METRIC_NAMES } from '../gates/metrics.js';
 import { OPERATORS } from '../gates/operators.js';
-import { finiteNumber, integer, strictMapping } from './fields.js';
+import { finiteNumber, integer, refined, strictMapping } from './fields.js';
 
 const OPERATOR_LIST = OPERATORS.join(', ');
 
@@ -12,26 +12,29 @@ const OPERATOR_LIST = OPERATORS.join(', ');
  * Each operator becomes one gates `Condition`. Thresholds are checked against the metric's range by
  * the sense checks, which know the metric.
  */
-export const conditionSchema = strictMapping(
-  {
-    below: finiteNumber().optional(),
-    above: finiteNumber().optional(),
-    max: finiteNumber().optional(),
-    min: finiteNumber().optional(),
-    within: finiteNumber().optional(),
-    minRequests: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0').optional(),
-    consecutive: integer(1, 100_000, 'a whole number of checks in [1, 100000]').optional(),
+export const conditionSchema = refined(
+  strictMapping(
+    {
+      below: z.optional(finiteNumber()),
+      above: z.optional(finiteNumber()),
+      max: z.optional(finiteNumber()),
+      min: z.optional(finiteNumber()),
+      within: z.optional(finiteNumber()),
+      minRequests: z.optional(integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0')),
+      consecutive: z.optional(integer(1, 100_000, 'a whole number of checks in [1, 100000]')),
+    },
+    `a condition: a mapping of operators (${OPERATOR_LIST}) to thresholds`,
+  ),
+  (condition, context) => {
+    if (OPERATORS.every((op) => condition[op] === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        message: `at least one operator (${OPERATOR_LIST})`,
+        params: { found: 'none' },
+      });
+    }
   },
-  `a condition: a mapping of operators (${OPERATOR_LIST}) to thresholds`,
-).superRefine((condition, context) => {
-  if (OPERATORS.every((op) => condition[op] === undefined)) {
-    context.addIssue({
-      code: 'custom',
-      message: `at least one operator (${OPERATOR_LIST})`,
-      params: { found: 'none' },
-    });
-  }
-});
+);
 
 /**
  * Gates of a phase or the rollback guards: metric name → condition. Metrics are those of the gates

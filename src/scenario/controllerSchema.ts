@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { METRIC_NAMES } from '../gates/metrics.js';
 import { durationSchema, rate, strictMapping, text } from './fields.js';
 
@@ -24,19 +24,21 @@ export const controllerSchema = strictMapping(
       .array(text('a manifest path relative to the scenario file'), {
         error: 'a list of manifest files, like [rollout.yaml, analysis.yaml]',
       })
-      .min(1, { error: 'at least one manifest file' })
-      .max(100, { error: 'at most 100 manifest files' }),
-    metrics: z
-      .record(z.string(), z.enum(METRIC_NAMES, { error: `a modelled metric (${METRIC_LIST})` }), {
+      .check(
+        z.minLength(1, { error: 'at least one manifest file' }),
+        z.maxLength(100, { error: 'at most 100 manifest files' }),
+      ),
+    metrics: z.optional(
+      z.record(z.string(), z.enum(METRIC_NAMES, { error: `a modelled metric (${METRIC_LIST})` }), {
         error: 'a mapping of controller metric names to modelled metrics',
-      })
-      .optional(),
-    providers: z
-      .record(z.string(), providerSchema, {
+      }),
+    ),
+    providers: z.optional(
+      z.record(z.string(), providerSchema, {
         error: 'a mapping of controller metric names to { successProbability }',
-      })
-      .optional(),
-    manualPause: durationSchema.default('1h'),
+      }),
+    ),
+    manualPause: z._default(durationSchema, '1h'),
   },
   'a controller: a mapping { kind, manifests, metrics?, providers?, manualPause? }',
 );

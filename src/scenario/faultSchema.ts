@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { durationSchema, offsetSchema, positive, rate, slug, strictMapping } from './fields.js';
+import * as z from 'zod/mini';
+import { durationSchema, offsetSchema, positive, rate, refined, slug, strictMapping } from './fields.js';
 
 /** Every kind of fault a scenario can inject. */
 export const FAULT_KINDS = [
@@ -22,19 +22,21 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * sense checks enforce one or the other.
  */
 const commonFields = {
-  target: z
-    .enum(['candidate', 'baseline', 'both'], { error: 'one of candidate, baseline, both' })
-    .default('candidate'),
-  phase: z.string({ error: 'the name of a phase' }).optional(),
-  at: offsetSchema.optional(),
-  duration: durationSchema.optional(),
-  ratePerDay: positive('a rate of episodes per day > 0', 1_000_000).optional(),
-  meanDuration: durationSchema.optional(),
-  segment: slug('a segment id').optional(),
+  target: z._default(
+    z.enum(['candidate', 'baseline', 'both'], { error: 'one of candidate, baseline, both' }),
+    'candidate',
+  ),
+  phase: z.optional(z.string({ error: 'the name of a phase' })),
+  at: z.optional(offsetSchema),
+  duration: z.optional(durationSchema),
+  ratePerDay: z.optional(positive('a rate of episodes per day > 0', 1_000_000)),
+  meanDuration: z.optional(durationSchema),
+  segment: z.optional(slug('a segment id')),
 };
 
 const share = (expected: string) => positive(expected, 1);
-const factorAboveOne = (expected: string) => z.number({ error: expected }).gt(1, { error: expected });
+const factorAboveOne = (expected: string) =>
+  z.number({ error: expected }).check(z.gt(1, { error: expected }));
 
 function variant<Kind extends FaultKind, Params extends z.core.$ZodLooseShape>(kind: Kind, params: Params) {
   return strictMapping({ kind: z.literal(kind), ...commonFields, ...params }, `a ${kind} fault`);
@@ -46,45 +48,52 @@ export const faultSchema = z.discriminatedUnion(
   [
     variant('latency-spike', {
       factor: factorAboveOne('a latency factor > 1'),
-      share: share('a share of requests in (0, 1]').default(1),
+      share: z._default(share('a share of requests in (0, 1]'), 1),
     }),
     variant('error-spike', { addedErrorRate: rate('an added error rate in [0, 1]') }),
     variant('outage', {
-      availability: rate('an availability in [0, 1) during the outage')
-        .lt(1, { error: 'an availability in [0, 1) during the outage' })
-        .default(0),
+      availability: z._default(
+        rate('an availability in [0, 1) during the outage').check(
+          z.lt(1, { error: 'an availability in [0, 1) during the outage' }),
+        ),
+        0,
+      ),
     }),
     variant('degradation', {
       metric: z.enum(['latency', 'errors'], { error: 'one of latency, errors' }),
       perHour: positive('a growth per hour > 0 (latency factor or added error rate)'),
     }),
-    variant('segment-regression', {
-      segment: slug('a segment id'),
-      errorRate: rate('an error rate in [0, 1]').optional(),
-      latencyFactor: positive('a latency factor > 0').optional(),
-      revenueUplift: z
-        .number({ error: 'a relative revenue change ≥ -1' })
-        .gte(-1, { error: 'a relative revenue change ≥ -1' })
-        .optional(),
-    }).superRefine((fault, context) => {
-      if (
-        fault.errorRate === undefined &&
-        fault.latencyFactor === undefined &&
-        fault.revenueUplift === undefined
-      ) {
-        context.addIssue({
-          code: 'custom',
-          message: 'at least one of errorRate, latencyFactor, revenueUplift',
-          params: { found: 'none' },
-        });
-      }
-    }),
+    refined(
+      variant('segment-regression', {
+        segment: slug('a segment id'),
+        errorRate: z.optional(rate('an error rate in [0, 1]')),
+        latencyFactor: z.optional(positive('a latency factor > 0')),
+        revenueUplift: z.optional(
+          z
+            .number({ error: 'a relative revenue change ≥ -1' })
+            .check(z.gte(-1, { error: 'a relative revenue change ≥ -1' })),
+        ),
+      }),
+      (fault, context) => {
+        if (
+          fault.errorRate === undefined &&
+          fault.latencyFactor === undefined &&
+          fault.revenueUplift === undefined
+        ) {
+          context.addIssue({
+            code: 'custom',
+            message: 'at least one of errorRate, latencyFactor, revenueUplift',
+            params: { found: 'none' },
+          });
+        }
+      },
+    ),
     variant('churn-spike', { factor: factorAboveOne('a churn factor > 1') }),
     variant('data-inconsistency', { share: share('a share of requests in (0, 1]') }),
     variant('traffic-surge', { factor: positive('a traffic factor > 0') }),
     variant('slow-dependency', {
       addedLatencyMs: positive('an added latency in ms > 0', 3_600_000),
-      share: share('a share of requests in (0, 1]').default(1),
+      share: z._default(share('a share of requests in (0, 1]'), 1),
     }),
   ],
   {

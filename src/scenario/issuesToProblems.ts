@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { isMetricName } from '../gates/metrics.js';
 import { isOperator } from '../gates/operators.js';
 import { knownKeysAt } from './jsonSchema.js';

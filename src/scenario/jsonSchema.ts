@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PathSegment } from './problems.js';
 import { scenarioFieldsSchema, schemaDefinitions } from './scenarioSchema.js';
 

@@ -6,13 +6,20 @@ import type { ParsedSource, SourceFault, SourceNode } from './sourceMap.js';
 export const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Duplicate keys are errors, messages are plain; yaml logs nothing (`logLevel: 'error'`): its warnings
+ * are problems here, and the one it would log, a collection used as a key (stringified), is left to the
+ * schema's problem about that key.
+ */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+
+/**
  * Reads one YAML 1.2 document keeping the offset of every value and key. Reports, each once: the
  * first syntax error (with a count of the ones after it), yaml's warnings, duplicate keys, more than one
  * document, an alias that contains itself, and an alias bomb (more than {@link MAX_ALIAS_COUNT}
  * alias expansions).
  */
 export function parseYaml(text: string): ParsedSource {
-  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const documents = parseAllDocuments(text, YAML_OPTIONS);
   if (!Array.isArray(documents) || documents.length === 0) return { ok: true, value: undefined, tree: null };
   const [document, second] = documents;
   if (document === undefined) return { ok: true, value: undefined, tree: null };
@@ -42,7 +49,7 @@ export interface YamlDocument {
 export function parseYamlDocuments(
   text: string,
 ): { ok: true; documents: YamlDocument[] } | { ok: false; faults: SourceFault[] } {
-  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseAllDocuments(text, YAML_OPTIONS);
   const all = Array.isArray(parsed) ? parsed : [];
   const documents: YamlDocument[] = [];
   const faults: SourceFault[] = [];

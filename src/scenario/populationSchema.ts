@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { integer, positive, slug, strictMapping, text } from './fields.js';
 
 /** Requests per learner-hour: more than 10,000 (one every 0.36 s, all day) is a typo. */
@@ -15,8 +15,8 @@ export const segmentSchema = strictMapping(
   {
     id: slug('a segment id'),
     share: positive('a share of learners in (0, 1]', 1),
-    requestsPerLearnerHour: requestRate('a request rate').optional(),
-    label: text('a non-empty label').optional(),
+    requestsPerLearnerHour: z.optional(requestRate('a request rate')),
+    label: z.optional(text('a non-empty label')),
   },
   'a segment: a mapping { id, share }',
 );
@@ -26,7 +26,7 @@ export const diurnalSchema = z.union(
   [
     z
       .array(positive('a positive factor'), { error: 'a list of 24 positive factors' })
-      .length(24, { error: '24 factors, one per UTC hour (00:00 to 23:00)' }),
+      .check(z.length(24, { error: '24 factors, one per UTC hour (00:00 to 23:00)' })),
     strictMapping({ file: text('a path to a CSV file with columns hour,factor') }, 'a mapping { file }'),
   ],
   { error: 'a list of 24 positive factors (one per UTC hour) or { file: path-to.csv }' },
@@ -37,12 +37,16 @@ export const populationSchema = strictMapping(
   {
     learners: integer(1, 1e9, 'a whole number of learners in [1, 1000000000]'),
     requestsPerLearnerHour: requestRate('a request rate'),
-    segments: z
-      .array(segmentSchema, { error: 'a list of segments' })
-      .min(1, { error: 'at least one segment' })
-      .max(1000, { error: 'at most 1000 segments' })
-      .default([{ id: 'all', share: 1 }]),
-    diurnal: diurnalSchema.optional(),
+    segments: z._default(
+      z
+        .array(segmentSchema, { error: 'a list of segments' })
+        .check(
+          z.minLength(1, { error: 'at least one segment' }),
+          z.maxLength(1000, { error: 'at most 1000 segments' }),
+        ),
+      [{ id: 'all', share: 1 }],
+    ),
+    diurnal: z.optional(diurnalSchema),
   },
   'a mapping { learners, requestsPerLearnerHour, segments? }',
 );

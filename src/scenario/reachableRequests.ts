@@ -157,15 +157,18 @@ function gateWarning(plan: Plan, p: number, gate: Condition, requests: Float64Ar
  */
 export function reachWarnings(plan: Plan): ReachWarning[] {
   const warnings: ReachWarning[] = [];
+  const hasMinimum = (condition: Condition) => (condition.minRequests ?? 0) > 0;
+  const guards = plan.guards.filter(hasMinimum);
   plan.phases.forEach((phase, p) => {
+    const gates = phase.gates.filter(hasMinimum);
+    // A phase's traffic, interval by interval, is worked out only when some minimum needs it.
+    if (guards.length === 0 && gates.length === 0) return;
     const requests = intervalRequests(plan, p);
-    for (const guard of plan.guards) {
-      if (guard.minRequests === undefined || guard.minRequests === 0) continue;
+    for (const guard of guards) {
       const warning = guardWarning(plan, p, guard, requests);
       if (warning !== null) warnings.push(warning);
     }
-    for (const gate of phase.gates) {
-      if (gate.minRequests === undefined || gate.minRequests === 0) continue;
+    for (const gate of gates) {
       const warning = gateWarning(plan, p, gate, requests);
       if (warning !== null) warnings.push(warning);
     }

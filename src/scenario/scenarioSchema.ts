@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { analyzerSchema } from './analyzerSchema.js';
 import { businessSchema } from './businessSchema.js';
 import { conditionSchema, metricConditionsSchema } from './conditionSchema.js';
@@ -19,13 +19,16 @@ import { populationSchema } from './populationSchema.js';
 /** How often metrics are sampled and what the guards look at. */
 const monitoringSchema = strictMapping(
   {
-    interval: durationSchema.default('30s'),
-    window: durationSchema.optional(),
-    latencyBucketsMs: z
-      .array(positive('a bucket upper bound in ms > 0'), { error: 'a list of bucket upper bounds in ms' })
-      .min(1, { error: 'at least one bucket bound' })
-      .max(10_000, { error: 'at most 10000 bucket bounds' })
-      .optional(),
+    interval: z._default(durationSchema, '30s'),
+    window: z.optional(durationSchema),
+    latencyBucketsMs: z.optional(
+      z
+        .array(positive('a bucket upper bound in ms > 0'), { error: 'a list of bucket upper bounds in ms' })
+        .check(
+          z.minLength(1, { error: 'at least one bucket bound' }),
+          z.maxLength(10_000, { error: 'at most 10000 bucket bounds' }),
+        ),
+    ),
   },
   'a mapping { interval?, window?, latencyBucketsMs? }',
 );
@@ -33,9 +36,9 @@ const monitoringSchema = strictMapping(
 /** Conditions that roll the candidate back as soon as they hold in the trailing window. */
 const guardsSchema = strictMapping(
   {
-    rollbackWhen: metricConditionsSchema.default({}),
-    minRequests: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0').optional(),
-    consecutive: integer(1, 100_000, 'a whole number of checks in [1, 100000]').optional(),
+    rollbackWhen: z._default(metricConditionsSchema, {}),
+    minRequests: z.optional(integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of requests ≥ 0')),
+    consecutive: z.optional(integer(1, 100_000, 'a whole number of checks in [1, 100000]')),
   },
   'a mapping { rollbackWhen, minRequests?, consecutive? }',
 );
@@ -47,27 +50,32 @@ const guardsSchema = strictMapping(
 export const scenarioFieldsSchema = strictMapping(
   {
     name: text('a non-empty name'),
-    seed: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number in [0, 2^53 - 1]').default(1),
-    start: isoDateTime().default('2025-01-01T00:00:00Z'),
-    release: text('a non-empty release name').optional(),
+    seed: z._default(integer(0, Number.MAX_SAFE_INTEGER, 'a whole number in [0, 2^53 - 1]'), 1),
+    start: z._default(isoDateTime(), '2025-01-01T00:00:00Z'),
+    release: z.optional(text('a non-empty release name')),
     population: populationSchema,
     analyzers: strictMapping(
       { baseline: analyzerSchema, candidate: analyzerSchema },
       'a mapping { baseline, candidate }',
     ),
-    business: businessSchema.optional(),
-    monitoring: monitoringSchema.prefault({}),
-    guards: guardsSchema.prefault({}),
-    phases: z
-      .array(phaseSchema, { error: 'a list of phases' })
-      .min(1, { error: 'at least one phase' })
-      .max(100, { error: 'at most 100 phases' })
-      .optional(),
-    controller: controllerSchema.optional(),
-    faults: z
-      .array(faultSchema, { error: 'a list of faults' })
-      .max(1000, { error: 'at most 1000 faults' })
-      .default([]),
+    business: z.optional(businessSchema),
+    monitoring: z.prefault(monitoringSchema, {}),
+    guards: z.prefault(guardsSchema, {}),
+    phases: z.optional(
+      z
+        .array(phaseSchema, { error: 'a list of phases' })
+        .check(
+          z.minLength(1, { error: 'at least one phase' }),
+          z.maxLength(100, { error: 'at most 100 phases' }),
+        ),
+    ),
+    controller: z.optional(controllerSchema),
+    faults: z._default(
+      z
+        .array(faultSchema, { error: 'a list of faults' })
+        .check(z.maxLength(1000, { error: 'at most 1000 faults' })),
+      [],
+    ),
   },
   'a scenario: a mapping with name, population, analyzers and phases (or controller)',
 );

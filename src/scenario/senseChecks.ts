@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type CheckContext, didYouMean, makeCheckContext } from './checkContext.js';
 import { checkConditions } from './conditionChecks.js';
 import { formatDuration, parseDurationMs } from './duration.js';

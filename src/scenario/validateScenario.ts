@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { issuesToProblems } from './issuesToProblems.js';
 import { type Problem, sortProblems } from './problems.js';
 import { type Scenario, scenarioFieldsSchema } from './scenarioSchema.js';
@@ -5,7 +6,7 @@ import { senseChecks } from './senseChecks.js';
 import type { Locate } from './sourceMap.js';
 
 /** The whole scenario schema: fields, types, ranges, defaults, then the cross-field sense checks. */
-export const scenarioSchema = scenarioFieldsSchema.superRefine(senseChecks, { when: () => true });
+export const scenarioSchema = scenarioFieldsSchema.check(z.superRefine(senseChecks, { when: () => true }));
 
 /** A valid scenario, or every problem found. */
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { makeCheckContext } from '../scenario/checkContext.js';
 import { compileFault } from '../scenario/compileFault.js';
 import { checkFaults, type FaultReferences } from '../scenario/faultChecks.js';
@@ -34,11 +34,14 @@ export function validateFaults(
   locate: Locate = () => null,
 ): FaultsResult {
   const references = referencesOf(plan);
-  const schema = z
-    .object({ faults: z.array(faultSchema) })
-    .superRefine((value, context) => checkFaults(value.faults, references, makeCheckContext(context)), {
-      when: () => true,
-    });
+  const fields = z.object({ faults: z.array(faultSchema) });
+  const schema = fields.check(
+    z.superRefine(
+      (value: z.output<typeof fields>, context) =>
+        checkFaults(value.faults, references, makeCheckContext(context)),
+      { when: () => true },
+    ),
+  );
   const data = { faults: entries };
   const result = schema.safeParse(data);
   if (!result.success) {
