@@ -76,19 +76,40 @@ async function parallelCeiling(): Promise<number> {
 }
 
 /**
- * Seconds that `rehearse risk --runs RUNS --workers <workers> --quiet` takes as its own process (start-up,
- * cold JIT, reading, tally, analysis, rendering, writing): what a user waits for. With `cache`, the
+ * Registered in each timed `rehearse risk` process (`node --import`): at its exit the main thread writes the
+ * process's CPU time, every thread's (getrusage), on stderr for {@link cliSeconds} to read.
+ */
+const CPU_AT_EXIT =
+  'data:text/javascript,import{isMainThread}from"node:worker_threads";if(isMainThread)process.on("exit",()=>' +
+  '{const u=process.cpuUsage();process.stderr.write(`\\nbench-cpu-us ${u.user+u.system}\\n`)})';
+
+/** One timed process: wall-clock seconds and CPU seconds over all its threads (JS, JIT compiler, GC). */
+interface ProcessSeconds {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * `rehearse risk --runs RUNS --workers <workers> --quiet` as its own process (start-up, cold JIT, reading,
+ * tally, analysis, rendering, writing): what a user waits for, and the CPU it takes. With `cache`, the
  * command is given `--cache <cache>` (the plan's exact analysis read from there once it has been written).
  */
-function cliSeconds(root: string, workers: number, cache?: string): number {
+function cliSeconds(root: string, workers: number, cache?: string): ProcessSeconds {
   const out = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   try {
     const start = performance.now();
     const args = ['risk', '--runs', String(RUNS), '--workers', String(workers), '--quiet', '--out', out];
     if (cache !== undefined) args.push('--cache', cache);
-    const child = spawnSync(process.execPath, [join(root, 'bin', 'rehearse.js'), ...args], { cwd: root });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', CPU_AT_EXIT, join(root, 'bin', 'rehearse.js'), ...args],
+      { cwd: root },
+    );
+    const wall = (performance.now() - start) / 1000;
     if (child.status !== 0) throw new Error(`rehearse risk failed: ${child.stderr.toString()}`);
-    return (performance.now() - start) / 1000;
+    const cpuUs = /bench-cpu-us (\d+)/.exec(child.stderr.toString())?.[1];
+    if (cpuUs === undefined) throw new Error('rehearse risk did not report its CPU time');
+    return { wall, cpu: Number(cpuUs) / 1e6 };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -100,6 +121,9 @@ export interface CliSeconds {
   two: number;
   /** `--workers 2` with `--cache`, the plan's analysis already there. */
   twoCached: number;
+  /** CPU seconds (all threads) of the `--workers 1` and `--workers 2` processes. */
+  oneCpu: number;
+  twoCpu: number;
 }
 
 /**
@@ -111,13 +135,21 @@ export function cliMedianSeconds(root: string): CliSeconds {
   const cache = mkdtempSync(join(tmpdir(), 'rehearse-bench-cache-'));
   try {
     cliSeconds(root, 1, cache);
-    const cli: Record<keyof CliSeconds, number[]> = { one: [], two: [], twoCached: [] };
+    const one: ProcessSeconds[] = [];
+    const two: ProcessSeconds[] = [];
+    const twoCached: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      cli.one.push(cliSeconds(root, 1));
-      cli.two.push(cliSeconds(root, 2));
-      cli.twoCached.push(cliSeconds(root, 2, cache));
+      one.push(cliSeconds(root, 1));
+      two.push(cliSeconds(root, 2));
+      twoCached.push(cliSeconds(root, 2, cache).wall);
     }
-    return { one: median(cli.one), two: median(cli.two), twoCached: median(cli.twoCached) };
+    return {
+      one: median(one.map((each) => each.wall)),
+      two: median(two.map((each) => each.wall)),
+      twoCached: median(twoCached),
+      oneCpu: median(one.map((each) => each.cpu)),
+      twoCpu: median(two.map((each) => each.cpu)),
+    };
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
@@ -198,6 +230,12 @@ export async function benchRisk(): Promise<void> {
     `  rehearse risk --runs ${RUNS} --quiet, each its own process: --workers 1 ${fixed(cli.one)} s, ` +
       `--workers 2 ${fixed(cli.two)} s: ${fixed(cli.one / cli.two)}× (target ≥ 1.6×; start-up, cold JIT, analysis and rendering included); ` +
       `--workers 2 --cache (the plan's analysis kept) ${fixed(cli.twoCached)} s`,
+  );
+  line(
+    `  CPU time of those processes, all threads (JS, V8's compiler threads, GC): --workers 1 ${fixed(cli.oneCpu)} s ` +
+      `(${fixed(cli.oneCpu / cli.one)} cores busy on average), --workers 2 ${fixed(cli.twoCpu)} s ` +
+      `(${fixed(cli.twoCpu / cli.two)} cores): the second thread's own start-up and JIT warm-up cost ` +
+      `${fixed(cli.twoCpu - cli.oneCpu)} s more`,
   );
 
   const start = performance.now();
