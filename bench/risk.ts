@@ -81,7 +81,7 @@ async function parallelCeiling(): Promise<number> {
  */
 const CPU_AT_EXIT =
   'data:text/javascript,import{isMainThread}from"node:worker_threads";if(isMainThread)process.on("exit",()=>' +
-  '{const u=process.cpuUsage();process.stderr.write(`\\nbench-cpu-us ${u.user+u.system}\\n`)})';
+  '{const u=process.cpuUsage();process.stderr.write("\\nbench-cpu-us "+(u.user+u.system)+"\\n")})';
 
 /** One timed process: wall-clock seconds and CPU seconds over all its threads (JS, JIT compiler, GC). */
 interface ProcessSeconds {
