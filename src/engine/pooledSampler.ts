@@ -17,6 +17,7 @@ import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
+import { guardLatencyTail, type TailSplit, tailSplit } from './guardLatencyTail.js';
 import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
 import type { TripPhase } from './tripSpans.js';
 
@@ -43,6 +44,18 @@ export class PooledSampler implements CohortSampler {
   private readonly downShare: Float64Array;
   private readonly groupTables: BucketTable[] = [];
   private readonly groupShare: Float64Array;
+  /**
+   * The guards' tail bucket ({@link guardLatencyTail}), null when every interval's histogram is drawn whole;
+   * each table's split there, kept across phases and rehearsals (the tables are fixed objects).
+   */
+  private readonly tailBucket: number | null;
+  private readonly splits = new Map<BucketTable, TailSplit | null>();
+  /** This phase's split per group, empty when the phase draws whole histograms; P(tail) of a request. */
+  private readonly groupSplits: TailSplit[] = [];
+  private slowShare = 0;
+  /** Split probabilities over the groups of a tail request and of a body request. */
+  private readonly groupSlowShare: Float64Array;
+  private readonly groupBodyShare: Float64Array;
   private readonly rates: SpanRates = { purchasesPerHour: 0, churnPerHour: 0, completionsPerHour: 0 };
 
   // Span accumulators.
@@ -53,6 +66,8 @@ export class PooledSampler implements CohortSampler {
   private countErrorUp = 0;
   private countDown = 0;
   private unbinned = 0;
+  /** Requests below the tail bucket that intervals counted in the bucket under it, their histogram not drawn yet. */
+  private unbinnedBody = 0;
 
   private readonly scratch: Float64Array;
   /** A trip piece's non-hits per latency table, for one histogram draw per table. */
@@ -72,6 +87,9 @@ export class PooledSampler implements CohortSampler {
     this.errorShare = new Float64Array(count);
     this.downShare = new Float64Array(count);
     this.groupShare = new Float64Array(count);
+    this.groupSlowShare = new Float64Array(count);
+    this.groupBodyShare = new Float64Array(count);
+    this.tailBucket = cohort === 'candidate' ? guardLatencyTail(setup) : null;
     this.scratch = new Float64Array(count);
     this.restCounts = new Float64Array(count);
   }
@@ -124,9 +142,62 @@ export class PooledSampler implements CohortSampler {
       if (g < 0) g = tables.push(table) - 1;
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
     }
+    this.setGroupSplits();
+  }
+
+  /** Each group's split at the guards' tail bucket, and the shares a tail and a body request pick a group by. */
+  private setGroupSplits(): void {
+    const splits = this.groupSplits;
+    splits.length = 0;
+    this.groupSlowShare.fill(0);
+    this.groupBodyShare.fill(0);
+    const first = this.tailBucket;
+    if (first === null) return;
+    const tables = this.groupTables;
+    let slow = 0;
+    for (let g = 0; g < tables.length; g++) {
+      const table = tables[g]!;
+      let split = this.splits.get(table);
+      if (split === undefined) {
+        split = tailSplit(table, first);
+        this.splits.set(table, split);
+      }
+      if (split === null) {
+        splits.length = 0;
+        return;
+      }
+      splits.push(split);
+      slow += this.groupShare[g]! * split.slow;
+    }
+    if (!(slow < 1)) {
+      splits.length = 0;
+      return;
+    }
+    this.slowShare = slow;
+    for (let g = 0; g < tables.length; g++) {
+      const share = this.groupShare[g]!;
+      const split = splits[g]!;
+      this.groupSlowShare[g] = slow > 0 ? (share * split.slow) / slow : 0;
+      this.groupBodyShare[g] = (share * (1 - split.slow)) / (1 - slow);
+    }
   }
 
   simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void {
+    this.simulatePiece(offsetMs, durationMs, now, this.needs.latency);
+  }
+
+  /**
+   * A piece of a quiet span [offsetMs, offsetMs + durationMs), as {@link simulateInterval} but with its
+   * histogram left for {@link closeSpan}: no guard is judged inside a quiet span and its trailing window is
+   * cleared after it, so only the checkpoint windows read the piece's latencies, and those only once the
+   * span is closed. The latency tables are fixed for the phase, so the histogram of the summed requests is
+   * the sum of the pieces' histograms in distribution.
+   */
+  simulateQuietPiece(offsetMs: number, durationMs: number, now: EngineWindow): void {
+    this.simulatePiece(offsetMs, durationMs, now, false);
+  }
+
+  private simulatePiece(offsetMs: number, durationMs: number, now: EngineWindow, latency: boolean): void {
     const phase = this.phase;
     phase.advance(offsetMs, durationMs, now);
     const hours = phase.hours;
@@ -138,7 +209,7 @@ export class PooledSampler implements CohortSampler {
       this.meanUp += expected * phase.upShare;
       return;
     }
-    this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, this.needs.latency);
+    this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, latency);
   }
 
   /**
@@ -242,6 +313,7 @@ export class PooledSampler implements CohortSampler {
       this.splitIntoSegments(this.countOk, this.countErrorUp, this.countDown, span.stats);
     }
     if (this.unbinned > 0) this.bin(this.unbinned, span);
+    if (this.unbinnedBody > 0) this.binBody(this.unbinnedBody, span);
     if (this.spanExpected > 0) this.expose();
     this.phase.closeSpan(span);
     this.clearSpan();
@@ -255,6 +327,7 @@ export class PooledSampler implements CohortSampler {
     this.countErrorUp = 0;
     this.countDown = 0;
     this.unbinned = 0;
+    this.unbinnedBody = 0;
   }
 
   /**
@@ -285,8 +358,9 @@ export class PooledSampler implements CohortSampler {
       this.countErrorUp += errorsUp;
       this.countDown += down;
     }
-    if (latency) this.bin(requests, into);
-    else this.unbinned += requests;
+    if (!latency) this.unbinned += requests;
+    else if (this.groupSplits.length > 0) this.binTail(requests, into);
+    else this.bin(requests, into);
   }
 
   /** Spreads served, failed and refused requests over the segments in proportion to their rates. */
@@ -329,6 +403,61 @@ export class PooledSampler implements CohortSampler {
     for (let g = 0; g < tables.length; g++) {
       drawHistogramInto(streams.latency, perGroup[g]!, tables[g]!, counts, touched);
     }
+  }
+
+  /**
+   * Counts `requests` into the histogram as the guards read it: those in the tail (from the guards' tail
+   * bucket on) ~ Binomial(requests, P(tail)), drawn bucket by bucket; the rest counted in the bucket under
+   * the tail, their buckets drawn by {@link binBody} when the span closes. Given how many fall below the
+   * tail, where each lies is independent of the tail's draw, so drawing the span's body at once is exact.
+   */
+  private binTail(requests: number, into: EngineWindow): void {
+    const streams = this.phase.streams!;
+    const counts = into.stats.latencyCounts;
+    const touched = into.latencyBuckets;
+    const splits = this.groupSplits;
+    const slow = this.slowShare > 0 ? sampleBinomial(streams.latency, requests, this.slowShare) : 0;
+    if (slow > 0) {
+      if (splits.length === 1) {
+        drawHistogramInto(streams.latency, slow, splits[0]!.tail!, counts, touched);
+      } else {
+        const perGroup = sampleMultinomialInto(streams.requests, slow, this.groupSlowShare, this.scratch);
+        for (let g = 0; g < splits.length; g++) {
+          if (perGroup[g]! > 0)
+            drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.tail!, counts, touched);
+        }
+      }
+    }
+    const body = requests - slow;
+    if (body === 0) return;
+    const under = this.tailBucket! - 1;
+    counts[under] = counts[under]! + body;
+    if (under < touched.low) touched.low = under;
+    if (under > touched.high) touched.high = under;
+    this.unbinnedBody += body;
+  }
+
+  /**
+   * The histogram of `body` requests below the tail, into `span`, less the `body` the intervals counted
+   * under the tail: the windows that took those intervals and take the span come out exact.
+   */
+  private binBody(body: number, span: EngineWindow): void {
+    const streams = this.phase.streams!;
+    const counts = span.stats.latencyCounts;
+    const touched = span.latencyBuckets;
+    const splits = this.groupSplits;
+    if (splits.length === 1) {
+      drawHistogramInto(streams.latency, body, splits[0]!.body, counts, touched);
+    } else {
+      const perGroup = sampleMultinomialInto(streams.requests, body, this.groupBodyShare, this.scratch);
+      for (let g = 0; g < splits.length; g++) {
+        drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.body, counts, touched);
+      }
+    }
+    const under = this.tailBucket! - 1;
+    counts[under] = counts[under]! - body;
+    if (under < touched.low) touched.low = under;
+    if (under > touched.high) touched.high = under;
   }
 
   /** New learners reached over the span, per segment, by thinning (each learner's requests are Poisson). */
