@@ -206,7 +206,9 @@ describe('quiet spans against every interval simulated', () => {
         const a = checkpointMetric(skipped, index, metric);
         const b = checkpointMetric(simulated, index, metric);
         expect(a.length).toBeGreaterThan(RUNS / 10);
-        expect(ksTwoSample(a, b).pValue, `${metric} at checkpoint ${index}`).toBeGreaterThan(TWO_SAMPLE_ALPHA);
+        expect(ksTwoSample(a, b).pValue, `${metric} at checkpoint ${index}`).toBeGreaterThan(
+          TWO_SAMPLE_ALPHA,
+        );
       }
     }
   }, 60_000);
