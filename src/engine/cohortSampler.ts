@@ -15,6 +15,8 @@ export interface CohortStreams extends RequestStreams {
   events: RandomStream;
   /** Which served responses are silently wrong (a data-inconsistency fault); never drawn without one. */
   integrity: RandomStream;
+  /** How a span's requests spread over the segments (aggregate fidelity, cohort-level draws). */
+  segments: RandomStream;
 }
 
 /**

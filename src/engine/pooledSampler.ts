@@ -17,6 +17,7 @@ import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
+import type { RehearsalDetail } from './rehearsalWorkspace.js';
 import { guardLatencyTail, type TailSplit, tailSplit } from './guardLatencyTail.js';
 import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
 import type { TripPhase } from './tripSpans.js';
@@ -74,10 +75,18 @@ export class PooledSampler implements CohortSampler {
   private readonly restTables: BucketTable[] = [];
   private readonly restCounts: Float64Array;
 
+  /**
+   * Whether this phase's spans are split over segments: always when every metric is recorded, else only
+   * where a gate reads them (segmentVariance); per interval when a guard does. The split has its own
+   * stream, so leaving it out moves no other draw.
+   */
+  private splitsSegments = true;
+
   constructor(
     setup: EngineSetup,
     cohort: Cohort,
     private readonly tables: BucketTables,
+    private readonly detail: RehearsalDetail = 'full',
   ) {
     this.phase = new CohortPhase(setup, cohort);
     this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
@@ -104,6 +113,8 @@ export class PooledSampler implements CohortSampler {
 
   startPhase(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams): void {
     this.phase.start(phase, phaseStartMs, streams);
+    this.splitsSegments =
+      this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
     this.setPhaseConstants();
     this.clearSpan();
   }
@@ -309,10 +320,12 @@ export class PooledSampler implements CohortSampler {
 
   closeSpan(span: EngineWindow): void {
     if (this.meanTotal > 0) this.drawCounts(this.meanTotal, this.meanUp, span, false, false);
-    if (this.countOk + this.countErrorUp + this.countDown > 0) {
+    if (this.splitsSegments && this.countOk + this.countErrorUp + this.countDown > 0) {
       this.splitIntoSegments(this.countOk, this.countErrorUp, this.countDown, span.stats);
     }
-    if (this.unbinned > 0) this.bin(this.unbinned, span);
+    // Where the guards read a tail, a quiet span's requests join the intervals' body: one draw below it.
+    if (this.unbinned > 0 && this.groupSplits.length > 0) this.binTail(this.unbinned, span);
+    else if (this.unbinned > 0) this.bin(this.unbinned, span);
     if (this.unbinnedBody > 0) this.binBody(this.unbinnedBody, span);
     if (this.spanExpected > 0) this.expose();
     this.phase.closeSpan(span);
@@ -365,7 +378,7 @@ export class PooledSampler implements CohortSampler {
 
   /** Spreads served, failed and refused requests over the segments in proportion to their rates. */
   private splitIntoSegments(ok: number, errorsUp: number, down: number, stats: WindowStats): void {
-    const rng = this.phase.streams!.requests;
+    const rng = this.phase.streams!.segments;
     const scratch = this.scratch;
     const segments = stats.segments;
     const count = this.phase.segmentCount;

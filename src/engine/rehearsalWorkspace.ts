@@ -78,7 +78,7 @@ function createSampler(
   }
   switch (kind) {
     case 'pooled':
-      return new PooledSampler(setup, cohort, tables);
+      return new PooledSampler(setup, cohort, tables, detail);
     case 'segment':
       return new SegmentSampler(setup, cohort, tables);
     case 'request':
