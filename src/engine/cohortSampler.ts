@@ -79,4 +79,6 @@ export interface CohortSampler {
   simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void;
   /** Draws everything accumulated since the previous close into `span`, and starts a new span. */
   closeSpan(span: EngineWindow): void;
+  /** After the phase's last span is closed: draws what only the phase's result reads (who was reached). */
+  endPhase(): void;
 }

@@ -17,8 +17,8 @@ import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
-import type { RehearsalDetail } from './rehearsalWorkspace.js';
 import { guardLatencyTail, type TailSplit, tailSplit } from './guardLatencyTail.js';
+import type { RehearsalDetail } from './rehearsalWorkspace.js';
 import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
 import type { TripPhase } from './tripSpans.js';
 
@@ -61,6 +61,8 @@ export class PooledSampler implements CohortSampler {
 
   // Span accumulators.
   private spanExpected = 0;
+  /** Expected requests of the phase's closed spans, for its exposure. */
+  private phaseExpected = 0;
   private meanTotal = 0;
   private meanUp = 0;
   private countOk = 0;
@@ -117,6 +119,17 @@ export class PooledSampler implements CohortSampler {
       this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
     this.setPhaseConstants();
     this.clearSpan();
+    this.phaseExpected = 0;
+  }
+
+  /**
+   * New learners reached over the phase: thinning span after span, Binomial(unreached, 1 − e^{−m₁}) then
+   * Binomial(rest, 1 − e^{−m₂}), reaches each learner with 1 − e^{−(m₁ + m₂)}, so one draw over the phase's
+   * summed means is exact; nothing reads who was reached before the phase's end.
+   */
+  endPhase(): void {
+    if (this.phaseExpected > 0) this.expose(this.phaseExpected);
+    this.phaseExpected = 0;
   }
 
   /** Fixed per-phase rates and split shares. */
@@ -327,7 +340,7 @@ export class PooledSampler implements CohortSampler {
     if (this.unbinned > 0 && this.groupSplits.length > 0) this.binTail(this.unbinned, span);
     else if (this.unbinned > 0) this.bin(this.unbinned, span);
     if (this.unbinnedBody > 0) this.binBody(this.unbinnedBody, span);
-    if (this.spanExpected > 0) this.expose();
+    this.phaseExpected += this.spanExpected;
     this.phase.closeSpan(span);
     this.clearSpan();
   }
@@ -473,12 +486,12 @@ export class PooledSampler implements CohortSampler {
     if (under > touched.high) touched.high = under;
   }
 
-  /** New learners reached over the span, per segment, by thinning (each learner's requests are Poisson). */
-  private expose(): void {
+  /** New learners reached over `expected` requests, per segment, by thinning (each learner's requests are Poisson). */
+  private expose(expected: number): void {
     const phase = this.phase;
     const rng = phase.streams!.exposure;
     for (let s = 0; s < phase.segmentCount; s++) {
-      phase.exposeSegment(s, rng, (this.spanExpected * this.downShare[s]!) / phase.learners[s]!);
+      phase.exposeSegment(s, rng, (expected * this.downShare[s]!) / phase.learners[s]!);
     }
   }
 }

@@ -180,6 +180,12 @@ export class RehearsalWorkspace {
     resetEngineWindow(baselineSpan);
   }
 
+  /** Ends the phase once its last span is closed: what only its result reads is drawn. */
+  endPhase(): void {
+    this.candidate.endPhase();
+    this.baseline.endPhase();
+  }
+
   /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
   startPhase(phase: PhaseSetup, phaseStartMs: number): void {
     for (const window of this.phaseWindows) resetEngineWindow(window);

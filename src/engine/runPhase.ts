@@ -226,6 +226,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   }
   const ranMs = decision?.atMs ?? ranToMs;
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
+  space.endPhase();
   const phaseDecision: PhaseDecision | null =
     decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
   return {
