@@ -12,7 +12,7 @@ import type { EngineSetup } from './engineSetup.js';
  * such guard its exact verdict and, when it holds, its exact value. Scenario guards only: a controller's
  * analyses read their intervals' whole histograms.
  *
- * @example guardLatencyTail(setup) // 196 for a p99LatencyMs above 250 guard on the default buckets
+ * @example guardLatencyTail(setup) // 114 for a p99LatencyMs above 250 guard on the default buckets, (248, 260.4] ms
  */
 export function guardLatencyTail(setup: EngineSetup): number | null {
   if (setup.controller !== null || !setup.guardNeeds.latency) return null;
