@@ -6,8 +6,8 @@ import type { BucketTable } from './bucketTable.js';
 const PER_REQUEST_BELOW = 160;
 
 /**
- * When this few requests are left for the less probable buckets, each is placed on its own (a binary
- * search over the tail's masses) instead of walking the tail bucket by bucket with binomials.
+ * When this few requests are left for the less probable buckets, each is placed on its own among the
+ * tail's masses ({@link tailBucket}) instead of walking the tail bucket by bucket with binomials.
  */
 const TAIL_PER_REQUEST_AT = 64;
 
