@@ -15,6 +15,8 @@ export interface CohortStreams extends RequestStreams {
   events: RandomStream;
   /** Which served responses are silently wrong (a data-inconsistency fault); never drawn without one. */
   integrity: RandomStream;
+  /** How a span's requests spread over the segments (aggregate fidelity, cohort-level draws). */
+  segments: RandomStream;
 }
 
 /**
@@ -77,4 +79,6 @@ export interface CohortSampler {
   simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void;
   /** Draws everything accumulated since the previous close into `span`, and starts a new span. */
   closeSpan(span: EngineWindow): void;
+  /** After the phase's last span is closed: draws what only the phase's result reads (who was reached). */
+  endPhase(): void;
 }

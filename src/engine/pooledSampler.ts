@@ -17,6 +17,8 @@ import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
 import type { EngineWindow } from './engineWindow.js';
+import { guardLatencyTail, type TailSplit, tailSplit } from './guardLatencyTail.js';
+import type { RehearsalDetail } from './rehearsalWorkspace.js';
 import { addSpanMeans, type SpanRates, setSpanRates } from './spanRates.js';
 import type { TripPhase } from './tripSpans.js';
 
@@ -43,26 +45,50 @@ export class PooledSampler implements CohortSampler {
   private readonly downShare: Float64Array;
   private readonly groupTables: BucketTable[] = [];
   private readonly groupShare: Float64Array;
+  /**
+   * The guards' tail bucket ({@link guardLatencyTail}), null when every interval's histogram is drawn whole;
+   * each table's split there, kept across phases and rehearsals (the tables are fixed objects).
+   */
+  private readonly tailBucket: number | null;
+  private readonly splits = new Map<BucketTable, TailSplit | null>();
+  /** This phase's split per group, empty when the phase draws whole histograms; P(tail) of a request. */
+  private readonly groupSplits: TailSplit[] = [];
+  private slowShare = 0;
+  /** Split probabilities over the groups of a tail request and of a body request. */
+  private readonly groupSlowShare: Float64Array;
+  private readonly groupBodyShare: Float64Array;
   private readonly rates: SpanRates = { purchasesPerHour: 0, churnPerHour: 0, completionsPerHour: 0 };
 
   // Span accumulators.
   private spanExpected = 0;
+  /** Expected requests of the phase's closed spans, for its exposure. */
+  private phaseExpected = 0;
   private meanTotal = 0;
   private meanUp = 0;
   private countOk = 0;
   private countErrorUp = 0;
   private countDown = 0;
   private unbinned = 0;
+  /** Requests below the tail bucket that intervals counted in the bucket under it, their histogram not drawn yet. */
+  private unbinnedBody = 0;
 
   private readonly scratch: Float64Array;
   /** A trip piece's non-hits per latency table, for one histogram draw per table. */
   private readonly restTables: BucketTable[] = [];
   private readonly restCounts: Float64Array;
 
+  /**
+   * Whether this phase's spans are split over segments: always when every metric is recorded, else only
+   * where a gate reads them (segmentVariance); per interval when a guard does. The split has its own
+   * stream, so leaving it out moves no other draw.
+   */
+  private splitsSegments = true;
+
   constructor(
     setup: EngineSetup,
     cohort: Cohort,
     private readonly tables: BucketTables,
+    private readonly detail: RehearsalDetail = 'full',
   ) {
     this.phase = new CohortPhase(setup, cohort);
     this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
@@ -72,6 +98,9 @@ export class PooledSampler implements CohortSampler {
     this.errorShare = new Float64Array(count);
     this.downShare = new Float64Array(count);
     this.groupShare = new Float64Array(count);
+    this.groupSlowShare = new Float64Array(count);
+    this.groupBodyShare = new Float64Array(count);
+    this.tailBucket = cohort === 'candidate' ? guardLatencyTail(setup) : null;
     this.scratch = new Float64Array(count);
     this.restCounts = new Float64Array(count);
   }
@@ -86,8 +115,21 @@ export class PooledSampler implements CohortSampler {
 
   startPhase(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams): void {
     this.phase.start(phase, phaseStartMs, streams);
+    this.splitsSegments =
+      this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
     this.setPhaseConstants();
     this.clearSpan();
+    this.phaseExpected = 0;
+  }
+
+  /**
+   * New learners reached over the phase: thinning span after span, Binomial(unreached, 1 − e^{−m₁}) then
+   * Binomial(rest, 1 − e^{−m₂}), reaches each learner with 1 − e^{−(m₁ + m₂)}, so one draw over the phase's
+   * summed means is exact; nothing reads who was reached before the phase's end.
+   */
+  endPhase(): void {
+    if (this.phaseExpected > 0) this.expose(this.phaseExpected);
+    this.phaseExpected = 0;
   }
 
   /** Fixed per-phase rates and split shares. */
@@ -124,9 +166,62 @@ export class PooledSampler implements CohortSampler {
       if (g < 0) g = tables.push(table) - 1;
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
     }
+    this.setGroupSplits();
+  }
+
+  /** Each group's split at the guards' tail bucket, and the shares a tail and a body request pick a group by. */
+  private setGroupSplits(): void {
+    const splits = this.groupSplits;
+    splits.length = 0;
+    this.groupSlowShare.fill(0);
+    this.groupBodyShare.fill(0);
+    const first = this.tailBucket;
+    if (first === null) return;
+    const tables = this.groupTables;
+    let slow = 0;
+    for (let g = 0; g < tables.length; g++) {
+      const table = tables[g]!;
+      let split = this.splits.get(table);
+      if (split === undefined) {
+        split = tailSplit(table, first);
+        this.splits.set(table, split);
+      }
+      if (split === null) {
+        splits.length = 0;
+        return;
+      }
+      splits.push(split);
+      slow += this.groupShare[g]! * split.slow;
+    }
+    if (!(slow < 1)) {
+      splits.length = 0;
+      return;
+    }
+    this.slowShare = slow;
+    for (let g = 0; g < tables.length; g++) {
+      const share = this.groupShare[g]!;
+      const split = splits[g]!;
+      this.groupSlowShare[g] = slow > 0 ? (share * split.slow) / slow : 0;
+      this.groupBodyShare[g] = (share * (1 - split.slow)) / (1 - slow);
+    }
   }
 
   simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void {
+    this.simulatePiece(offsetMs, durationMs, now, this.needs.latency);
+  }
+
+  /**
+   * A piece of a quiet span [offsetMs, offsetMs + durationMs), as {@link simulateInterval} but with its
+   * histogram left for {@link closeSpan}: no guard is judged inside a quiet span and its trailing window is
+   * cleared after it, so only the checkpoint windows read the piece's latencies, and those only once the
+   * span is closed. The latency tables are fixed for the phase, so the histogram of the summed requests is
+   * the sum of the pieces' histograms in distribution.
+   */
+  simulateQuietPiece(offsetMs: number, durationMs: number, now: EngineWindow): void {
+    this.simulatePiece(offsetMs, durationMs, now, false);
+  }
+
+  private simulatePiece(offsetMs: number, durationMs: number, now: EngineWindow, latency: boolean): void {
     const phase = this.phase;
     phase.advance(offsetMs, durationMs, now);
     const hours = phase.hours;
@@ -138,7 +233,7 @@ export class PooledSampler implements CohortSampler {
       this.meanUp += expected * phase.upShare;
       return;
     }
-    this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, this.needs.latency);
+    this.drawCounts(expected, expected * phase.upShare, now, this.needs.segments, latency);
   }
 
   /**
@@ -238,11 +333,14 @@ export class PooledSampler implements CohortSampler {
 
   closeSpan(span: EngineWindow): void {
     if (this.meanTotal > 0) this.drawCounts(this.meanTotal, this.meanUp, span, false, false);
-    if (this.countOk + this.countErrorUp + this.countDown > 0) {
+    if (this.splitsSegments && this.countOk + this.countErrorUp + this.countDown > 0) {
       this.splitIntoSegments(this.countOk, this.countErrorUp, this.countDown, span.stats);
     }
-    if (this.unbinned > 0) this.bin(this.unbinned, span);
-    if (this.spanExpected > 0) this.expose();
+    // Where the guards read a tail, a quiet span's requests join the intervals' body: one draw below it.
+    if (this.unbinned > 0 && this.groupSplits.length > 0) this.binTail(this.unbinned, span);
+    else if (this.unbinned > 0) this.bin(this.unbinned, span);
+    if (this.unbinnedBody > 0) this.binBody(this.unbinnedBody, span);
+    this.phaseExpected += this.spanExpected;
     this.phase.closeSpan(span);
     this.clearSpan();
   }
@@ -255,6 +353,7 @@ export class PooledSampler implements CohortSampler {
     this.countErrorUp = 0;
     this.countDown = 0;
     this.unbinned = 0;
+    this.unbinnedBody = 0;
   }
 
   /**
@@ -285,13 +384,14 @@ export class PooledSampler implements CohortSampler {
       this.countErrorUp += errorsUp;
       this.countDown += down;
     }
-    if (latency) this.bin(requests, into);
-    else this.unbinned += requests;
+    if (!latency) this.unbinned += requests;
+    else if (this.groupSplits.length > 0) this.binTail(requests, into);
+    else this.bin(requests, into);
   }
 
   /** Spreads served, failed and refused requests over the segments in proportion to their rates. */
   private splitIntoSegments(ok: number, errorsUp: number, down: number, stats: WindowStats): void {
-    const rng = this.phase.streams!.requests;
+    const rng = this.phase.streams!.segments;
     const scratch = this.scratch;
     const segments = stats.segments;
     const count = this.phase.segmentCount;
@@ -331,12 +431,67 @@ export class PooledSampler implements CohortSampler {
     }
   }
 
-  /** New learners reached over the span, per segment, by thinning (each learner's requests are Poisson). */
-  private expose(): void {
+  /**
+   * Counts `requests` into the histogram as the guards read it: those in the tail (from the guards' tail
+   * bucket on) ~ Binomial(requests, P(tail)), drawn bucket by bucket; the rest counted in the bucket under
+   * the tail, their buckets drawn by {@link binBody} when the span closes. Given how many fall below the
+   * tail, where each lies is independent of the tail's draw, so drawing the span's body at once is exact.
+   */
+  private binTail(requests: number, into: EngineWindow): void {
+    const streams = this.phase.streams!;
+    const counts = into.stats.latencyCounts;
+    const touched = into.latencyBuckets;
+    const splits = this.groupSplits;
+    const slow = this.slowShare > 0 ? sampleBinomial(streams.latency, requests, this.slowShare) : 0;
+    if (slow > 0) {
+      if (splits.length === 1) {
+        drawHistogramInto(streams.latency, slow, splits[0]!.tail!, counts, touched);
+      } else {
+        const perGroup = sampleMultinomialInto(streams.requests, slow, this.groupSlowShare, this.scratch);
+        for (let g = 0; g < splits.length; g++) {
+          if (perGroup[g]! > 0)
+            drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.tail!, counts, touched);
+        }
+      }
+    }
+    const body = requests - slow;
+    if (body === 0) return;
+    const under = this.tailBucket! - 1;
+    counts[under] = counts[under]! + body;
+    if (under < touched.low) touched.low = under;
+    if (under > touched.high) touched.high = under;
+    this.unbinnedBody += body;
+  }
+
+  /**
+   * The histogram of `body` requests below the tail, into `span`, less the `body` the intervals counted
+   * under the tail: the windows that took those intervals and take the span come out exact.
+   */
+  private binBody(body: number, span: EngineWindow): void {
+    const streams = this.phase.streams!;
+    const counts = span.stats.latencyCounts;
+    const touched = span.latencyBuckets;
+    const splits = this.groupSplits;
+    if (splits.length === 1) {
+      drawHistogramInto(streams.latency, body, splits[0]!.body, counts, touched);
+    } else {
+      const perGroup = sampleMultinomialInto(streams.requests, body, this.groupBodyShare, this.scratch);
+      for (let g = 0; g < splits.length; g++) {
+        drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.body, counts, touched);
+      }
+    }
+    const under = this.tailBucket! - 1;
+    counts[under] = counts[under]! - body;
+    if (under < touched.low) touched.low = under;
+    if (under > touched.high) touched.high = under;
+  }
+
+  /** New learners reached over `expected` requests, per segment, by thinning (each learner's requests are Poisson). */
+  private expose(expected: number): void {
     const phase = this.phase;
     const rng = phase.streams!.exposure;
     for (let s = 0; s < phase.segmentCount; s++) {
-      phase.exposeSegment(s, rng, (this.spanExpected * this.downShare[s]!) / phase.learners[s]!);
+      phase.exposeSegment(s, rng, (expected * this.downShare[s]!) / phase.learners[s]!);
     }
   }
 }

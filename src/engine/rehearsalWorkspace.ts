@@ -78,7 +78,7 @@ function createSampler(
   }
   switch (kind) {
     case 'pooled':
-      return new PooledSampler(setup, cohort, tables);
+      return new PooledSampler(setup, cohort, tables, detail);
     case 'segment':
       return new SegmentSampler(setup, cohort, tables);
     case 'request':
@@ -178,6 +178,12 @@ export class RehearsalWorkspace {
     addBaselineRevenue(this.cumulative, baselineSpan);
     addBaselineRevenue(this.sinceCheckpoint, baselineSpan);
     resetEngineWindow(baselineSpan);
+  }
+
+  /** Ends the phase once its last span is closed: what only its result reads is drawn. */
+  endPhase(): void {
+    this.candidate.endPhase();
+    this.baseline.endPhase();
   }
 
   /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */

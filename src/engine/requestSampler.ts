@@ -80,6 +80,8 @@ export class RequestSampler implements CohortSampler {
     this.countBatch(now);
   }
 
+  endPhase(): void {}
+
   closeSpan(span: EngineWindow): void {
     this.phase.closeSpan(span);
   }

@@ -43,6 +43,8 @@ export class RevenueSampler implements CohortSampler {
     addSpanMeans(phase, this.rates, hours);
   }
 
+  endPhase(): void {}
+
   closeSpan(span: EngineWindow): void {
     this.phase.closeSpan(span);
   }

@@ -45,6 +45,7 @@ export function runControllerPhase(
     step = driver.afterInterval(endMs);
   }
   space.closeSpans();
+  space.endPhase();
   const label = formatDuration(endMs);
   const checkpoint = checkpointOn(
     setup,

@@ -226,6 +226,7 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
   }
   const ranMs = decision?.atMs ?? ranToMs;
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
+  space.endPhase();
   const phaseDecision: PhaseDecision | null =
     decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
   return {
@@ -303,14 +304,17 @@ function quietSpanEndMs(run: PhaseRun, quiet: QuietPhase, startMs: number): numb
 /**
  * Step: a quiet span [startMs, endMs) drawn as a few aggregates (split at checkpoints, which are judged,
  * and at UTC hours under a diurnal profile) instead of interval by interval, its guard checks taken as
- * not holding (docs/model.md, "Quiet spans"); the next w − 1 checks go unjudged. Returns where it stopped.
+ * not holding (docs/model.md, "Quiet spans"), its histogram drawn when a checkpoint closes the span; the
+ * next w − 1 checks go unjudged. Returns where it stopped.
  */
-function simulateQuietSpan(run: PhaseRun, startMs: number, endMs: number): number {
-  const { setup, space, judge } = run;
+function simulateQuietSpan(run: PhaseRun, sampler: PooledSampler, startMs: number, endMs: number): number {
+  const { setup, space, phase, judge } = run;
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
     const toMs = pieceEndMs(run, fromMs, endMs);
-    simulateInterval(run, fromMs, toMs);
+    resetEngineWindow(space.interval);
+    sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.interval);
+    baselineAndWindows(space, phase, fromMs, toMs - fromMs);
     fromMs = toMs;
     judgeCheckpointsDue(run, toMs);
   }
@@ -423,6 +427,7 @@ export function runPhase(
   const quiet = run.quiet;
   const trip = skipQuietSpans ? (space.quiet?.trips[phase.index] ?? null) : null;
   const tripSampler = trip !== null && space.candidate instanceof PooledSampler ? space.candidate : null;
+  const quietSampler = quiet !== null && space.candidate instanceof PooledSampler ? space.candidate : null;
   let startMs = 0;
   while (startMs < phase.durationMs && judge.stop === null) {
     if (tripSampler !== null) {
@@ -432,10 +437,10 @@ export function runPhase(
         continue;
       }
     }
-    if (quiet !== null) {
-      const quietEndMs = quietSpanEndMs(run, quiet, startMs);
+    if (quietSampler !== null) {
+      const quietEndMs = quietSpanEndMs(run, quiet!, startMs);
       if (quietEndMs > startMs) {
-        startMs = simulateQuietSpan(run, startMs, quietEndMs);
+        startMs = simulateQuietSpan(run, quietSampler, startMs, quietEndMs);
         continue;
       }
     }

@@ -81,6 +81,8 @@ export class SegmentSampler implements CohortSampler {
     }
   }
 
+  endPhase(): void {}
+
   closeSpan(span: EngineWindow): void {
     this.drawCounts(span);
     this.phase.closeSpan(span);

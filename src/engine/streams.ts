@@ -30,6 +30,7 @@ const SLOT: Readonly<Record<Purpose, number>> = {
   exposure: 5,
   events: 6,
   integrity: 7,
+  segments: 8,
 };
 const PURPOSES = Object.keys(SLOT) as Purpose[];
 
@@ -114,6 +115,9 @@ export class CohortStreamSet implements CohortStreams {
   }
   get integrity(): RandomStream {
     return this.stream(SLOT.integrity);
+  }
+  get segments(): RandomStream {
+    return this.stream(SLOT.segments);
   }
 }
 

@@ -1,5 +1,6 @@
 import { firstBucketAbove, LATENCY_QUANTILE, requiredStreak } from '../gates/index.js';
-import { type BucketTable, type BucketTables, tableOf } from '../model/index.js';
+import type { BucketTable, BucketTables } from '../model/index.js';
+import { conditionedTable } from './conditionedTable.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
 import { poissonUpperTail } from './windowTailBound.js';
 
@@ -66,16 +67,6 @@ export function quantileTriplessAt(
   return n;
 }
 
-/** A table conditioned on its buckets in [from, to), renormalised; null when they hold no mass. */
-function conditioned(table: BucketTable, from: number, to: number): BucketTable | null {
-  const probabilities = new Float64Array(table.probabilities.length);
-  let mass = 0;
-  for (let k = from; k < to; k++) mass += table.probabilities[k]!;
-  if (!(mass > 0)) return null;
-  for (let k = from; k < to; k++) probabilities[k] = table.probabilities[k]! / mass;
-  return tableOf(probabilities);
-}
-
 /**
  * The trip-span analysis of one phase, null unless it qualifies: aggregate fidelity, no controller, guards
  * on a one-interval window that read counts and latency alone, each tripping on a single check with no
@@ -134,9 +125,9 @@ export function tripPhase(
     if (parts === undefined) {
       let slow = 0;
       for (let k = firstBucket; k < bucketCount; k++) slow += full.probabilities[k]!;
-      const body = conditioned(full, 0, firstBucket);
+      const body = conditionedTable(full, 0, firstBucket);
       if (body === null) return null;
-      parts = { body, tail: conditioned(full, firstBucket, bucketCount), slow: Math.min(1, slow) };
+      parts = { body, tail: conditionedTable(full, firstBucket, bucketCount), slow: Math.min(1, slow) };
       derived.set(full, parts);
     }
     const weight = phase.candidateBySegment[s]! * setup.requestsPerLearnerHour[s]!;

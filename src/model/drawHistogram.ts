@@ -6,21 +6,34 @@ import type { BucketTable } from './bucketTable.js';
 const PER_REQUEST_BELOW = 160;
 
 /**
- * When this few requests are left for the less probable buckets, each is placed on its own (a binary
- * search over the tail's masses) instead of walking the tail bucket by bucket with binomials.
+ * When this few requests are left for the less probable buckets, each is placed on its own among the
+ * tail's masses ({@link tailBucket}) instead of walking the tail bucket by bucket with binomials.
  */
 const TAIL_PER_REQUEST_AT = 64;
 
-/** A bucket drawn among order[from..] in proportion to their probabilities: the position i with suffix[i+1] ≤ v < suffix[i]. */
+/** Positions {@link tailBucket} walks before it searches the rest by halving. */
+const TAIL_WALK = 8;
+
+/**
+ * A bucket drawn among order[from..] in proportion to their probabilities: the last position i with
+ * suffix[i] > v. The positions come most probable first, so a walk from `from` mostly stops within a few
+ * steps; past {@link TAIL_WALK} of them a binary search takes over. Either finds the same position
+ * (suffix never increases).
+ */
 function tailBucket(table: BucketTable, from: number, u: number): number {
   const { suffix } = table;
   const v = u * suffix[from]!;
+  const last = table.order.length - 1;
   let low = from;
-  let high = table.order.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (suffix[mid]! > v) low = mid;
-    else high = mid - 1;
+  const walkEnd = Math.min(last, from + TAIL_WALK);
+  while (low < walkEnd && suffix[low + 1]! > v) low++;
+  if (low === walkEnd) {
+    let high = last;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (suffix[mid]! > v) low = mid;
+      else high = mid - 1;
+    }
   }
   return table.order[low]!;
 }

@@ -63,8 +63,9 @@ function binomialByBtrs(rng: RandomStream, n: number, p: number): number {
   const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
   const m = Math.floor((n + 1) * p);
-  const logModeOdds = Math.log(((n - m + 1) * p) / ((m + 1) * q));
-  const tailAtMode = stirlingTail(m) + stirlingTail(n - m);
+  // The mode's terms of the final test, computed once the squeeze first fails (most draws never need them).
+  let logModeOdds = Number.NaN;
+  let tailAtMode = 0;
   for (;;) {
     const u = rng.next() - 0.5;
     const v = rng.next();
@@ -72,6 +73,10 @@ function binomialByBtrs(rng: RandomStream, n: number, p: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
+    if (Number.isNaN(logModeOdds)) {
+      logModeOdds = Math.log(((n - m + 1) * p) / ((m + 1) * q));
+      tailAtMode = stirlingTail(m) + stirlingTail(n - m);
+    }
     const logPmfRatio =
       (k + 0.5) * Math.log1p((m - k) / (k + 1)) +
       (n - k + 0.5) * Math.log1p((k - m) / (n - k + 1)) +

@@ -43,8 +43,9 @@ function poissonByInversion(rng: RandomStream, mean: number): number {
 function poissonByPtrs(rng: RandomStream, mean: number): number {
   const b = 0.931 + 2.53 * Math.sqrt(mean);
   const a = -0.059 + 0.02483 * b;
-  const logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
   const vr = 0.9277 - 3.6224 / (b - 2);
+  // Needed by the final test alone, so computed once the squeeze first fails (most draws never need it).
+  let logInverseAlpha = Number.NaN;
   for (;;) {
     const u = rng.next() - 0.5;
     const v = rng.next();
@@ -52,6 +53,7 @@ function poissonByPtrs(rng: RandomStream, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (Number.isNaN(logInverseAlpha)) logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
     // ln pmf(k) = −mean + k·ln mean − ln k!, with ln k! written through stirlingTail.
     const logPmf =
       k * Math.log1p((mean - k - 1) / (k + 1)) -

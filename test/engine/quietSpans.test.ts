@@ -167,7 +167,7 @@ function sample(skipQuietSpans: boolean, seed: number): Rehearsal[] {
 }
 
 describe('quiet spans against every interval simulated', () => {
-  it('agree in distribution: outcomes, guard trips, phase totals, time run, the first checkpoint p99', () => {
+  it('agree in distribution: outcomes, guard trips, phase totals, time run, checkpoint p50 and p99', () => {
     const context = new EngineContext();
     expect(quietSpans(context.setup(longPlan), context.bucketTables).phases[0]).not.toBeNull();
     const skipped = sample(true, 11);
@@ -195,11 +195,21 @@ describe('quiet spans against every interval simulated', () => {
     }
     const ranMs = (runs: Rehearsal[]) => phase(runs, (p) => p.ranMs);
     expect(ksTwoSample(ranMs(skipped), ranMs(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
-    const firstP99 = (runs: Rehearsal[]) =>
+    // A quiet span's histogram is drawn when a checkpoint closes it: the first and the last checkpoint's.
+    const checkpointMetric = (runs: Rehearsal[], index: number, metric: 'p50LatencyMs' | 'p99LatencyMs') =>
       runs.flatMap((r) => {
-        const value = r.phases[0]!.checkpoints[0]?.metrics.p99LatencyMs;
+        const value = r.phases[0]!.checkpoints[index]?.metrics[metric];
         return typeof value === 'number' ? [value] : [];
       });
-    expect(ksTwoSample(firstP99(skipped), firstP99(simulated)).pValue).toBeGreaterThan(TWO_SAMPLE_ALPHA);
+    for (const index of [0, 3]) {
+      for (const metric of ['p50LatencyMs', 'p99LatencyMs'] as const) {
+        const a = checkpointMetric(skipped, index, metric);
+        const b = checkpointMetric(simulated, index, metric);
+        expect(a.length).toBeGreaterThan(RUNS / 10);
+        expect(ksTwoSample(a, b).pValue, `${metric} at checkpoint ${index}`).toBeGreaterThan(
+          TWO_SAMPLE_ALPHA,
+        );
+      }
+    }
   }, 60_000);
 });

@@ -12,6 +12,7 @@ const PURPOSES: Array<keyof CohortStreams> = [
   'exposure',
   'events',
   'integrity',
+  'segments',
 ];
 
 function expected(key: RunKey, purpose: string, cohort: string, phase: number) {
