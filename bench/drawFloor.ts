@@ -77,56 +77,77 @@ function noErrorTable(errorRate: number, largest: number): Float64Array {
 /** A {@link Workload} of bare draws, with the uniforms it takes and what it drew so far (a sanity check). */
 export interface FloorWorkload extends Workload {
   uniformsPerRehearsal: number;
-  drawn: () => { requests: number; errors: number };
+  /** Requests, latencies (buckets drawn) and errors drawn so far. */
+  drawn: () => { requests: number; latencies: number; errors: number };
 }
 
 /**
  * The bare draws of the windows a study's rehearsals simulate, with nothing around them: per window the
  * requests (Poisson, one uniform by table inversion), the errors among them (binomial, one uniform by
- * inversion, (1 − e)ⁿ precomputed) and one bucket per request (Walker's alias method, one uniform), into
- * a histogram. One call draws the windows of `rehearsals` rehearsals of each phase. Checkpoint spans
- * (revenue, segments: under 2% of the uniforms) and the deployment's rare transitions are left out, so
- * this is a floor that no implementation of the model can go under with this generator.
+ * inversion, (1 − e)ⁿ precomputed) and the latencies the guards read: with `tailShare` (the share of
+ * requests in the guards' latency tail, as the engine draws a window) the number in the tail (binomial,
+ * one uniform by inversion) and one bucket per tail request; without it, one bucket per request (Walker's
+ * alias method, one uniform), into a histogram. One call draws the windows of `rehearsals` rehearsals of
+ * each phase. Checkpoint spans (revenue, segments, the body's histogram the engine draws once per span)
+ * and the deployment's rare transitions are left out, so this is a floor that no implementation of the
+ * model can go under with this generator.
  */
 export function drawFloorWorkload(
   phases: readonly FloorPhase[],
   table: BucketTable,
   rehearsals: number,
+  tailShare: number | null = null,
 ): FloorWorkload {
   const rng = new Xorshift128(20251031);
   const tables = phases.map((phase) => {
     const { cdf, guide } = poissonTable(phase.requestsPerWindow);
-    return { cdf, guide, noError: noErrorTable(phase.errorRate, cdf.length), errorRate: phase.errorRate };
+    return {
+      cdf,
+      guide,
+      noError: noErrorTable(phase.errorRate, cdf.length),
+      errorRate: phase.errorRate,
+      noTail: tailShare === null ? null : noErrorTable(tailShare, cdf.length),
+    };
   });
   const windows = phases.map((phase) => Math.round(phase.windowsPerRehearsal * rehearsals));
   const { order, aliasThreshold, aliasOther } = table;
   const buckets = order.length;
   const counts = new Float64Array(table.probabilities.length);
   let errors = 0;
+  let requestsDrawn = 0;
   const uniformsPerRehearsal = phases.reduce(
-    (sum, phase) => sum + phase.windowsPerRehearsal * (2 + phase.requestsPerWindow),
+    (sum, phase) =>
+      sum +
+      phase.windowsPerRehearsal *
+        (tailShare === null ? 2 + phase.requestsPerWindow : 3 + phase.requestsPerWindow * tailShare),
     0,
   );
+  /** Binomial(n, p) by inversion from one uniform, P(0) = `none` = (1 − p)ⁿ. */
+  const binomial = (n: number, p: number, none: number): number => {
+    let k = 0;
+    let v = rng.next();
+    let pmf = none;
+    while (v >= pmf && k < n) {
+      v -= pmf;
+      k++;
+      pmf *= ((n - k + 1) / k) * (p / (1 - p));
+    }
+    return k;
+  };
   return {
     run: () => {
       phases.forEach((_, p) => {
-        const { cdf, guide, noError, errorRate } = tables[p]!;
+        const { cdf, guide, noError, errorRate, noTail } = tables[p]!;
         const top = cdf[cdf.length - 1]!;
         for (let w = 0; w < windows[p]!; w++) {
           let u = rng.next();
           while (u >= top) u = rng.next();
           let requests = guide[Math.floor(u * guide.length)]!;
           while (u >= cdf[requests]!) requests++;
-          let failed = 0;
-          let v = rng.next();
-          let pmf = noError[requests]!;
-          while (v >= pmf && failed < requests) {
-            v -= pmf;
-            failed++;
-            pmf *= ((requests - failed + 1) / failed) * (errorRate / (1 - errorRate));
-          }
-          errors += failed;
-          for (let i = 0; i < requests; i++) {
+          requestsDrawn += requests;
+          errors += binomial(requests, errorRate, noError[requests]!);
+          const latencies = noTail === null ? requests : binomial(requests, tailShare!, noTail[requests]!);
+          for (let i = 0; i < latencies; i++) {
             const scaled = rng.next() * buckets;
             const j = Math.floor(scaled);
             const k = order[scaled - j < aliasThreshold[j]! ? j : aliasOther[j]!]!;
@@ -137,6 +158,10 @@ export function drawFloorWorkload(
     },
     batch: 1,
     uniformsPerRehearsal,
-    drawn: () => ({ requests: counts.reduce((sum, count) => sum + count, 0), errors }),
+    drawn: () => ({
+      requests: requestsDrawn,
+      latencies: counts.reduce((sum, count) => sum + count, 0),
+      errors,
+    }),
   };
 }

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const floorUs = floorMs[i]! * 1000;
     line(
       `  ${learners.toLocaleString('en-US').padStart(7)} learners: ${fixed(scaleMs[i]!, 3)} ms/rehearsal, ` +
-        `${fixed(perIntervalUs)} µs/interval; floor (Poisson + binomial + histogram draws) ${fixed(floorUs)} µs/interval, ` +
+        `${fixed(perIntervalUs)} µs/interval; floor (Poisson + binomial + the latencies the guards read) ${fixed(floorUs)} µs/interval, ` +
         `engine/floor ${fixed(perIntervalUs / floorUs)}×`,
     );
   });

@@ -1,4 +1,11 @@
-import { bucketTable, drawHistogramInto, fitLognormal, lognormalMixture } from '../src/model/index.js';
+import { firstBucketAbove, LATENCY_QUANTILE } from '../src/gates/index.js';
+import {
+  type BucketTable,
+  bucketTable,
+  drawHistogramInto,
+  fitLognormal,
+  lognormalMixture,
+} from '../src/model/index.js';
 import { deriveStream, sampleBinomial, samplePoisson } from '../src/random/index.js';
 import type { Plan } from '../src/scenario/index.js';
 
@@ -51,11 +58,41 @@ export function msPerCall(
   return perCall.map(median);
 }
 
+/** The candidate's first segment's latency table (its lognormal over the plan's buckets). */
+export function candidateTable(plan: Plan): BucketTable {
+  const candidate = plan.analyzers.candidate.bySegment[0]!;
+  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
+  return bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
+}
+
+/**
+ * The share of `table`'s requests in the latency tail the plan's guards read, as the engine draws it per
+ * interval (src/engine/guardLatencyTail.ts: every latency guard `above` or `min`, no controller), with the
+ * tail's table; null when the engine draws every interval's histogram whole.
+ */
+export function guardTail(plan: Plan, table: BucketTable): { share: number; from: number } | null {
+  if (plan.controller !== undefined) return null;
+  let from = plan.latencyBucketsMs.length + 1;
+  let latency = false;
+  for (const guard of plan.guards) {
+    if (LATENCY_QUANTILE[guard.metric] === undefined) continue;
+    if (guard.op !== 'above' && guard.op !== 'min') return null;
+    latency = true;
+    from = Math.min(from, firstBucketAbove(plan.latencyBucketsMs, guard.threshold, guard.op === 'min'));
+  }
+  if (!latency || from < 1 || from > plan.latencyBucketsMs.length) return null;
+  let share = 0;
+  for (let k = from; k < table.probabilities.length; k++) share += table.probabilities[k]!;
+  return { share, from };
+}
+
 /**
  * The draws a monitoring window of the candidate needs at the least, with nothing around them: its
- * requests (Poisson at `requestsPerWindow`), errors (binomial at `errorRate`) and latency histogram
- * (multinomial over the plan's buckets, the candidate's first segment's lognormal). One call draws
- * `windows` windows: the floor an engine's per-window cost is read against.
+ * requests (Poisson at `requestsPerWindow`), errors (binomial at `errorRate`) and the latencies its guards
+ * read: with a guard tail ({@link guardTail}) the number of requests in it (binomial) and their buckets, as
+ * the engine draws a window; otherwise the whole histogram (multinomial over the plan's buckets, the
+ * candidate's first segment's lognormal). The body's histogram, which the engine draws once per checkpoint
+ * span, is left out. One call draws `windows` windows: the floor an engine's per-window cost is read against.
  */
 export function floorWorkload(
   plan: Plan,
@@ -65,16 +102,16 @@ export function floorWorkload(
   batch: number,
 ): Workload {
   const rng = deriveStream(1, 'bench-floor', requestsPerWindow);
-  const candidate = plan.analyzers.candidate.bySegment[0]!;
-  const { mu, sigma } = fitLognormal(candidate.latencyP50Ms, candidate.latencyP99Ms);
-  const table = bucketTable(lognormalMixture(mu, sigma), plan.latencyBucketsMs);
+  const table = candidateTable(plan);
+  const tail = guardTail(plan, table);
   const counts = new Array<number>(table.probabilities.length).fill(0);
   return {
     run: () => {
       for (let i = 0; i < windows; i++) {
         const requests = samplePoisson(rng, requestsPerWindow);
         sampleBinomial(rng, requests, errorRate);
-        drawHistogramInto(rng, requests, table, counts);
+        const latencies = tail === null ? requests : sampleBinomial(rng, requests, tail.share);
+        drawHistogramInto(rng, latencies, table, counts);
       }
     },
     batch,

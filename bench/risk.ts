@@ -267,7 +267,7 @@ export async function benchRisk(): Promise<void> {
   );
   line(
     `  ${fixed(totalWindows / RUNS, 1)} candidate windows of 30 s per rehearsal (${shares.join(', ')}): ` +
-      `${fixed(perWindowUs)} µs per window on 1 worker; floor (Poisson + binomial + histogram draws at each ` +
+      `${fixed(perWindowUs)} µs per window on 1 worker; floor (Poisson + binomial + the latencies the guards read, at each ` +
       `phase's traffic) ${fixed(floorUs)} µs; engine/floor ${fixed(perWindowUs / floorUs)}×`,
   );
 }
