@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Fidelity, type Rehearsal, type RehearseOptions, rehearse } from '../../src/engine/index.js';
-import type { FaultEffectBuilder } from '../../src/model/index.js';
 import type { Plan } from '../../src/scenario/index.js';
 import { makePlan } from './makePlan.js';
+import { onPerSegmentPath } from './perSegmentPath.js';
 import { binOnPooledQuantiles, chiSquareTwoSample, ksTwoSample } from './twoSample.js';
 
 const HOUR_MS = 3_600_000;
@@ -100,29 +100,13 @@ describe('fidelity agreement', () => {
   });
 
   it('the fast cohort-level path agrees with the per-segment path used when faults may act', () => {
-    // A fault kind whose effect is never active switches the engine to its per-segment path.
-    const inert: FaultEffectBuilder = () => ({
-      cohorts: ['candidate'],
-      windows: [],
-      applyToCohort: () => {},
-      applyToSegment: () => {},
-    });
-    const outage: Plan['faults'][number] = {
-      kind: 'outage',
-      target: 'candidate',
-      phaseIndex: 0,
-      atMs: 0,
-      durationMs: HOUR_MS,
-      ratePerDay: null,
-      meanDurationMs: null,
-      segmentIndex: null,
-      params: { availability: 0 },
-    };
-    const withFault: Plan = { ...plan, faults: [outage] };
+    // A fault whose effect is never active switches the engine to its per-segment path.
+    const perSegmentPath = onPerSegmentPath(plan);
+    const withFault = perSegmentPath.plan;
     const fast = sample((run) => ({ seed: 91, run }));
     const perSegment: Sample = { requests: [], errors: [], p99: [], availability: [], outcomes: {} };
     for (let run = 0; run < RUNS; run++) {
-      const rehearsal = rehearse(withFault, { seed: 91, run, faultEffects: { outage: inert } });
+      const rehearsal = rehearse(withFault, { seed: 91, run, faultEffects: perSegmentPath.faultEffects });
       expect(rehearsal.warnings).toEqual([]);
       const checkpoint = rehearsal.phases[0]!.checkpoints[0];
       if (checkpoint !== undefined) {

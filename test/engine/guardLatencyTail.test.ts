@@ -9,10 +9,10 @@ import {
   firstBucketAbove,
   guardTrips,
 } from '../../src/gates/index.js';
-import type { FaultEffectBuilder } from '../../src/model/index.js';
 import { RandomStream } from '../../src/random/index.js';
 import type { Plan } from '../../src/scenario/index.js';
 import { makePlan } from './makePlan.js';
+import { onPerSegmentPath } from './perSegmentPath.js';
 import { chiSquareTwoSample, ksTwoSample, meanZ, TWO_SAMPLE_ALPHA, Z_LIMIT } from './twoSample.js';
 
 const HOUR_MS = 3_600_000;
@@ -123,29 +123,12 @@ describe('intervals drawing the guards’ latency tail against whole histograms'
   it('agree in distribution: outcomes, when and with what p99 the guard trips, checkpoint p50 and p99', () => {
     const context = new EngineContext();
     expect(guardLatencyTail(context.setup(tailPlan))).not.toBeNull();
-    // A fault kind whose effect is never active switches the engine to its per-segment path, which draws
-    // every interval's whole histogram.
-    const inert: FaultEffectBuilder = () => ({
-      cohorts: ['candidate'],
-      windows: [],
-      applyToCohort: () => {},
-      applyToSegment: () => {},
-    });
-    const outage: Plan['faults'][number] = {
-      kind: 'outage',
-      target: 'candidate',
-      phaseIndex: 0,
-      atMs: 0,
-      durationMs: HOUR_MS,
-      ratePerDay: null,
-      meanDurationMs: null,
-      segmentIndex: null,
-      params: { availability: 0 },
-    };
-    const withFault: Plan = { ...tailPlan, faults: [outage] };
+    // A fault whose effect is never active switches the engine to its per-segment path.
+    const perSegmentPath = onPerSegmentPath(tailPlan);
+    const withFault = perSegmentPath.plan;
     const tail = Array.from({ length: RUNS }, (_, run) => rehearse(tailPlan, { seed: 21, run, context }));
     const whole = Array.from({ length: RUNS }, (_, run) =>
-      rehearse(withFault, { seed: 22, run, faultEffects: { outage: inert } }),
+      rehearse(withFault, { seed: 22, run, faultEffects: perSegmentPath.faultEffects }),
     );
     const outcome = (r: Rehearsal) => `${r.outcome.status} ${r.outcome.cause?.kind ?? ''}`.trim();
     const categories = [...new Set([...tail, ...whole].map(outcome))].sort();
