@@ -1,5 +1,6 @@
 import type { FaultEffectBuilder } from '../../src/model/index.js';
 import type { Plan } from '../../src/scenario/index.js';
+import { makeFault } from '../support/makeFault.js';
 
 /**
  * `plan` with a one-hour candidate outage in its first phase, and the fault effects that make that outage
@@ -16,16 +17,6 @@ export function onPerSegmentPath(plan: Plan): {
     applyToCohort: () => {},
     applyToSegment: () => {},
   });
-  const outage: Plan['faults'][number] = {
-    kind: 'outage',
-    target: 'candidate',
-    phaseIndex: 0,
-    atMs: 0,
-    durationMs: 3_600_000,
-    ratePerDay: null,
-    meanDurationMs: null,
-    segmentIndex: null,
-    params: { availability: 0 },
-  };
+  const outage = makeFault('outage', { availability: 0 });
   return { plan: { ...plan, faults: [outage] }, faultEffects: { outage: inert } };
 }
