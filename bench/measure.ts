@@ -1,4 +1,5 @@
-import { firstBucketAbove, LATENCY_QUANTILE } from '../src/gates/index.js';
+import { guardLatencyTail, tailSplit } from '../src/engine/guardLatencyTail.js';
+import { planSetup } from '../src/engine/index.js';
 import {
   type BucketTable,
   bucketTable,
@@ -66,30 +67,19 @@ export function candidateTable(plan: Plan): BucketTable {
 }
 
 /**
- * The share of `table`'s requests in the latency tail the plan's guards read, as the engine draws it per
- * interval (src/engine/guardLatencyTail.ts: every latency guard `above` or `min`, no controller), with the
- * tail's table; null when the engine draws every interval's histogram whole.
+ * The share of `table`'s requests in the latency tail the plan's guards read, where the engine draws only
+ * that tail per interval ({@link guardLatencyTail}, split as the engine splits it); null when the engine
+ * draws every interval's histogram whole.
  */
-export function guardTail(plan: Plan, table: BucketTable): { share: number; from: number } | null {
-  if (plan.controller !== undefined) return null;
-  let from = plan.latencyBucketsMs.length + 1;
-  let latency = false;
-  for (const guard of plan.guards) {
-    if (LATENCY_QUANTILE[guard.metric] === undefined) continue;
-    if (guard.op !== 'above' && guard.op !== 'min') return null;
-    latency = true;
-    from = Math.min(from, firstBucketAbove(plan.latencyBucketsMs, guard.threshold, guard.op === 'min'));
-  }
-  if (!latency || from < 1 || from > plan.latencyBucketsMs.length) return null;
-  let share = 0;
-  for (let k = from; k < table.probabilities.length; k++) share += table.probabilities[k]!;
-  return { share, from };
+export function guardTailShare(plan: Plan, table: BucketTable): number | null {
+  const first = guardLatencyTail(planSetup(plan));
+  return first === null ? null : (tailSplit(table, first)?.slow ?? null);
 }
 
 /**
  * The draws a monitoring window of the candidate needs at the least, with nothing around them: its
  * requests (Poisson at `requestsPerWindow`), errors (binomial at `errorRate`) and the latencies its guards
- * read: with a guard tail ({@link guardTail}) the number of requests in it (binomial) and their buckets, as
+ * read: with a guard tail ({@link guardTailShare}) the number of requests in it (binomial) and their buckets, as
  * the engine draws a window; otherwise the whole histogram (multinomial over the plan's buckets, the
  * candidate's first segment's lognormal). The body's histogram, which the engine draws once per checkpoint
  * span, is left out. One call draws `windows` windows: the floor an engine's per-window cost is read against.
@@ -103,14 +93,14 @@ export function floorWorkload(
 ): Workload {
   const rng = deriveStream(1, 'bench-floor', requestsPerWindow);
   const table = candidateTable(plan);
-  const tail = guardTail(plan, table);
+  const tailShare = guardTailShare(plan, table);
   const counts = new Array<number>(table.probabilities.length).fill(0);
   return {
     run: () => {
       for (let i = 0; i < windows; i++) {
         const requests = samplePoisson(rng, requestsPerWindow);
         sampleBinomial(rng, requests, errorRate);
-        const latencies = tail === null ? requests : sampleBinomial(rng, requests, tail.share);
+        const latencies = tailShare === null ? requests : sampleBinomial(rng, requests, tailShare);
         drawHistogramInto(rng, latencies, table, counts);
       }
     },

@@ -11,7 +11,7 @@ import { readScenario } from '../src/io/readScenario.js';
 import { candidateTraffic, type RiskTally, tallyRuns } from '../src/risk/index.js';
 import type { Plan } from '../src/scenario/index.js';
 import { drawFloorWorkload } from './drawFloor.js';
-import { candidateTable, fixed, guardTail, line, median, msPerCall } from './measure.js';
+import { candidateTable, fixed, guardTailShare, line, median, msPerCall } from './measure.js';
 import { cliMedianSeconds, windowsPerPhase } from './risk.js';
 
 const RUNS = 10_000;
@@ -81,10 +81,10 @@ export async function benchReference(): Promise<void> {
   const withNumpy = numpyAvailable();
   let tally = tallyRuns(plan, settings, 0, RUNS);
   const table = candidateTable(plan);
-  const tail = guardTail(plan, table);
+  const tailShare = guardTailShare(plan, table);
   // The floor of the model as the engine draws it (the guards' latency tail per window), and the floor
   // with a latency per request (every window's whole histogram), for comparison with earlier figures.
-  const floor = drawFloorWorkload(floorPhases(plan, tally), table, FLOOR_REHEARSALS, tail?.share ?? null);
+  const floor = drawFloorWorkload(floorPhases(plan, tally), table, FLOOR_REHEARSALS, tailShare);
   const everyFloor = drawFloorWorkload(floorPhases(plan, tally), table, FLOOR_REHEARSALS);
   const toolMs: number[] = [];
   const floorMs: number[] = [];
@@ -113,7 +113,7 @@ export async function benchReference(): Promise<void> {
     count / ((FLOOR_WARMUP + ROUNDS * FLOOR_REPEATS) * FLOOR_REHEARSALS);
   line(
     `  draw floor (xorshift128, 53-bit uniforms; Poisson and binomial by inversion, alias buckets), ` +
-      `${tail === null ? 'every request' : "the guards' latency tail"} per window as the engine draws it: ` +
+      `${tailShare === null ? 'every request' : "the guards' latency tail"} per window as the engine draws it: ` +
       `${fixed(floorPer * 1000, 1)} µs per rehearsal, ${fixed(floor.uniformsPerRehearsal, 0)} uniforms ` +
       `(${fixed(perRehearsal(drawn.requests), 0)} requests, ${fixed(perRehearsal(drawn.latencies), 2)} latencies, ` +
       `${fixed(perRehearsal(drawn.errors), 2)} errors drawn per rehearsal); tool/floor ${fixed(tool / floorPer, 1)}× ` +

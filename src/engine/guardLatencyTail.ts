@@ -1,6 +1,5 @@
 import { firstBucketAbove, LATENCY_QUANTILE } from '../gates/index.js';
-import type { BucketTable } from '../model/index.js';
-import { conditionedTable } from './conditionedTable.js';
+import { type BucketTable, tableOf } from '../model/index.js';
 import type { EngineSetup } from './engineSetup.js';
 
 /**
@@ -25,7 +24,7 @@ export function guardLatencyTail(setup: EngineSetup): number | null {
   return first >= 1 && first <= setup.latencyBoundsMs.length ? first : null;
 }
 
-/** A latency table split at the guards' tail bucket: P(tail), and the table given each side. */
+/** A latency table split at the guards' (or a trip span's) tail bucket: P(tail), and the table given each side. */
 export interface TailSplit {
   /** P(a request's latency lies in the tail), 0 to < 1. */
   slow: number;
@@ -45,4 +44,14 @@ export function tailSplit(table: BucketTable, first: number): TailSplit | null {
   let slow = 0;
   for (let k = first; k < bucketCount; k++) slow += table.probabilities[k]!;
   return { slow: Math.min(slow, 1), body, tail: conditionedTable(table, first, bucketCount) };
+}
+
+/** `table` conditioned on its buckets in [from, to), renormalised; null when they hold no mass. */
+function conditionedTable(table: BucketTable, from: number, to: number): BucketTable | null {
+  const probabilities = new Float64Array(table.probabilities.length);
+  let mass = 0;
+  for (let k = from; k < to; k++) mass += table.probabilities[k]!;
+  if (!(mass > 0)) return null;
+  for (let k = from; k < to; k++) probabilities[k] = table.probabilities[k]! / mass;
+  return tableOf(probabilities);
 }

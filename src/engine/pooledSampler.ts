@@ -1,4 +1,4 @@
-import type { WindowStats } from '../gates/index.js';
+import type { BucketRange, WindowStats } from '../gates/index.js';
 import {
   type BucketTable,
   type BucketTables,
@@ -441,25 +441,11 @@ export class PooledSampler implements CohortSampler {
     const streams = this.phase.streams!;
     const counts = into.stats.latencyCounts;
     const touched = into.latencyBuckets;
-    const splits = this.groupSplits;
     const slow = this.slowShare > 0 ? sampleBinomial(streams.latency, requests, this.slowShare) : 0;
-    if (slow > 0) {
-      if (splits.length === 1) {
-        drawHistogramInto(streams.latency, slow, splits[0]!.tail!, counts, touched);
-      } else {
-        const perGroup = sampleMultinomialInto(streams.requests, slow, this.groupSlowShare, this.scratch);
-        for (let g = 0; g < splits.length; g++) {
-          if (perGroup[g]! > 0)
-            drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.tail!, counts, touched);
-        }
-      }
-    }
+    if (slow > 0) this.drawSplit(slow, true, counts, touched);
     const body = requests - slow;
     if (body === 0) return;
-    const under = this.tailBucket! - 1;
-    counts[under] = counts[under]! + body;
-    if (under < touched.low) touched.low = under;
-    if (under > touched.high) touched.high = under;
+    this.parkBody(body, counts, touched);
     this.unbinnedBody += body;
   }
 
@@ -468,20 +454,36 @@ export class PooledSampler implements CohortSampler {
    * under the tail: the windows that took those intervals and take the span come out exact.
    */
   private binBody(body: number, span: EngineWindow): void {
-    const streams = this.phase.streams!;
     const counts = span.stats.latencyCounts;
     const touched = span.latencyBuckets;
+    this.drawSplit(body, false, counts, touched);
+    this.parkBody(-body, counts, touched);
+  }
+
+  /**
+   * `n` requests drawn into the histogram from each group's tail table (`tail`) or body table, the groups
+   * by their shares of tail or body requests (one group: all of them).
+   */
+  private drawSplit(n: number, tail: boolean, counts: number[], touched: BucketRange): void {
+    const streams = this.phase.streams!;
     const splits = this.groupSplits;
     if (splits.length === 1) {
-      drawHistogramInto(streams.latency, body, splits[0]!.body, counts, touched);
-    } else {
-      const perGroup = sampleMultinomialInto(streams.requests, body, this.groupBodyShare, this.scratch);
-      for (let g = 0; g < splits.length; g++) {
-        drawHistogramInto(streams.latency, perGroup[g]!, splits[g]!.body, counts, touched);
-      }
+      const split = splits[0]!;
+      drawHistogramInto(streams.latency, n, tail ? split.tail! : split.body, counts, touched);
+      return;
     }
+    const shares = tail ? this.groupSlowShare : this.groupBodyShare;
+    const perGroup = sampleMultinomialInto(streams.requests, n, shares, this.scratch);
+    for (let g = 0; g < splits.length; g++) {
+      const split = splits[g]!;
+      drawHistogramInto(streams.latency, perGroup[g]!, tail ? split.tail! : split.body, counts, touched);
+    }
+  }
+
+  /** Adds `requests` (negative: takes them back) to the bucket under the guards' tail, where intervals park their body. */
+  private parkBody(requests: number, counts: number[], touched: BucketRange): void {
     const under = this.tailBucket! - 1;
-    counts[under] = counts[under]! - body;
+    counts[under] = counts[under]! + requests;
     if (under < touched.low) touched.low = under;
     if (under > touched.high) touched.high = under;
   }

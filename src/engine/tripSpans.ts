@@ -1,7 +1,7 @@
 import { firstBucketAbove, LATENCY_QUANTILE, requiredStreak } from '../gates/index.js';
 import type { BucketTable, BucketTables } from '../model/index.js';
-import { conditionedTable } from './conditionedTable.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
+import { type TailSplit, tailSplit } from './guardLatencyTail.js';
 import { poissonUpperTail } from './windowTailBound.js';
 
 const HOUR_MS = 3_600_000;
@@ -114,8 +114,7 @@ export function tripPhase(
   const bodyTable: BucketTable[] = [];
   const tailTable: BucketTable[] = [];
   const fullTable: BucketTable[] = [];
-  const derived = new Map<BucketTable, { body: BucketTable; tail: BucketTable | null; slow: number }>();
-  const bucketCount = boundsMs.length + 1;
+  const derived = new Map<BucketTable, TailSplit>();
   let hitsPerHour = 0;
   let restPerHour = 0;
   let totalPerHour = 0;
@@ -123,11 +122,9 @@ export function tripPhase(
     const full = tables.of(setup.candidate.latency[s]!, boundsMs);
     let parts = derived.get(full);
     if (parts === undefined) {
-      let slow = 0;
-      for (let k = firstBucket; k < bucketCount; k++) slow += full.probabilities[k]!;
-      const body = conditionedTable(full, 0, firstBucket);
-      if (body === null) return null;
-      parts = { body, tail: conditionedTable(full, firstBucket, bucketCount), slow: Math.min(1, slow) };
+      const split = tailSplit(full, firstBucket);
+      if (split === null) return null;
+      parts = split;
       derived.set(full, parts);
     }
     const weight = phase.candidateBySegment[s]! * setup.requestsPerLearnerHour[s]!;
