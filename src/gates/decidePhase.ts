@@ -1,7 +1,7 @@
 import type { GateResult } from './evaluateGate.js';
 import type { GuardResult } from './evaluateGuard.js';
 import type { MetricName } from './metrics.js';
-import { type Verdict, worst } from './verdict.js';
+import { type Verdict, worseOf } from './verdict.js';
 
 /**
  * A phase's rules from the scenario. `require`: `every-checkpoint` (default) rolls back at the first failing
@@ -31,7 +31,7 @@ export interface CheckpointGates {
 /** A checkpoint's verdict: the worst of its gates (`pass` when it has none). The one place this rule lives. */
 export function checkpointVerdict(gates: readonly GateResult[]): Verdict {
   let verdict: Verdict = 'pass';
-  for (const gate of gates) verdict = worst(verdict, gate.verdict);
+  for (let i = 0; i < gates.length; i++) verdict = worseOf(verdict, gates[i]!.verdict);
   return verdict;
 }
 
@@ -126,7 +126,8 @@ export function decideCheckpoint(
   }
   if (!isLast) return null;
   const deciding = everyCheckpoint ? checkpoints : [latest];
-  const verdict = worst(...deciding.map((checkpoint) => checkpointVerdict(checkpoint.gates)));
+  let verdict: Verdict = 'pass';
+  for (const checkpoint of deciding) verdict = worseOf(verdict, checkpointVerdict(checkpoint.gates));
   switch (verdict) {
     case 'fail':
       return { action: 'rollback', atMs, reason: quoteGates(deciding, 'fail', 'gate failed') };

@@ -7,8 +7,6 @@ export type Verdict = 'pass' | 'inconclusive' | 'fail';
 /** All verdicts, from best to worst. */
 export const VERDICTS = ['pass', 'inconclusive', 'fail'] as const satisfies readonly Verdict[];
 
-const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 1, fail: 2 };
-
 /**
  * The worst of the given verdicts; `pass` (the identity) when none is given.
  * Commutative and associative, so a checkpoint, a phase or a whole rollout is "the worst of its parts".
@@ -18,8 +16,16 @@ const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 1, fail: 2 };
  */
 export function worst(...verdicts: readonly Verdict[]): Verdict {
   let result: Verdict = 'pass';
-  for (const verdict of verdicts) {
-    if (RANK[verdict] > RANK[result]) result = verdict;
-  }
+  for (let i = 0; i < verdicts.length; i++) result = worseOf(result, verdicts[i]!);
   return result;
+}
+
+/**
+ * The worse of two verdicts: {@link worst} of two, without the rest array (a checkpoint's verdict is
+ * folded gate by gate, once per checkpoint of every rehearsal).
+ *
+ * @example worseOf('inconclusive', 'fail') // 'fail'
+ */
+export function worseOf(a: Verdict, b: Verdict): Verdict {
+  return a === 'fail' || b === 'fail' ? 'fail' : a === 'inconclusive' ? a : b;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VERDICTS, type Verdict, worst } from '../../src/gates/index.js';
+import { worseOf } from '../../src/gates/verdict.js';
 
 const verdict = fc.constantFrom(...VERDICTS);
 
@@ -42,5 +43,15 @@ describe('worst', () => {
         (verdicts) => worst(...verdicts) === verdicts.reduce((a, b) => worst(a, b), 'pass'),
       ),
     );
+  });
+});
+
+describe('worseOf', () => {
+  it('is the later of the two in the order pass < inconclusive < fail, for all nine pairs', () => {
+    for (const a of VERDICTS) {
+      for (const b of VERDICTS) {
+        expect(worseOf(a, b)).toBe(VERDICTS[Math.max(VERDICTS.indexOf(a), VERDICTS.indexOf(b))]);
+      }
+    }
   });
 });
