@@ -16,7 +16,10 @@ export interface KeptController {
 export function keptController(text: string | undefined): KeptController {
   const metrics = new Map<string, string>();
   const providers = new Map<string, number>();
-  const controller = text === undefined ? undefined : parseDocument(text).toJS()?.controller;
+  // logLevel 'error': a key yaml would stringify is not this function's to report, and yaml would
+  // otherwise emit a process warning on stderr (the CLI checks the text first, with line numbers).
+  const controller =
+    text === undefined ? undefined : parseDocument(text, { logLevel: 'error' }).toJS()?.controller;
   if (typeof controller !== 'object' || controller === null) return { metrics, providers };
   for (const [name, value] of Object.entries(controller.metrics ?? {})) {
     if (typeof value === 'string') metrics.set(name, value);
