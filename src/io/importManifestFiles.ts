@@ -33,8 +33,9 @@ export interface ImportedManifestFiles {
 export async function importManifestFiles(options: ImportManifestOptions): Promise<ImportedManifestFiles> {
   const texts = await readManifestFiles(options.manifests);
   const files = options.manifests.map(({ file }) => file);
-  const modelText = options.modelFrom === undefined ? undefined : await readModelText(options.modelFrom);
-  const kept = keptController(modelText);
+  const model = options.modelFrom === undefined ? undefined : await readModel(options.modelFrom);
+  const modelText = model?.text;
+  const kept = keptController(model?.value);
   const checked = importManifests(texts, options.kind, kept);
   if (!checked.ok) throw new InputError(checked.problems);
   const manifestPaths = options.manifests.map(({ path }) =>
@@ -50,8 +51,8 @@ export async function importManifestFiles(options: ImportManifestOptions): Promi
   return { text, manifests: checked.manifests, toFill, warnings: checked.manifests.warnings };
 }
 
-/** The text of the `--model-from` scenario, checked to be one YAML (or JSON) mapping. */
-async function readModelText(scenario: NamedFile): Promise<string> {
+/** The text of the `--model-from` scenario and its data, checked to be one YAML (or JSON) mapping. */
+async function readModel(scenario: NamedFile): Promise<{ text: string; value: object }> {
   const read = await readNamedText(scenario, 'a readable scenario file');
   if (!read.ok) throw new InputError(read.problems);
   const { file } = scenario;
@@ -69,5 +70,5 @@ async function readModelText(scenario: NamedFile): Promise<string> {
       },
     ]);
   }
-  return read.text;
+  return { text: read.text, value: parsed.value };
 }

@@ -1,5 +1,3 @@
-import { parseDocument } from 'yaml';
-
 /** The `controller` values of a scenario that are the user's, not the manifests'. */
 export interface KeptController {
   metrics: Map<string, string>;
@@ -8,18 +6,19 @@ export interface KeptController {
 }
 
 /**
- * The `controller.metrics`, `controller.providers` and `controller.manualPause` of a scenario's text
- * (`--model-from`), so that a re-import keeps what the user said about the manifests; empty without one.
+ * The `controller.metrics`, `controller.providers` and `controller.manualPause` of a scenario
+ * (`--model-from`), as its file's data already read (the scenario parser's value, its problems reported
+ * there), so that a re-import keeps what the user said about the manifests; empty without one.
  *
- * @example keptController('controller: { metrics: { m: errorRate } }').metrics.get('m') // 'errorRate'
+ * @example keptController({ controller: { metrics: { m: 'errorRate' } } }).metrics.get('m') // 'errorRate'
  */
-export function keptController(text: string | undefined): KeptController {
+export function keptController(model: unknown): KeptController {
   const metrics = new Map<string, string>();
   const providers = new Map<string, number>();
-  // logLevel 'error': a key yaml would stringify is not this function's to report, and yaml would
-  // otherwise emit a process warning on stderr (the CLI checks the text first, with line numbers).
-  const controller =
-    text === undefined ? undefined : parseDocument(text, { logLevel: 'error' }).toJS()?.controller;
+  const controller = (model as { controller?: unknown } | null | undefined)?.controller as
+    | { metrics?: object; providers?: object; manualPause?: unknown }
+    | null
+    | undefined;
   if (typeof controller !== 'object' || controller === null) return { metrics, providers };
   for (const [name, value] of Object.entries(controller.metrics ?? {})) {
     if (typeof value === 'string') metrics.set(name, value);

@@ -6,7 +6,7 @@ import { importScenarioText } from '../../src/manifests/importScenarioText.js';
 import { keptController } from '../../src/manifests/keptController.js';
 
 function imported(kind: 'argo' | 'flagger', text: string, modelText?: string) {
-  const kept = keptController(modelText);
+  const kept = keptController(modelText === undefined ? undefined : parse(modelText));
   const checked = importManifests([{ file: 'm.yaml', text }], kind, kept);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return importScenarioText({
