@@ -83,6 +83,9 @@ export class PooledSampler implements CohortSampler {
    * stream, so leaving it out moves no other draw.
    */
   private splitsSegments = true;
+  /** The trip phase {@link leavesRest} answered for this phase, and its answer. */
+  private restTrip: TripPhase | null = null;
+  private restLeft = false;
 
   constructor(
     setup: EngineSetup,
@@ -118,6 +121,7 @@ export class PooledSampler implements CohortSampler {
     this.splitsSegments =
       this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
     this.setPhaseConstants();
+    this.restTrip = null;
     this.clearSpan();
     this.phaseExpected = 0;
   }
@@ -275,6 +279,19 @@ export class PooledSampler implements CohortSampler {
     const stats = into.stats;
     stats.requests += requests;
     stats.integrityChecks += requests;
+    if (this.leavesRest(trip)) {
+      // One latency table: the histogram waits for the span's close, the segments drawn only where read.
+      if (this.groupSplits.length === 0) this.unbinned += requests;
+      else {
+        this.parkBody(requests, stats.latencyCounts, into.latencyBuckets);
+        this.unbinnedBody += requests;
+      }
+      if (this.splitsSegments) {
+        const perSegment = sampleMultinomialInto(streams.segments, requests, trip.restShare, this.scratch);
+        for (let s = 0; s < this.phase.segmentCount; s++) stats.segments[s]!.requests += perSegment[s]!;
+      }
+      return;
+    }
     const count = this.phase.segmentCount;
     const perSegment = sampleMultinomialInto(streams.requests, requests, trip.restShare, this.scratch);
     const tables = this.restTables;
@@ -300,6 +317,29 @@ export class PooledSampler implements CohortSampler {
         into.latencyBuckets,
       );
     }
+  }
+
+  /**
+   * Whether a trip piece's non-hits may leave their histogram to {@link closeSpan}, as a quiet piece's
+   * requests do: when every segment draws from one latency table, the one the span's close draws from (so
+   * the segment split is not needed to pick a table, and is drawn, on its own stream, only where something
+   * reads it; what is drawn otherwise does not depend on the rehearsal's detail). Their latencies come from that table's
+   * body below the trip's hit bucket, which is the guards' tail bucket (both are the first bucket above the
+   * one latency guard's threshold), or from the whole table when no latency guard watches. The guards
+   * judge a trip window on its total and its tail alone ({@link guardLatencyTail}), so its non-hits may
+   * wait below the tail; the checkpoint windows get them, drawn at once, when the span closes.
+   */
+  private leavesRest(trip: TripPhase): boolean {
+    if (this.restTrip !== trip) {
+      this.restTrip = trip;
+      const table = this.groupTables[0];
+      const one = this.groupTables.length === 1 && trip.fullTable.every((each) => each === table);
+      const tail = this.tailBucket ?? this.phase.setup.latencyBoundsMs.length + 1;
+      const split =
+        this.groupSplits.length === 1 || (this.groupSplits.length === 0 && this.tailBucket === null);
+      this.restLeft = one && split && trip.firstBucket === tail;
+    }
+    return this.restLeft;
   }
 
   private drawHits(trip: TripPhase, mean: number, into: EngineWindow): void {

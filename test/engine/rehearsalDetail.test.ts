@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PhaseResult, type Rehearsal, rehearse } from '../../src/engine/index.js';
+import { readScenario } from '../../src/io/readScenario.js';
 import {
   emptyTally,
   regressionFacts,
@@ -116,6 +118,18 @@ describe("detail: 'verdicts'", () => {
     }
     // The runs cover rollbacks by gates and by guards, and passes: the comparison is not vacuous.
     expect([...statuses].sort()).toEqual(expect.arrayContaining(['rolled-back gate', 'rolled-back guard']));
+  });
+
+  it('keeps them on the default plan, whose canary and ramp are trip spans (their non-hits binned at the close)', async () => {
+    const plan = await readScenario(join(import.meta.dirname, '../../scenarios/sprint2-rollout.yaml'));
+    const statuses = new Set<string>();
+    for (let run = 0; run < RUNS; run++) {
+      const full = rehearse(plan, { seed: 11, run });
+      const verdicts = rehearse(plan, { seed: 11, run, detail: 'verdicts' });
+      expect(kept(verdicts)).toEqual(kept(full));
+      statuses.add(`${full.outcome.status} ${full.outcome.cause?.kind ?? ''}`);
+    }
+    expect([...statuses].sort()).toEqual(['rolled-back gate', 'rolled-back guard']);
   });
 
   it('records no reasons, no baseline draws and only the gates metrics, as documented', () => {
