@@ -17,6 +17,11 @@ export interface CohortStreams extends RequestStreams {
   integrity: RandomStream;
   /** How a span's requests spread over the segments (aggregate fidelity, cohort-level draws). */
   segments: RandomStream;
+  /**
+   * Where a checkpoint span's latencies lie within the stretches of buckets no gate reads apart (aggregate
+   * fidelity, full detail only: a verdicts-only rehearsal leaves them unplaced, see drawCellsInto).
+   */
+  latencyDetail: RandomStream;
 }
 
 /**

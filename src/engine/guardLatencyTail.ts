@@ -47,7 +47,7 @@ export function tailSplit(table: BucketTable, first: number): TailSplit | null {
 }
 
 /** `table` conditioned on its buckets in [from, to), renormalised; null when they hold no mass. */
-function conditionedTable(table: BucketTable, from: number, to: number): BucketTable | null {
+export function conditionedTable(table: BucketTable, from: number, to: number): BucketTable | null {
   const probabilities = new Float64Array(table.probabilities.length);
   let mass = 0;
   for (let k = from; k < to; k++) mass += table.probabilities[k]!;

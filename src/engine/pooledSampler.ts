@@ -13,6 +13,7 @@ import {
   samplePoisson,
   sampleZeroTruncatedPoisson,
 } from '../random/index.js';
+import { type BucketCells, bucketCells, drawCellsInto, gateBuckets } from './bucketCells.js';
 import { CohortPhase } from './cohortPhase.js';
 import type { CohortSampler, CohortStreams } from './cohortSampler.js';
 import type { EngineSetup, GuardNeeds, PhaseSetup } from './engineSetup.js';
@@ -54,6 +55,14 @@ export class PooledSampler implements CohortSampler {
   /** This phase's split per group, empty when the phase draws whole histograms; P(tail) of a request. */
   private readonly groupSplits: TailSplit[] = [];
   private slowShare = 0;
+  /**
+   * This phase's body table per group merged into cells at the buckets its gates read ({@link gateBuckets}),
+   * null for a group whose body needs no merging; each body table's cells by the gates' buckets, kept.
+   */
+  private readonly groupCells: Array<BucketCells | null> = [];
+  private readonly cells = new Map<BucketTable, Map<string, BucketCells | null>>();
+  /** One zero count per latency bucket, for {@link drawCellsInto}. */
+  private readonly bucketScratch: number[];
   /** Split probabilities over the groups of a tail request and of a body request. */
   private readonly groupSlowShare: Float64Array;
   private readonly groupBodyShare: Float64Array;
@@ -106,6 +115,7 @@ export class PooledSampler implements CohortSampler {
     this.tailBucket = cohort === 'candidate' ? guardLatencyTail(setup) : null;
     this.scratch = new Float64Array(count);
     this.restCounts = new Float64Array(count);
+    this.bucketScratch = new Array<number>(setup.latencyBoundsMs.length + 1).fill(0);
   }
 
   get closesEveryInterval(): boolean {
@@ -121,6 +131,7 @@ export class PooledSampler implements CohortSampler {
     this.splitsSegments =
       this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
     this.setPhaseConstants();
+    this.setGroupCells(phase);
     this.restTrip = null;
     this.clearSpan();
     this.phaseExpected = 0;
@@ -171,6 +182,28 @@ export class PooledSampler implements CohortSampler {
       this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
     }
     this.setGroupSplits();
+  }
+
+  /** Each group's body merged into cells at the buckets this phase's gates read. */
+  private setGroupCells(phase: PhaseSetup): void {
+    const cells = this.groupCells;
+    cells.length = 0;
+    if (this.groupSplits.length === 0) return;
+    const cuts = gateBuckets(phase, this.phase.setup.latencyBoundsMs);
+    const key = cuts.join(',');
+    for (const split of this.groupSplits) {
+      let byCuts = this.cells.get(split.body);
+      if (byCuts === undefined) {
+        byCuts = new Map();
+        this.cells.set(split.body, byCuts);
+      }
+      let each = byCuts.get(key);
+      if (each === undefined) {
+        each = bucketCells(split.body, cuts);
+        byCuts.set(key, each);
+      }
+      cells.push(each);
+    }
   }
 
   /** Each group's split at the guards' tail bucket, and the shares a tail and a body request pick a group by. */
@@ -508,16 +541,28 @@ export class PooledSampler implements CohortSampler {
     const streams = this.phase.streams!;
     const splits = this.groupSplits;
     if (splits.length === 1) {
-      const split = splits[0]!;
-      drawHistogramInto(streams.latency, n, tail ? split.tail! : split.body, counts, touched);
+      this.drawGroup(0, n, tail, counts, touched);
       return;
     }
     const shares = tail ? this.groupSlowShare : this.groupBodyShare;
     const perGroup = sampleMultinomialInto(streams.requests, n, shares, this.scratch);
-    for (let g = 0; g < splits.length; g++) {
-      const split = splits[g]!;
-      drawHistogramInto(streams.latency, perGroup[g]!, tail ? split.tail! : split.body, counts, touched);
+    for (let g = 0; g < splits.length; g++) this.drawGroup(g, perGroup[g]!, tail, counts, touched);
+  }
+
+  /**
+   * `n` requests of group `g` into the histogram, from its tail table or its body: the body by the cells of
+   * the buckets the phase's gates read, placed within each cell only in full detail ({@link drawCellsInto}).
+   */
+  private drawGroup(g: number, n: number, tail: boolean, counts: number[], touched: BucketRange): void {
+    const streams = this.phase.streams!;
+    const split = this.groupSplits[g]!;
+    const cells = tail ? null : this.groupCells[g]!;
+    if (cells === null) {
+      drawHistogramInto(streams.latency, n, tail ? split.tail! : split.body, counts, touched);
+      return;
     }
+    const detail = this.detail === 'full' ? streams.latencyDetail : null;
+    drawCellsInto(streams.latency, detail, n, cells, counts, touched, this.bucketScratch);
   }
 
   /** Adds `requests` (negative: takes them back) to the bucket under the guards' tail, where intervals park their body. */

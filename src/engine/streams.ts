@@ -31,6 +31,7 @@ const SLOT: Readonly<Record<Purpose, number>> = {
   events: 6,
   integrity: 7,
   segments: 8,
+  latencyDetail: 9,
 };
 const PURPOSES = Object.keys(SLOT) as Purpose[];
 
@@ -118,6 +119,9 @@ export class CohortStreamSet implements CohortStreams {
   }
   get segments(): RandomStream {
     return this.stream(SLOT.segments);
+  }
+  get latencyDetail(): RandomStream {
+    return this.stream(SLOT.latencyDetail);
   }
 }
 

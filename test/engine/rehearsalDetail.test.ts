@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PhaseResult, type Rehearsal, rehearse } from '../../src/engine/index.js';
+import { LATENCY_QUANTILE } from '../../src/gates/index.js';
 import { readScenario } from '../../src/io/readScenario.js';
 import {
   emptyTally,
@@ -70,12 +71,15 @@ function verdictFields(phase: PhaseResult) {
       offsetMs: checkpoint.offsetMs,
       at: checkpoint.at,
       verdict: checkpoint.verdict,
+      // A latency gate's value is exact only in its threshold's bucket: its verdict is kept, not its value.
       gates: checkpoint.gates.map((gate) => ({
         metric: gate.metric,
-        observed: gate.observed,
+        observed: LATENCY_QUANTILE[gate.metric] === undefined ? gate.observed : 'latency',
         verdict: gate.verdict,
       })),
-      gateMetrics: checkpoint.gates.map((gate) => checkpoint.metrics[gate.metric]),
+      gateMetrics: checkpoint.gates.map((gate) =>
+        LATENCY_QUANTILE[gate.metric] === undefined ? checkpoint.metrics[gate.metric] : 'latency',
+      ),
     })),
     guardTrips: phase.guardTrips,
     decision: phase.decision === null ? null : { action: phase.decision.action, atMs: phase.decision.atMs },

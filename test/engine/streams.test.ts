@@ -13,6 +13,7 @@ const PURPOSES: Array<keyof CohortStreams> = [
   'events',
   'integrity',
   'segments',
+  'latencyDetail',
 ];
 
 function expected(key: RunKey, purpose: string, cohort: string, phase: number) {
