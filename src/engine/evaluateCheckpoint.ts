@@ -121,8 +121,10 @@ function noMetricValues(): MetricValues {
 
 /**
  * One checkpoint as a rehearsal asked for its verdicts alone records it (`detail: 'verdicts'`, the Monte
- * Carlo's tally): each gate's verdict and observed value, exactly as {@link evaluateCheckpoint} gives them,
- * but no reasons (empty), only the gates' metrics (the others null), no baseline metrics and no segments.
+ * Carlo's tally): each gate's verdict and observed value, as {@link evaluateCheckpoint} gives them on the
+ * same window, but no reasons (empty), only the gates' metrics (the others null), no baseline metrics and
+ * no segments. (Such a rehearsal's windows place latencies only as finely as its gates read them: see
+ * `RehearseOptions.detail`.)
  */
 export function evaluateCheckpointVerdicts(
   phase: PhaseSetup,

@@ -36,8 +36,11 @@ export interface RehearseOptions {
    * `verdicts`: what a tally reads and nothing more: each checkpoint records its gates' verdicts and
    * observed values (the other metrics null, no baseline metrics, no segments, reasons and decision
    * reasons from gates empty) and, on a plan no fault touches, the baseline draws only the revenue the
-   * gates read (its requests, errors and exposure are 0). Statuses, decisions' times, causes, guard trips,
-   * the candidate's totals and exposure, elapsed times and fault episodes are those of `full`, bit for bit.
+   * gates read (its requests, errors and exposure are 0), and the candidate's checkpoint histograms only
+   * the buckets its latency gates read apart (so a latency gate's observed value is exact only when it
+   * lies in its threshold's bucket, and otherwise only on the same side of the threshold). Statuses,
+   * every gate's verdict, decisions' times, causes, guard trips, the candidate's totals and exposure,
+   * elapsed times and fault episodes are those of `full`, bit for bit.
    */
   detail?: RehearsalDetail;
   /**
