@@ -1,7 +1,7 @@
 import type { BucketRange } from '../gates/index.js';
 import { LATENCY_QUANTILE } from '../gates/index.js';
 import { type BucketTable, bucketOfLatency, drawHistogramInto, tableOf } from '../model/index.js';
-import type { RandomStream } from '../random/index.js';
+import { type RandomStream, sampleBinomial } from '../random/index.js';
 import type { PhaseSetup } from './engineSetup.js';
 import { conditionedTable } from './guardLatencyTail.js';
 
@@ -92,11 +92,11 @@ export function drawCellsInto(
   scratch: number[],
 ): void {
   if (detail === null) {
-    drawHistogramInto(rng, n, cells.coarse, counts, touched);
+    drawCellCounts(rng, n, cells.coarse, counts, touched);
     return;
   }
   const drawn: BucketRange = { low: counts.length, high: -1 };
-  drawHistogramInto(rng, n, cells.coarse, scratch, drawn);
+  drawCellCounts(rng, n, cells.coarse, scratch, drawn);
   const { cellBuckets, within } = cells;
   for (let c = 0; c < cellBuckets.length; c++) {
     const k = cellBuckets[c]!;
@@ -110,6 +110,33 @@ export function drawCellsInto(
     if (count === 0) continue;
     scratch[k] = 0;
     counts[k] = counts[k]! + count;
+    if (k < touched.low) touched.low = k;
+    if (k > touched.high) touched.high = k;
+  }
+}
+
+/**
+ * The cells' counts of `n` requests into `counts`: conditional binomials over the coarse table's few
+ * buckets, most probable first (bucket j gets Binomial(remaining, P(j | not before j))). With a handful of
+ * cells this is a few binomials whatever `n`, where {@link drawHistogramInto} would place a small `n`
+ * request by request.
+ */
+function drawCellCounts(
+  rng: RandomStream,
+  n: number,
+  coarse: BucketTable,
+  counts: number[],
+  touched: BucketRange,
+): void {
+  const { order, conditional } = coarse;
+  let remaining = n;
+  for (let j = 0; j < order.length && remaining > 0; j++) {
+    const p = conditional[j]!;
+    const x = p >= 1 ? remaining : sampleBinomial(rng, remaining, p);
+    if (x === 0) continue;
+    const k = order[j]!;
+    counts[k] = counts[k]! + x;
+    remaining -= x;
     if (k < touched.low) touched.low = k;
     if (k > touched.high) touched.high = k;
   }
