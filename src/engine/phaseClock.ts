@@ -34,22 +34,42 @@ export function isoAt(startMs: number, offsetMs: number): string {
 const WRITTEN_LIMIT = 4096;
 
 /**
- * {@link isoAt} remembering what it wrote, by epoch ms: every run of a Monte Carlo writes the same instants
- * (checkpoints, interval ends), and writing one costs ~0.6 µs and a Date. Each rehearsal workspace owns
- * one, so it lives as long as the plan's setup; emptied when full, so it stays small.
+ * {@link isoAt} remembering what it wrote, by start and offset: every run of a Monte Carlo writes the same
+ * instants (checkpoints, interval ends, from the same phase starts), and writing one costs ~0.6 µs and a
+ * Date. Offsets within a phase are small integers, cheaper keys than epoch ms; the start's own table is
+ * found once per change of start. Each rehearsal workspace owns one, so it lives as long as the plan's
+ * setup; emptied when full, so it stays small.
  */
 export class IsoTimes {
-  private readonly written = new Map<number, string>();
+  private readonly byStart = new Map<number, Map<number, string>>();
+  private startMs = Number.NaN;
+  private written = new Map<number, string>();
+  private size = 0;
 
   /** `isoAt(startMs, offsetMs)`, from memory when this instant was written before. */
   at(startMs: number, offsetMs: number): string {
-    const timeMs = startMs + offsetMs;
-    let iso = this.written.get(timeMs);
+    if (startMs !== this.startMs) this.startAt(startMs);
+    let iso = this.written.get(offsetMs);
     if (iso === undefined) {
       iso = isoAt(startMs, offsetMs);
-      if (this.written.size >= WRITTEN_LIMIT) this.written.clear();
-      this.written.set(timeMs, iso);
+      if (this.size >= WRITTEN_LIMIT) {
+        this.byStart.clear();
+        this.size = 0;
+        this.startAt(startMs);
+      }
+      this.written.set(offsetMs, iso);
+      this.size++;
     }
     return iso;
+  }
+
+  private startAt(startMs: number): void {
+    let written = this.byStart.get(startMs);
+    if (written === undefined) {
+      written = new Map();
+      this.byStart.set(startMs, written);
+    }
+    this.startMs = startMs;
+    this.written = written;
   }
 }

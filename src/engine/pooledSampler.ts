@@ -35,38 +35,15 @@ export class PooledSampler implements CohortSampler {
   readonly phase: CohortPhase;
   private readonly needs: GuardNeeds;
 
-  // Phase constants.
-  /** Requests per hour of each segment (learners × rate), and their sum. */
-  private readonly weight: Float64Array;
-  private totalWeight = 0;
-  private meanErrorRate = 0;
-  /** Split probabilities of served, failed-while-up and refused-while-down requests over segments. */
-  private readonly okShare: Float64Array;
-  private readonly errorShare: Float64Array;
-  private readonly downShare: Float64Array;
-  private readonly groupTables: BucketTable[] = [];
-  private readonly groupShare: Float64Array;
   /**
-   * The guards' tail bucket ({@link guardLatencyTail}), null when every interval's histogram is drawn whole;
-   * each table's split there, kept across phases and rehearsals (the tables are fixed objects).
+   * The guards' tail bucket ({@link guardLatencyTail}), null when every interval's histogram is drawn whole.
    */
   private readonly tailBucket: number | null;
-  private readonly splits = new Map<BucketTable, TailSplit | null>();
-  /** This phase's split per group, empty when the phase draws whole histograms; P(tail) of a request. */
-  private readonly groupSplits: TailSplit[] = [];
-  private slowShare = 0;
-  /**
-   * This phase's body table per group merged into cells at the buckets its gates read ({@link gateBuckets}),
-   * null for a group whose body needs no merging; each body table's cells by the gates' buckets, kept.
-   */
-  private readonly groupCells: Array<BucketCells | null> = [];
-  private readonly cells = new Map<BucketTable, Map<string, BucketCells | null>>();
+  /** This phase's constants, and each phase's, built when the phase is first entered (they are fixed). */
+  private c: PhaseConstants;
+  private readonly byPhase: Array<PhaseConstants | undefined> = [];
   /** One zero count per latency bucket, for {@link drawCellsInto}. */
   private readonly bucketScratch: number[];
-  /** Split probabilities over the groups of a tail request and of a body request. */
-  private readonly groupSlowShare: Float64Array;
-  private readonly groupBodyShare: Float64Array;
-  private readonly rates: SpanRates = { purchasesPerHour: 0, churnPerHour: 0, completionsPerHour: 0 };
 
   // Span accumulators.
   private spanExpected = 0;
@@ -86,12 +63,6 @@ export class PooledSampler implements CohortSampler {
   private readonly restTables: BucketTable[] = [];
   private readonly restCounts: Float64Array;
 
-  /**
-   * Whether this phase's spans are split over segments: always when every metric is recorded, else only
-   * where a gate reads them (segmentVariance); per interval when a guard does. The split has its own
-   * stream, so leaving it out moves no other draw.
-   */
-  private splitsSegments = true;
   /** The trip phase {@link leavesRest} answered for this phase, and its answer. */
   private restTrip: TripPhase | null = null;
   private restLeft = false;
@@ -105,14 +76,8 @@ export class PooledSampler implements CohortSampler {
     this.phase = new CohortPhase(setup, cohort);
     this.needs = cohort === 'candidate' ? setup.guardNeeds : NOTHING_PER_INTERVAL;
     const count = setup.segmentIds.length;
-    this.weight = new Float64Array(count);
-    this.okShare = new Float64Array(count);
-    this.errorShare = new Float64Array(count);
-    this.downShare = new Float64Array(count);
-    this.groupShare = new Float64Array(count);
-    this.groupSlowShare = new Float64Array(count);
-    this.groupBodyShare = new Float64Array(count);
     this.tailBucket = cohort === 'candidate' ? guardLatencyTail(setup) : null;
+    this.c = emptyConstants(count);
     this.scratch = new Float64Array(count);
     this.restCounts = new Float64Array(count);
     this.bucketScratch = new Array<number>(setup.latencyBoundsMs.length + 1).fill(0);
@@ -128,10 +93,12 @@ export class PooledSampler implements CohortSampler {
 
   startPhase(phase: PhaseSetup, phaseStartMs: number, streams: CohortStreams): void {
     this.phase.start(phase, phaseStartMs, streams);
-    this.splitsSegments =
-      this.detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
-    this.setPhaseConstants();
-    this.setGroupCells(phase);
+    let constants = this.byPhase[phase.index];
+    if (constants === undefined) {
+      constants = phaseConstants(this.phase, phase, this.tables, this.tailBucket, this.detail);
+      this.byPhase[phase.index] = constants;
+    }
+    this.c = constants;
     this.restTrip = null;
     this.clearSpan();
     this.phaseExpected = 0;
@@ -145,102 +112,6 @@ export class PooledSampler implements CohortSampler {
   endPhase(): void {
     if (this.phaseExpected > 0) this.expose(this.phaseExpected);
     this.phaseExpected = 0;
-  }
-
-  /** Fixed per-phase rates and split shares. */
-  private setPhaseConstants(): void {
-    const { setup, params, learners, segmentCount } = this.phase;
-    let total = 0;
-    let errors = 0;
-    let ok = 0;
-    for (let s = 0; s < segmentCount; s++) {
-      const weight = learners[s]! * setup.requestsPerLearnerHour[s]!;
-      const errorRate = params.errorRate[s]!;
-      this.weight[s] = weight;
-      total += weight;
-      errors += weight * errorRate;
-      ok += weight * (1 - errorRate);
-    }
-    this.totalWeight = total;
-    this.meanErrorRate = total > 0 ? errors / total : 0;
-    for (let s = 0; s < segmentCount; s++) {
-      const weight = this.weight[s]!;
-      this.okShare[s] = ok > 0 ? (weight * (1 - params.errorRate[s]!)) / ok : 0;
-      this.errorShare[s] = errors > 0 ? (weight * params.errorRate[s]!) / errors : 0;
-      this.downShare[s] = total > 0 ? weight / total : 0;
-    }
-    setSpanRates(this.rates, this.phase);
-
-    // Segments sharing a mixture share its (cached) table, so the tables group the segments.
-    const tables = this.groupTables;
-    tables.length = 0;
-    this.groupShare.fill(0);
-    for (let s = 0; s < segmentCount; s++) {
-      const table = this.tables.of(params.latency[s]!, setup.latencyBoundsMs);
-      let g = tables.indexOf(table);
-      if (g < 0) g = tables.push(table) - 1;
-      this.groupShare[g] = this.groupShare[g]! + (total > 0 ? this.weight[s]! / total : 0);
-    }
-    this.setGroupSplits();
-  }
-
-  /** Each group's body merged into cells at the buckets this phase's gates read. */
-  private setGroupCells(phase: PhaseSetup): void {
-    const cells = this.groupCells;
-    cells.length = 0;
-    if (this.groupSplits.length === 0) return;
-    const cuts = gateBuckets(phase, this.phase.setup.latencyBoundsMs);
-    const key = cuts.join(',');
-    for (const split of this.groupSplits) {
-      let byCuts = this.cells.get(split.body);
-      if (byCuts === undefined) {
-        byCuts = new Map();
-        this.cells.set(split.body, byCuts);
-      }
-      let each = byCuts.get(key);
-      if (each === undefined) {
-        each = bucketCells(split.body, cuts);
-        byCuts.set(key, each);
-      }
-      cells.push(each);
-    }
-  }
-
-  /** Each group's split at the guards' tail bucket, and the shares a tail and a body request pick a group by. */
-  private setGroupSplits(): void {
-    const splits = this.groupSplits;
-    splits.length = 0;
-    this.groupSlowShare.fill(0);
-    this.groupBodyShare.fill(0);
-    const first = this.tailBucket;
-    if (first === null) return;
-    const tables = this.groupTables;
-    let slow = 0;
-    for (let g = 0; g < tables.length; g++) {
-      const table = tables[g]!;
-      let split = this.splits.get(table);
-      if (split === undefined) {
-        split = tailSplit(table, first);
-        this.splits.set(table, split);
-      }
-      if (split === null) {
-        splits.length = 0;
-        return;
-      }
-      splits.push(split);
-      slow += this.groupShare[g]! * split.slow;
-    }
-    if (!(slow < 1)) {
-      splits.length = 0;
-      return;
-    }
-    this.slowShare = slow;
-    for (let g = 0; g < tables.length; g++) {
-      const share = this.groupShare[g]!;
-      const split = splits[g]!;
-      this.groupSlowShare[g] = slow > 0 ? (share * split.slow) / slow : 0;
-      this.groupBodyShare[g] = (share * (1 - split.slow)) / (1 - slow);
-    }
   }
 
   simulateInterval(offsetMs: number, durationMs: number, now: EngineWindow): void {
@@ -262,9 +133,9 @@ export class PooledSampler implements CohortSampler {
     const phase = this.phase;
     phase.advance(offsetMs, durationMs, now);
     const hours = phase.hours;
-    const expected = this.totalWeight * phase.requestFactor;
+    const expected = this.c.totalWeight * phase.requestFactor;
     this.spanExpected += expected;
-    addSpanMeans(phase, this.rates, hours);
+    addSpanMeans(phase, this.c.rates, hours);
     if (!this.needs.counts || expected <= 0) {
       this.meanTotal += expected;
       this.meanUp += expected * phase.upShare;
@@ -298,8 +169,8 @@ export class PooledSampler implements CohortSampler {
     const phase = this.phase;
     phase.advance(offsetMs, durationMs, now);
     const factor = phase.requestFactor;
-    this.spanExpected += this.totalWeight * factor;
-    addSpanMeans(phase, this.rates, phase.hours);
+    this.spanExpected += this.c.totalWeight * factor;
+    addSpanMeans(phase, this.c.rates, phase.hours);
     this.drawRest(trip, trip.restPerHour * factor, now);
     if (withHit) this.drawHits(trip, trip.hitsPerHour * factor, now);
   }
@@ -314,12 +185,12 @@ export class PooledSampler implements CohortSampler {
     stats.integrityChecks += requests;
     if (this.leavesRest(trip)) {
       // One latency table: the histogram waits for the span's close, the segments drawn only where read.
-      if (this.groupSplits.length === 0) this.unbinned += requests;
+      if (this.c.groupSplits.length === 0) this.unbinned += requests;
       else {
         this.parkBody(requests, stats.latencyCounts, into.latencyBuckets);
         this.unbinnedBody += requests;
       }
-      if (this.splitsSegments) {
+      if (this.c.splitsSegments) {
         const perSegment = sampleMultinomialInto(streams.segments, requests, trip.restShare, this.scratch);
         for (let s = 0; s < this.phase.segmentCount; s++) stats.segments[s]!.requests += perSegment[s]!;
       }
@@ -365,11 +236,11 @@ export class PooledSampler implements CohortSampler {
   private leavesRest(trip: TripPhase): boolean {
     if (this.restTrip !== trip) {
       this.restTrip = trip;
-      const table = this.groupTables[0];
-      const one = this.groupTables.length === 1 && trip.fullTable.every((each) => each === table);
+      const table = this.c.groupTables[0];
+      const one = this.c.groupTables.length === 1 && trip.fullTable.every((each) => each === table);
       const tail = this.tailBucket ?? this.phase.setup.latencyBoundsMs.length + 1;
       const split =
-        this.groupSplits.length === 1 || (this.groupSplits.length === 0 && this.tailBucket === null);
+        this.c.groupSplits.length === 1 || (this.c.groupSplits.length === 0 && this.tailBucket === null);
       this.restLeft = one && split && trip.firstBucket === tail;
     }
     return this.restLeft;
@@ -406,11 +277,11 @@ export class PooledSampler implements CohortSampler {
 
   closeSpan(span: EngineWindow): void {
     if (this.meanTotal > 0) this.drawCounts(this.meanTotal, this.meanUp, span, false, false);
-    if (this.splitsSegments && this.countOk + this.countErrorUp + this.countDown > 0) {
+    if (this.c.splitsSegments && this.countOk + this.countErrorUp + this.countDown > 0) {
       this.splitIntoSegments(this.countOk, this.countErrorUp, this.countDown, span.stats);
     }
     // Where the guards read a tail, a quiet span's requests join the intervals' body: one draw below it.
-    if (this.unbinned > 0 && this.groupSplits.length > 0) this.binTail(this.unbinned, span);
+    if (this.unbinned > 0 && this.c.groupSplits.length > 0) this.binTail(this.unbinned, span);
     else if (this.unbinned > 0) this.bin(this.unbinned, span);
     if (this.unbinnedBody > 0) this.binBody(this.unbinnedBody, span);
     this.phaseExpected += this.spanExpected;
@@ -445,7 +316,7 @@ export class PooledSampler implements CohortSampler {
     const streams = this.phase.streams!;
     const requests = samplePoisson(streams.requests, mean);
     const down = meanUp < mean ? sampleBinomial(streams.availability, requests, 1 - meanUp / mean) : 0;
-    const errorsUp = sampleBinomial(streams.errors, requests - down, this.meanErrorRate);
+    const errorsUp = sampleBinomial(streams.errors, requests - down, this.c.meanErrorRate);
     const stats = into.stats;
     stats.requests += requests;
     stats.errors += down + errorsUp;
@@ -458,7 +329,7 @@ export class PooledSampler implements CohortSampler {
       this.countDown += down;
     }
     if (!latency) this.unbinned += requests;
-    else if (this.groupSplits.length > 0) this.binTail(requests, into);
+    else if (this.c.groupSplits.length > 0) this.binTail(requests, into);
     else this.bin(requests, into);
   }
 
@@ -469,18 +340,18 @@ export class PooledSampler implements CohortSampler {
     const segments = stats.segments;
     const count = this.phase.segmentCount;
     if (ok > 0) {
-      sampleMultinomialInto(rng, ok, this.okShare, scratch);
+      sampleMultinomialInto(rng, ok, this.c.okShare, scratch);
       for (let s = 0; s < count; s++) segments[s]!.requests += scratch[s]!;
     }
     if (errorsUp > 0) {
-      sampleMultinomialInto(rng, errorsUp, this.errorShare, scratch);
+      sampleMultinomialInto(rng, errorsUp, this.c.errorShare, scratch);
       for (let s = 0; s < count; s++) {
         segments[s]!.requests += scratch[s]!;
         segments[s]!.errors += scratch[s]!;
       }
     }
     if (down > 0) {
-      sampleMultinomialInto(rng, down, this.downShare, scratch);
+      sampleMultinomialInto(rng, down, this.c.downShare, scratch);
       for (let s = 0; s < count; s++) {
         segments[s]!.requests += scratch[s]!;
         segments[s]!.errors += scratch[s]!;
@@ -493,12 +364,12 @@ export class PooledSampler implements CohortSampler {
     const streams = this.phase.streams!;
     const counts = into.stats.latencyCounts;
     const touched = into.latencyBuckets;
-    const tables = this.groupTables;
+    const tables = this.c.groupTables;
     if (tables.length === 1) {
       drawHistogramInto(streams.latency, requests, tables[0]!, counts, touched);
       return;
     }
-    const perGroup = sampleMultinomialInto(streams.requests, requests, this.groupShare, this.scratch);
+    const perGroup = sampleMultinomialInto(streams.requests, requests, this.c.groupShare, this.scratch);
     for (let g = 0; g < tables.length; g++) {
       drawHistogramInto(streams.latency, perGroup[g]!, tables[g]!, counts, touched);
     }
@@ -514,7 +385,7 @@ export class PooledSampler implements CohortSampler {
     const streams = this.phase.streams!;
     const counts = into.stats.latencyCounts;
     const touched = into.latencyBuckets;
-    const slow = this.slowShare > 0 ? sampleBinomial(streams.latency, requests, this.slowShare) : 0;
+    const slow = this.c.slowShare > 0 ? sampleBinomial(streams.latency, requests, this.c.slowShare) : 0;
     if (slow > 0) this.drawSplit(slow, true, counts, touched);
     const body = requests - slow;
     if (body === 0) return;
@@ -539,12 +410,12 @@ export class PooledSampler implements CohortSampler {
    */
   private drawSplit(n: number, tail: boolean, counts: number[], touched: BucketRange): void {
     const streams = this.phase.streams!;
-    const splits = this.groupSplits;
+    const splits = this.c.groupSplits;
     if (splits.length === 1) {
       this.drawGroup(0, n, tail, counts, touched);
       return;
     }
-    const shares = tail ? this.groupSlowShare : this.groupBodyShare;
+    const shares = tail ? this.c.groupSlowShare : this.c.groupBodyShare;
     const perGroup = sampleMultinomialInto(streams.requests, n, shares, this.scratch);
     for (let g = 0; g < splits.length; g++) this.drawGroup(g, perGroup[g]!, tail, counts, touched);
   }
@@ -555,8 +426,8 @@ export class PooledSampler implements CohortSampler {
    */
   private drawGroup(g: number, n: number, tail: boolean, counts: number[], touched: BucketRange): void {
     const streams = this.phase.streams!;
-    const split = this.groupSplits[g]!;
-    const cells = tail ? null : this.groupCells[g]!;
+    const split = this.c.groupSplits[g]!;
+    const cells = tail ? null : this.c.groupCells[g]!;
     if (cells === null) {
       drawHistogramInto(streams.latency, n, tail ? split.tail! : split.body, counts, touched);
       return;
@@ -578,7 +449,128 @@ export class PooledSampler implements CohortSampler {
     const phase = this.phase;
     const rng = phase.streams!.exposure;
     for (let s = 0; s < phase.segmentCount; s++) {
-      phase.exposeSegment(s, rng, (expected * this.downShare[s]!) / phase.learners[s]!);
+      phase.exposeSegment(s, rng, (expected * this.c.downShare[s]!) / phase.learners[s]!);
     }
+  }
+}
+
+/** What a pooled cohort draws by in one phase: fixed for the phase, as no fault acts on the pooled path. */
+interface PhaseConstants {
+  /** Requests per hour of each segment (learners × rate), and their sum. */
+  weight: Float64Array;
+  totalWeight: number;
+  meanErrorRate: number;
+  /** Split probabilities of served, failed-while-up and refused-while-down requests over segments. */
+  okShare: Float64Array;
+  errorShare: Float64Array;
+  downShare: Float64Array;
+  /** Segments sharing a mixture share its (cached) table, so the tables group the segments. */
+  groupTables: BucketTable[];
+  groupShare: Float64Array;
+  /** The split per group at the guards' tail bucket, empty when the phase draws whole histograms. */
+  groupSplits: TailSplit[];
+  /** P(tail) of a request, and the split probabilities over the groups of a tail and of a body request. */
+  slowShare: number;
+  groupSlowShare: Float64Array;
+  groupBodyShare: Float64Array;
+  /**
+   * Each group's body merged into cells at the buckets the phase's gates read ({@link gateBuckets}), null
+   * for a group whose body needs no merging.
+   */
+  groupCells: Array<BucketCells | null>;
+  rates: SpanRates;
+  /**
+   * Whether the phase's spans are split over segments: always when every metric is recorded, else only
+   * where a gate reads them (segmentVariance); per interval when a guard does. The split has its own
+   * stream, so leaving it out moves no other draw.
+   */
+  splitsSegments: boolean;
+}
+
+function emptyConstants(count: number): PhaseConstants {
+  return {
+    weight: new Float64Array(count),
+    totalWeight: 0,
+    meanErrorRate: 0,
+    okShare: new Float64Array(count),
+    errorShare: new Float64Array(count),
+    downShare: new Float64Array(count),
+    groupTables: [],
+    groupShare: new Float64Array(count),
+    groupSplits: [],
+    slowShare: 0,
+    groupSlowShare: new Float64Array(count),
+    groupBodyShare: new Float64Array(count),
+    groupCells: [],
+    rates: { purchasesPerHour: 0, churnPerHour: 0, completionsPerHour: 0 },
+    splitsSegments: true,
+  };
+}
+
+/** The constants of the phase `cohort` has just started (its learners set). */
+function phaseConstants(
+  cohort: CohortPhase,
+  phase: PhaseSetup,
+  tables: BucketTables,
+  tailBucket: number | null,
+  detail: RehearsalDetail,
+): PhaseConstants {
+  const { setup, params, learners, segmentCount } = cohort;
+  const c = emptyConstants(segmentCount);
+  c.splitsSegments = detail === 'full' || phase.gates.some((gate) => gate.metric === 'segmentVariance');
+  let total = 0;
+  let errors = 0;
+  let ok = 0;
+  for (let s = 0; s < segmentCount; s++) {
+    const weight = learners[s]! * setup.requestsPerLearnerHour[s]!;
+    const errorRate = params.errorRate[s]!;
+    c.weight[s] = weight;
+    total += weight;
+    errors += weight * errorRate;
+    ok += weight * (1 - errorRate);
+  }
+  c.totalWeight = total;
+  c.meanErrorRate = total > 0 ? errors / total : 0;
+  for (let s = 0; s < segmentCount; s++) {
+    const weight = c.weight[s]!;
+    c.okShare[s] = ok > 0 ? (weight * (1 - params.errorRate[s]!)) / ok : 0;
+    c.errorShare[s] = errors > 0 ? (weight * params.errorRate[s]!) / errors : 0;
+    c.downShare[s] = total > 0 ? weight / total : 0;
+  }
+  setSpanRates(c.rates, cohort);
+  for (let s = 0; s < segmentCount; s++) {
+    const table = tables.of(params.latency[s]!, setup.latencyBoundsMs);
+    let g = c.groupTables.indexOf(table);
+    if (g < 0) g = c.groupTables.push(table) - 1;
+    c.groupShare[g] = c.groupShare[g]! + (total > 0 ? c.weight[s]! / total : 0);
+  }
+  setGroupSplits(c, tailBucket);
+  if (c.groupSplits.length > 0) {
+    const cuts = gateBuckets(phase, setup.latencyBoundsMs);
+    for (const split of c.groupSplits) c.groupCells.push(bucketCells(split.body, cuts));
+  }
+  return c;
+}
+
+/** Each group's split at the guards' tail bucket, and the shares a tail and a body request pick a group by. */
+function setGroupSplits(c: PhaseConstants, first: number | null): void {
+  if (first === null) return;
+  const tables = c.groupTables;
+  const splits: TailSplit[] = [];
+  let slow = 0;
+  for (let g = 0; g < tables.length; g++) {
+    const split = tailSplit(tables[g]!, first);
+    if (split === null) return;
+    splits.push(split);
+    slow += c.groupShare[g]! * split.slow;
+  }
+  if (!(slow < 1)) return;
+  c.groupSplits = splits;
+  c.slowShare = slow;
+  for (let g = 0; g < tables.length; g++) {
+    const share = c.groupShare[g]!;
+    const split = splits[g]!;
+    c.groupSlowShare[g] = slow > 0 ? (share * split.slow) / slow : 0;
+    c.groupBodyShare[g] = (share * (1 - split.slow)) / (1 - slow);
   }
 }
