@@ -50,9 +50,9 @@ describe('rehearse report', () => {
     });
     const out = join(scratch, 'mine-out');
     await reportCommand(EXAMPLE, { out, template, quiet: true }, { stdout });
-    // The example's candidate served 179 requests, all in the canary (it rolled back there).
+    // The example's candidate served 177 requests, all in the canary (it rolled back there).
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toBe(
-      '# Sprint 2 cohort analyzer: rolled-back, 179 requests\n',
+      '# Sprint 2 cohort analyzer: rolled-back, 177 requests\n',
     );
     expect(readFileSync(join(out, 'summary.html'), 'utf8')).toMatch(
       /^<h1>Sprint 2 cohort analyzer<\/h1><svg id="traffic" role="img"/,
