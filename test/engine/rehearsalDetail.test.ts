@@ -112,28 +112,27 @@ describe("detail: 'verdicts'", () => {
     ],
   ];
 
-  it.each(plans)('keeps every decision, time, trip and candidate total of full detail: %s', (_, plan) => {
+  /** Rehearses RUNS runs of `plan` in both details, expects them kept alike, and returns the outcomes seen. */
+  function keptAlike(plan: Plan, seed: number): string[] {
     const statuses = new Set<string>();
     for (let run = 0; run < RUNS; run++) {
-      const full = rehearse(plan, { seed: 7, run });
-      const verdicts = rehearse(plan, { seed: 7, run, detail: 'verdicts' });
+      const full = rehearse(plan, { seed, run });
+      const verdicts = rehearse(plan, { seed, run, detail: 'verdicts' });
       expect(kept(verdicts)).toEqual(kept(full));
       statuses.add(`${full.outcome.status} ${full.outcome.cause?.kind ?? ''}`);
     }
+    return [...statuses].sort();
+  }
+
+  it.each(plans)('keeps every decision, time, trip and candidate total of full detail: %s', (_, plan) => {
+    const statuses = keptAlike(plan, 7);
     // The runs cover rollbacks by gates and by guards, and passes: the comparison is not vacuous.
-    expect([...statuses].sort()).toEqual(expect.arrayContaining(['rolled-back gate', 'rolled-back guard']));
+    expect(statuses).toEqual(expect.arrayContaining(['rolled-back gate', 'rolled-back guard']));
   });
 
   it('keeps them on the default plan, whose canary and ramp are trip spans (their non-hits binned at the close)', async () => {
     const plan = await readScenario(join(import.meta.dirname, '../../scenarios/sprint2-rollout.yaml'));
-    const statuses = new Set<string>();
-    for (let run = 0; run < RUNS; run++) {
-      const full = rehearse(plan, { seed: 11, run });
-      const verdicts = rehearse(plan, { seed: 11, run, detail: 'verdicts' });
-      expect(kept(verdicts)).toEqual(kept(full));
-      statuses.add(`${full.outcome.status} ${full.outcome.cause?.kind ?? ''}`);
-    }
-    expect([...statuses].sort()).toEqual(['rolled-back gate', 'rolled-back guard']);
+    expect(keptAlike(plan, 11)).toEqual(['rolled-back gate', 'rolled-back guard']);
   });
 
   it('records no reasons, no baseline draws and only the gates metrics, as documented', () => {
