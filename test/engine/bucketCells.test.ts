@@ -10,6 +10,7 @@ import {
 } from '../../src/gates/index.js';
 import { bucketTable, lognormalMixture, tableOf } from '../../src/model/index.js';
 import { deriveStream } from '../../src/random/index.js';
+import { expectBucketMeans } from '../support/bucketMeans.js';
 
 const boundsMs = [10, 15, 20, 25, 30, 40, 60, 100];
 const table = bucketTable(lognormalMixture(Math.log(25), 0.35), boundsMs);
@@ -63,8 +64,7 @@ describe('bucketCells', () => {
 });
 
 describe('drawCellsInto', () => {
-  // As drawHistogramInto's own test: each bucket's total over `draws` draws of n is Binomial(n·draws, p_k),
-  // so its mean per draw has standard error sqrt(n·p_k·(1 − p_k) / draws); the tolerance is 4 of those.
+  // Each bucket's total over the draws is Binomial(n·draws, p_k): its mean per draw within 4 SE.
   it.each([
     [40, 5_000],
     [300, 2_000],
@@ -73,25 +73,16 @@ describe('drawCellsInto', () => {
     const cells = bucketCells(table, cuts)!;
     const rng = deriveStream(5, 'cells', n);
     const detail = deriveStream(5, 'cells detail', n);
-    const totals = new Array<number>(boundsMs.length + 1).fill(0);
     const scratch = new Array<number>(boundsMs.length + 1).fill(0);
-    for (let d = 0; d < draws; d++) {
+    expectBucketMeans(table.probabilities, n, draws, () => {
       const counts = new Array<number>(boundsMs.length + 1).fill(0);
       const touched = { low: counts.length, high: -1 };
       drawCellsInto(rng, detail, n, cells, counts, touched, scratch);
-      expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
       expect(scratch.every((x) => x === 0)).toBe(true);
       const nonZero = counts.flatMap((count, k) => (count !== 0 ? [k] : []));
       expect(touched.low).toBeLessThanOrEqual(nonZero[0]!);
       expect(touched.high).toBeGreaterThanOrEqual(nonZero.at(-1)!);
-      counts.forEach((count, k) => {
-        totals[k] = totals[k]! + count;
-      });
-    }
-    totals.forEach((total, k) => {
-      const p = table.probabilities[k]!;
-      const se = Math.sqrt((n * p * (1 - p)) / draws);
-      expect(Math.abs(total / draws - n * p)).toBeLessThanOrEqual(4 * se + 1e-12);
+      return counts;
     });
   });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOfLatency, bucketTable, drawHistogramInto, lognormalMixture } from '../../src/model/index.js';
 import { deriveStream } from '../../src/random/index.js';
+import { expectBucketMeans } from '../support/bucketMeans.js';
 
 const boundsMs = [15, 20, 25, 30, 40, 60];
 const table = bucketTable(lognormalMixture(Math.log(25), 0.2622), boundsMs);
 
 describe('drawHistogramInto', () => {
-  // Each bucket's count over `draws` draws of n is Binomial(n·draws, p_k) in total, so its mean per draw
-  // has standard error sqrt(n·p_k·(1 − p_k) / draws): the tolerance is 4 of those.
+  // Each bucket's count over `draws` draws of n is Binomial(n·draws, p_k) in total: its mean per draw
+  // within 4 SE (expectBucketMeans).
   it.each([
     [5, 20_000],
     [40, 5_000],
@@ -15,19 +16,10 @@ describe('drawHistogramInto', () => {
     [50_000, 500],
   ])('draws n = %d into buckets with mean n·p (within 4 SE over %d draws)', (n, draws) => {
     const rng = deriveStream(7, 'histogram', n);
-    const totals = new Array<number>(boundsMs.length + 1).fill(0);
-    for (let d = 0; d < draws; d++) {
+    expectBucketMeans(table.probabilities, n, draws, () => {
       const counts = new Array<number>(boundsMs.length + 1).fill(0);
       drawHistogramInto(rng, n, table, counts);
-      expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
-      counts.forEach((count, k) => {
-        totals[k] = totals[k]! + count;
-      });
-    }
-    totals.forEach((total, k) => {
-      const p = table.probabilities[k]!;
-      const se = Math.sqrt((n * p * (1 - p)) / draws);
-      expect(Math.abs(total / draws - n * p)).toBeLessThanOrEqual(4 * se + 1e-12);
+      return counts;
     });
   });
 
