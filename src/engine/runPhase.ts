@@ -215,27 +215,41 @@ function endPhase(run: PhaseRun, ranToMs: number, approve: boolean): PhaseEnd {
     stop = { status, cause: judge.cause, reason: decision.reason };
   } else if (judge.passed !== null) {
     const passed = judge.passed;
-    decision = { ...passed, atMs: ranToMs };
+    let reason = passed.reason;
     if (passed.action === 'await-approval') {
-      const reason = approve
+      reason = approve
         ? `${passed.reason}; approved (the rehearsal assumes approval)`
         : `${passed.reason}; approval withheld, so the rollout stops here`;
-      decision = { ...decision, reason };
       if (!approve) stop = { status: 'halted', cause: null, reason };
     }
+    decision = { action: passed.action, atMs: ranToMs, reason };
   }
   const ranMs = decision?.atMs ?? ranToMs;
   if ((judge.checkpoints.at(-1)?.offsetMs ?? 0) < ranToMs) space.closeSpans();
   space.endPhase();
+  // Written out, not spread: a spread copies through a slow generic path, and this runs once a phase.
   const phaseDecision: PhaseDecision | null =
-    decision === null ? null : { ...decision, at: space.times.at(phaseStartMs, decision.atMs) };
+    decision === null
+      ? null
+      : {
+          action: decision.action,
+          atMs: decision.atMs,
+          reason: decision.reason,
+          at: space.times.at(phaseStartMs, decision.atMs),
+        };
   return {
     result: phaseResult(setup, space, phase, phaseStartMs, {
       ranMs,
       status: stop === null ? 'passed' : stop.status,
       checkpoints: judge.checkpoints,
       guardTrips: judge.guardTrips.map((trip) => ({
-        ...trip,
+        index: trip.index,
+        metric: trip.metric,
+        op: trip.op,
+        threshold: trip.threshold,
+        observed: trip.observed,
+        offsetMs: trip.offsetMs,
+        reason: trip.reason,
         at: space.times.at(phaseStartMs, trip.offsetMs),
       })),
       decision: phaseDecision,
