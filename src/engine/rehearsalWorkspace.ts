@@ -100,6 +100,7 @@ export class RehearsalWorkspace {
   readonly baseline: CohortSampler;
   readonly interval: EngineWindow;
   readonly cumulative: EngineWindow;
+  /** Filled only in a phase whose checkpoints read it (`window: since-last-checkpoint`), as is the baseline's. */
   readonly sinceCheckpoint: EngineWindow;
   readonly candidateSpan: EngineWindow;
   readonly baselineSpan: EngineWindow;
@@ -118,6 +119,11 @@ export class RehearsalWorkspace {
   controllerWindows: ControllerWindows | null = null;
   /** The times the rehearsals write, as ISO-8601 text, kept between rehearsals. */
   readonly times = new IsoTimes();
+  /**
+   * Whether the current phase's checkpoints read the since-last-checkpoint windows: where they do not,
+   * nothing is added to them (they stay empty, and nothing reads them).
+   */
+  private usesSinceCheckpoint = false;
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
@@ -169,14 +175,17 @@ export class RehearsalWorkspace {
   closeSpans(): void {
     const { candidateSpan, baselineSpan } = this;
     this.candidate.closeSpan(candidateSpan);
+    const since = this.usesSinceCheckpoint;
     addEngineWindow(this.cumulative, candidateSpan);
-    addEngineWindow(this.sinceCheckpoint, candidateSpan);
+    if (since) addEngineWindow(this.sinceCheckpoint, candidateSpan);
     resetEngineWindow(candidateSpan);
     this.baseline.closeSpan(baselineSpan);
     addEngineWindow(this.baselineCumulative, baselineSpan);
-    addEngineWindow(this.baselineSinceCheckpoint, baselineSpan);
     addBaselineRevenue(this.cumulative, baselineSpan);
-    addBaselineRevenue(this.sinceCheckpoint, baselineSpan);
+    if (since) {
+      addEngineWindow(this.baselineSinceCheckpoint, baselineSpan);
+      addBaselineRevenue(this.sinceCheckpoint, baselineSpan);
+    }
     resetEngineWindow(baselineSpan);
   }
 
@@ -188,6 +197,7 @@ export class RehearsalWorkspace {
 
   /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
   startPhase(phase: PhaseSetup, phaseStartMs: number): void {
+    this.usesSinceCheckpoint = phase.sinceLastCheckpoint;
     for (const window of this.phaseWindows) resetEngineWindow(window);
     this.trailing.clear();
     this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));

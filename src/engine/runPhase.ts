@@ -140,8 +140,10 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
         useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
       ),
     );
-    resetEngineWindow(space.sinceCheckpoint);
-    resetEngineWindow(space.baselineSinceCheckpoint);
+    if (useSince) {
+      resetEngineWindow(space.sinceCheckpoint);
+      resetEngineWindow(space.baselineSinceCheckpoint);
+    }
   }
 }
 
