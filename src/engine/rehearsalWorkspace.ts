@@ -124,6 +124,8 @@ export class RehearsalWorkspace {
    * nothing is added to them (they stay empty, and nothing reads them).
    */
   private usesSinceCheckpoint = false;
+  /** Each guard's streak in the current phase (see runPhase), zeroed at each phase's start. */
+  readonly guardStreaks: Int32Array;
   /** The windows that start every phase empty. */
   private readonly phaseWindows: readonly EngineWindow[];
 
@@ -148,6 +150,7 @@ export class RehearsalWorkspace {
     this.candidateStreams = new CohortStreamSet('candidate', setup.phases.length);
     this.baselineStreams = new CohortStreamSet('baseline', setup.phases.length);
     this.estimates = setup.phases.map((phase) => phaseEstimates(setup, phase));
+    this.guardStreaks = new Int32Array(setup.guards.length);
     this.phaseWindows = [
       this.interval,
       this.cumulative,
@@ -198,6 +201,7 @@ export class RehearsalWorkspace {
   /** Starts phase `phase` at `phaseStartMs` (epoch ms): empty windows and the phase's streams. */
   startPhase(phase: PhaseSetup, phaseStartMs: number): void {
     this.usesSinceCheckpoint = phase.sinceLastCheckpoint;
+    this.guardStreaks.fill(0);
     for (const window of this.phaseWindows) resetEngineWindow(window);
     this.trailing.clear();
     this.candidate.startPhase(phase, phaseStartMs, this.candidateStreams.forPhase(phase.index));

@@ -435,7 +435,7 @@ export function runPhase(
     judge,
     estimates: space.estimates[phase.index]!,
     closesEveryInterval: space.candidate.closesEveryInterval,
-    streaks: new Int32Array(setup.guards.length),
+    streaks: space.guardStreaks,
     quiet: skipQuietSpans ? (space.quiet?.phases[phase.index] ?? null) : null,
     unjudged: 0,
     upIntervals: 0,
