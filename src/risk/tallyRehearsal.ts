@@ -60,20 +60,28 @@ function tallyPhase(
     phase.rolledBack += 1;
     if (regression) phase.trueRollbacks += 1;
   }
-  phase.gates.forEach((gate, g) => {
+  // Loops, not forEach and some: this runs for every phase of every run of a study.
+  const checkpoints = result.checkpoints;
+  for (let g = 0; g < phase.gates.length; g++) {
     let failed = false;
     let inconclusive = false;
-    for (const checkpoint of result.checkpoints) {
-      const verdict = checkpoint.gates[g]?.verdict;
+    for (let c = 0; c < checkpoints.length; c++) {
+      const verdict = checkpoints[c]!.gates[g]?.verdict;
       if (verdict === 'fail') failed = true;
       else if (verdict === 'inconclusive') inconclusive = true;
     }
+    const gate = phase.gates[g]!;
     if (failed) gate.failed += 1;
     if (inconclusive) gate.inconclusive += 1;
-  });
-  phase.guards.forEach((guard, g) => {
-    if (result.guardTrips.some((trip) => trip.index === g)) guard.tripped += 1;
-  });
+  }
+  const trips = result.guardTrips;
+  for (let g = 0; g < phase.guards.length; g++) {
+    for (let t = 0; t < trips.length; t++) {
+      if (trips[t]!.index !== g) continue;
+      phase.guards[g]!.tripped += 1;
+      break;
+    }
+  }
   const cause = decided?.cause ?? null;
   if (decided === null || cause === null || cause.kind === 'controller') return;
   if (cause.kind === 'guard') {
@@ -137,9 +145,8 @@ export function tallyRehearsal(
     // An engine rehearsal always counts its learners; only a replay leaves the count null.
     addCount<number>(tally.exposedBeforeRollback, outcome.learnersExposed ?? 0);
   }
-  const ran = rehearsal.phases
-    .filter((result) => result.status !== 'not-reached')
-    .map((result) => result.ranMs);
+  const ran: number[] = [];
+  for (const result of rehearsal.phases) if (result.status !== 'not-reached') ran.push(result.ranMs);
   addCount(tally.timelines, timelineKey(outcome.status, ran));
   const cause =
     outcome.cause === null
