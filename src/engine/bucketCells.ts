@@ -52,16 +52,17 @@ export function bucketCells(table: BucketTable, cuts: readonly number[]): Bucket
     const to = c < cuts.length ? cuts[c]! : source.length;
     let top = -1;
     let holding = 0;
+    // The stretch's mass summed in bucket order, as conditionedTable sums it (zeros add nothing).
+    let mass = 0;
     for (let k = from; k < to; k++) {
       if (!(source[k]! > 0)) continue;
       holding++;
+      mass += source[k]!;
       if (top < 0 || source[k]! > source[top]!) top = k;
     }
     if (holding === 1) probabilities[top] = source[top]!;
     else if (holding > 1) {
       const cell = conditionedTable(table, from, to)!;
-      let mass = 0;
-      for (let k = from; k < to; k++) mass += source[k]!;
       probabilities[top] = mass;
       cellBuckets.push(top);
       within.push(cell);
@@ -95,9 +96,8 @@ export function drawCellsInto(
     drawCellCounts(rng, n, cells.coarse, counts, touched);
     return;
   }
-  const drawn: BucketRange = { low: counts.length, high: -1 };
-  drawCellCounts(rng, n, cells.coarse, scratch, drawn);
-  const { cellBuckets, within } = cells;
+  const { coarse, cellBuckets, within } = cells;
+  drawCellCounts(rng, n, coarse, scratch, null);
   for (let c = 0; c < cellBuckets.length; c++) {
     const k = cellBuckets[c]!;
     const inCell = scratch[k]!;
@@ -105,7 +105,10 @@ export function drawCellsInto(
     scratch[k] = 0;
     drawHistogramInto(detail, inCell, within[c]!, counts, touched);
   }
-  for (let k = Math.max(0, drawn.low); k <= drawn.high; k++) {
+  // What is left in the scratch lies on the coarse table's other buckets, each kept as drawn.
+  const order = coarse.order;
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j]!;
     const count = scratch[k]!;
     if (count === 0) continue;
     scratch[k] = 0;
@@ -126,7 +129,7 @@ function drawCellCounts(
   n: number,
   coarse: BucketTable,
   counts: number[],
-  touched: BucketRange,
+  touched: BucketRange | null,
 ): void {
   const { order, conditional } = coarse;
   let remaining = n;
@@ -137,6 +140,7 @@ function drawCellCounts(
     const k = order[j]!;
     counts[k] = counts[k]! + x;
     remaining -= x;
+    if (touched === null) continue;
     if (k < touched.low) touched.low = k;
     if (k > touched.high) touched.high = k;
   }
