@@ -192,6 +192,19 @@ export class RehearsalWorkspace {
     resetEngineWindow(baselineSpan);
   }
 
+  /** Adds the interval just simulated into the candidate's checkpoint windows. */
+  addInterval(): void {
+    addEngineWindow(this.cumulative, this.interval);
+    if (this.usesSinceCheckpoint) addEngineWindow(this.sinceCheckpoint, this.interval);
+  }
+
+  /** A checkpoint was evaluated: the since-last-checkpoint windows start again (where the phase reads them). */
+  checkpointTaken(): void {
+    if (!this.usesSinceCheckpoint) return;
+    resetEngineWindow(this.sinceCheckpoint);
+    resetEngineWindow(this.baselineSinceCheckpoint);
+  }
+
   /** Ends the phase once its last span is closed: what only its result reads is drawn. */
   endPhase(): void {
     this.candidate.endPhase();

@@ -2,7 +2,6 @@ import { formatDuration } from '../scenario/duration.js';
 import type { ControllerDriver, ControllerStep } from './controllerDriver.js';
 import type { ControllerWindows } from './controllerWindows.js';
 import type { EngineSetup, PhaseSetup } from './engineSetup.js';
-import { resetEngineWindow } from './engineWindow.js';
 import type { PhaseDecision } from './rehearsal.js';
 import type { RehearsalWorkspace } from './rehearsalWorkspace.js';
 import { checkpointOn, type PhaseEnd, phaseResult, simulateInterval } from './runPhase.js';
@@ -56,7 +55,7 @@ export function runControllerPhase(
     false,
     0,
   );
-  resetEngineWindow(space.sinceCheckpoint);
+  space.checkpointTaken();
   const decisionOf = (action: PhaseDecision['action'], reason: string): PhaseDecision => ({
     action,
     atMs: endMs,

@@ -1,7 +1,7 @@
 import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips } from '../gates/index.js';
 import { diurnalFactor } from '../model/index.js';
 import type { CheckpointSetup, EngineSetup, PhaseSetup } from './engineSetup.js';
-import { addEngineWindow, type EngineWindow, resetEngineWindow } from './engineWindow.js';
+import { type EngineWindow, resetEngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
@@ -45,29 +45,23 @@ const HOUR_MS = 3_600_000;
 
 /** Step: both cohorts over the interval [startMs, endMs) of the phase, into the interval and checkpoint windows. */
 export function simulateInterval(
-  run: Pick<PhaseRun, 'space' | 'phase' | 'closesEveryInterval'>,
+  run: Pick<PhaseRun, 'space' | 'closesEveryInterval'>,
   startMs: number,
   endMs: number,
 ): void {
-  const { space, phase } = run;
+  const { space } = run;
   const { candidate, interval } = space;
   const lengthMs = endMs - startMs;
   resetEngineWindow(interval);
   candidate.simulateInterval(startMs, lengthMs, interval);
   if (run.closesEveryInterval) candidate.closeSpan(interval);
-  baselineAndWindows(space, phase, startMs, lengthMs);
+  baselineAndWindows(space, startMs, lengthMs);
 }
 
 /** Step: the baseline over [startMs, startMs + lengthMs), and the candidate's interval into the phase's windows. */
-function baselineAndWindows(
-  space: RehearsalWorkspace,
-  phase: PhaseSetup,
-  startMs: number,
-  lengthMs: number,
-): void {
+function baselineAndWindows(space: RehearsalWorkspace, startMs: number, lengthMs: number): void {
   space.baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
-  addEngineWindow(space.cumulative, space.interval);
-  if (phase.sinceLastCheckpoint) addEngineWindow(space.sinceCheckpoint, space.interval);
+  space.addInterval();
 }
 
 /**
@@ -140,10 +134,7 @@ function judgeCheckpointsDue(run: PhaseRun, endMs: number): void {
         useSince ? (judge.checkpoints.at(-1)?.offsetMs ?? 0) : 0,
       ),
     );
-    if (useSince) {
-      resetEngineWindow(space.sinceCheckpoint);
-      resetEngineWindow(space.baselineSinceCheckpoint);
-    }
+    space.checkpointTaken();
   }
 }
 
@@ -324,13 +315,13 @@ function quietSpanEndMs(run: PhaseRun, quiet: QuietPhase, startMs: number): numb
  * next w − 1 checks go unjudged. Returns where it stopped.
  */
 function simulateQuietSpan(run: PhaseRun, sampler: PooledSampler, startMs: number, endMs: number): number {
-  const { setup, space, phase, judge } = run;
+  const { setup, space, judge } = run;
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
     const toMs = pieceEndMs(run, fromMs, endMs);
     resetEngineWindow(space.interval);
     sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.interval);
-    baselineAndWindows(space, phase, fromMs, toMs - fromMs);
+    baselineAndWindows(space, fromMs, toMs - fromMs);
     fromMs = toMs;
     judgeCheckpointsDue(run, toMs);
   }
@@ -361,10 +352,10 @@ function simulateTripPiece(
   endMs: number,
   withHit: boolean,
 ): void {
-  const { space, phase } = run;
+  const { space } = run;
   resetEngineWindow(space.interval);
   sampler.simulateTripPiece(startMs, endMs - startMs, space.interval, trip, withHit);
-  baselineAndWindows(space, phase, startMs, endMs - startMs);
+  baselineAndWindows(space, startMs, endMs - startMs);
 }
 
 /**
