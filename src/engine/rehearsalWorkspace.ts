@@ -98,7 +98,8 @@ function addBaselineRevenue(window: EngineWindow, baselineSpan: EngineWindow): v
 export class RehearsalWorkspace {
   readonly candidate: CohortSampler;
   readonly baseline: CohortSampler;
-  readonly interval: EngineWindow;
+  /** The interval being drawn: the trailing window's {@link TrailingWindow.fresh}, set by {@link beginInterval}. */
+  interval: EngineWindow;
   readonly cumulative: EngineWindow;
   /** Filled only in a phase whose checkpoints read it (`window: since-last-checkpoint`), as is the baseline's. */
   readonly sinceCheckpoint: EngineWindow;
@@ -135,7 +136,6 @@ export class RehearsalWorkspace {
     this.quiet = kind === 'pooled' ? quietSpans(setup, tables) : null;
     this.candidate = createSampler(setup, 'candidate', kind, detail, tables);
     this.baseline = createSampler(setup, 'baseline', kind, detail, tables);
-    this.interval = window();
     this.cumulative = window();
     this.sinceCheckpoint = window();
     this.candidateSpan = window();
@@ -147,12 +147,12 @@ export class RehearsalWorkspace {
       setup.latencyBoundsMs,
       setup.segmentIds.length,
     );
+    this.interval = this.trailing.fresh();
     this.candidateStreams = new CohortStreamSet('candidate', setup.phases.length);
     this.baselineStreams = new CohortStreamSet('baseline', setup.phases.length);
     this.estimates = setup.phases.map((phase) => phaseEstimates(setup, phase));
     this.guardStreaks = new Int32Array(setup.guards.length);
     this.phaseWindows = [
-      this.interval,
       this.cumulative,
       this.sinceCheckpoint,
       this.candidateSpan,
@@ -177,11 +177,13 @@ export class RehearsalWorkspace {
    */
   closeSpans(): void {
     const { candidateSpan, baselineSpan } = this;
-    this.candidate.closeSpan(candidateSpan);
     const since = this.usesSinceCheckpoint;
-    addEngineWindow(this.cumulative, candidateSpan);
-    if (since) addEngineWindow(this.sinceCheckpoint, candidateSpan);
-    resetEngineWindow(candidateSpan);
+    if (since) {
+      this.candidate.closeSpan(candidateSpan);
+      addEngineWindow(this.cumulative, candidateSpan);
+      addEngineWindow(this.sinceCheckpoint, candidateSpan);
+      resetEngineWindow(candidateSpan);
+    } else this.candidate.closeSpan(this.cumulative);
     this.baseline.closeSpan(baselineSpan);
     addEngineWindow(this.baselineCumulative, baselineSpan);
     addBaselineRevenue(this.cumulative, baselineSpan);
@@ -192,10 +194,30 @@ export class RehearsalWorkspace {
     resetEngineWindow(baselineSpan);
   }
 
+  /** Starts an interval the guards judge: {@link interval} is the trailing window's fresh one, empty. */
+  beginInterval(): EngineWindow {
+    this.interval = this.trailing.fresh();
+    return this.interval;
+  }
+
   /** Adds the interval just simulated into the candidate's checkpoint windows. */
   addInterval(): void {
     addEngineWindow(this.cumulative, this.interval);
     if (this.usesSinceCheckpoint) addEngineWindow(this.sinceCheckpoint, this.interval);
+  }
+
+  /**
+   * The window a piece no guard reads (a quiet-span piece, a trip span's piece without a hit) is drawn
+   * into: the cumulative window itself where the phase keeps no since-last-checkpoint window (the samplers
+   * add into a window, so nothing is copied), else a fresh interval, which {@link pieceDrawn} adds to both.
+   */
+  beginPiece(): EngineWindow {
+    return this.usesSinceCheckpoint ? this.beginInterval() : this.cumulative;
+  }
+
+  /** The piece drawn into {@link beginPiece}'s window is done: it goes into the checkpoint windows. */
+  pieceDrawn(): void {
+    if (this.usesSinceCheckpoint) this.addInterval();
   }
 
   /** A checkpoint was evaluated: the since-last-checkpoint windows start again (where the phase reads them). */

@@ -1,7 +1,7 @@
 import { evaluateGuard, guardTrips, nextGuardStreak, streakReason, streakTrips } from '../gates/index.js';
 import { diurnalFactor } from '../model/index.js';
 import type { CheckpointSetup, EngineSetup, PhaseSetup } from './engineSetup.js';
-import { type EngineWindow, resetEngineWindow } from './engineWindow.js';
+import type { EngineWindow } from './engineWindow.js';
 import { setEstimates } from './estimates.js';
 import { evaluateCheckpoint, evaluateCheckpointVerdicts } from './evaluateCheckpoint.js';
 import { nextIntervalEndMs } from './phaseClock.js';
@@ -50,16 +50,11 @@ export function simulateInterval(
   endMs: number,
 ): void {
   const { space } = run;
-  const { candidate, interval } = space;
+  const candidate = space.candidate;
+  const interval = space.beginInterval();
   const lengthMs = endMs - startMs;
-  resetEngineWindow(interval);
   candidate.simulateInterval(startMs, lengthMs, interval);
   if (run.closesEveryInterval) candidate.closeSpan(interval);
-  baselineAndWindows(space, startMs, lengthMs);
-}
-
-/** Step: the baseline over [startMs, startMs + lengthMs), and the candidate's interval into the phase's windows. */
-function baselineAndWindows(space: RehearsalWorkspace, startMs: number, lengthMs: number): void {
   space.baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
   space.addInterval();
 }
@@ -72,7 +67,7 @@ function judgeGuards(run: PhaseRun, endMs: number): void {
   const { setup, space, judge, streaks } = run;
   const guards = setup.guards;
   const trailing = space.trailing;
-  trailing.push(space.interval);
+  trailing.pushFresh();
   const window = trailing.window;
   const estimates = run.estimates.guards;
   if (estimates !== null) setEstimates(window, estimates);
@@ -319,9 +314,9 @@ function simulateQuietSpan(run: PhaseRun, sampler: PooledSampler, startMs: numbe
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
     const toMs = pieceEndMs(run, fromMs, endMs);
-    resetEngineWindow(space.interval);
-    sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.interval);
-    baselineAndWindows(space, fromMs, toMs - fromMs);
+    sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.beginPiece());
+    space.baseline.simulateInterval(fromMs, toMs - fromMs, space.baselineSpan);
+    space.pieceDrawn();
     fromMs = toMs;
     judgeCheckpointsDue(run, toMs);
   }
@@ -353,9 +348,12 @@ function simulateTripPiece(
   withHit: boolean,
 ): void {
   const { space } = run;
-  resetEngineWindow(space.interval);
-  sampler.simulateTripPiece(startMs, endMs - startMs, space.interval, trip, withHit);
-  baselineAndWindows(space, startMs, endMs - startMs);
+  // A piece with a hit is judged, so it is an interval of the trailing window; one without is not.
+  const into = withHit ? space.beginInterval() : space.beginPiece();
+  sampler.simulateTripPiece(startMs, endMs - startMs, into, trip, withHit);
+  space.baseline.simulateInterval(startMs, endMs - startMs, space.baselineSpan);
+  if (withHit) space.addInterval();
+  else space.pieceDrawn();
 }
 
 /**
@@ -463,7 +461,7 @@ export function runPhase(
       run.upIntervals = space.interval.stats.upMs === endMs - startMs ? run.upIntervals + 1 : 0;
     startMs = endMs;
     if (run.unjudged > 0) {
-      space.trailing.push(space.interval);
+      space.trailing.pushFresh();
       run.unjudged--;
     } else if (setup.guards.length > 0) judgeGuards(run, endMs);
     if (judge.stop === null) judgeCheckpointsDue(run, endMs);

@@ -9,12 +9,17 @@ import {
 /**
  * The trailing window guards look at: the last `length` monitoring intervals, kept as a ring of interval
  * windows plus running sums (add the newest, subtract the one that falls out), so each interval costs
- * a few passes over the window whatever its length. A one-interval window (the default) is the interval
- * itself, with no copy. It starts empty at each phase: a guard looks only at the current phase's traffic.
+ * a few passes over the window whatever its length. An interval drawn into {@link fresh}'s window joins
+ * the ring as it is, with no copy: the window that fell out becomes the next one drawn into. A
+ * one-interval window (the default) is the interval itself. It starts empty at each phase: a guard looks
+ * only at the current phase's traffic.
  */
 export class TrailingWindow {
   private readonly sums: EngineWindow;
+  /** The last `length` intervals' windows once full, the oldest at `next` (none for a one-interval window). */
   private readonly ring: EngineWindow[];
+  /** The window {@link fresh} hands out; {@link pushFresh} swaps it with the ring's oldest. */
+  private spare: EngineWindow;
   private latest: EngineWindow | null = null;
   private next = 0;
   private filled = 0;
@@ -23,6 +28,7 @@ export class TrailingWindow {
     const slots = length > 1 ? length : 0;
     this.sums = emptyEngineWindow(boundsMs, segmentCount);
     this.ring = Array.from({ length: slots }, () => emptyEngineWindow(boundsMs, segmentCount));
+    this.spare = emptyEngineWindow(boundsMs, segmentCount);
   }
 
   /** The sums over the last `length` intervals (fewer at the start of a phase). */
@@ -39,16 +45,37 @@ export class TrailingWindow {
     this.filled = 0;
   }
 
-  /** Pushes the newest interval (read, not kept, for a one-interval window); the oldest falls out once full. */
-  push(interval: EngineWindow): void {
+  /**
+   * An empty window to draw the next interval into, the same one until {@link pushFresh} pushes it (an
+   * interval drawn into it and not pushed, such as an unjudged piece, leaves the trailing window as it was).
+   */
+  fresh(): EngineWindow {
+    resetEngineWindow(this.spare);
+    return this.spare;
+  }
+
+  /** Pushes the interval drawn into {@link fresh}'s window, without copying it; the oldest falls out once full. */
+  pushFresh(): void {
+    const interval = this.spare;
     this.latest = interval;
-    if (this.ring.length === 0) return;
-    const slot = this.ring[this.next]!;
-    if (this.filled === this.ring.length) subtractEngineWindow(this.sums, slot);
+    const ring = this.ring;
+    if (ring.length === 0) return;
+    const oldest = ring[this.next]!;
+    if (this.filled === ring.length) subtractEngineWindow(this.sums, oldest);
     else this.filled++;
-    resetEngineWindow(slot);
-    addEngineWindow(slot, interval);
     addEngineWindow(this.sums, interval);
-    this.next = (this.next + 1) % this.ring.length;
+    ring[this.next] = interval;
+    this.spare = oldest;
+    this.next = (this.next + 1) % ring.length;
+  }
+
+  /** Pushes a copy of `interval` (read, not kept, for a one-interval window); the oldest falls out once full. */
+  push(interval: EngineWindow): void {
+    if (this.ring.length === 0) {
+      this.latest = interval;
+      return;
+    }
+    addEngineWindow(this.fresh(), interval);
+    this.pushFresh();
   }
 }
