@@ -36,11 +36,13 @@ export class TrailingWindow {
     return this.ring.length === 0 ? this.latest! : this.sums;
   }
 
-  /** Empties the window (a new phase). */
+  /**
+   * Empties the window (a new phase). The ring's windows keep their old sums: each is subtracted only once
+   * a push after this has replaced it, and handed out again only through {@link fresh}, which empties it.
+   */
   clear(): void {
     this.latest = null;
     resetEngineWindow(this.sums);
-    for (const window of this.ring) resetEngineWindow(window);
     this.next = 0;
     this.filled = 0;
   }

@@ -41,4 +41,40 @@ describe('TrailingWindow', () => {
     trailing.push(interval(2, 0));
     expect(trailing.window.stats.requests).toBe(2);
   });
+
+  it.each([1, 2, 3, 10])(
+    'holds the last %d intervals drawn into fresh windows, across clears and draws never pushed',
+    (length) => {
+      const trailing = new TrailingWindow(length, boundsMs, 2);
+      // Each step: requests pushed, -1 a draw that is not pushed (an unjudged piece), or 'clear'.
+      const steps = '5 0 -1 7 2 clear 9 -1 4 4 1 clear 8 3 -1 6 2 11'
+        .split(' ')
+        .map((step) => (step === 'clear' ? step : Number(step)));
+      let pushed: number[] = [];
+      steps.forEach((step, i) => {
+        if (step === 'clear') {
+          trailing.clear();
+          pushed = [];
+          return;
+        }
+        const window = trailing.fresh();
+        expect(window.stats.requests).toBe(0);
+        expect(window.latencyBuckets.high).toBe(-1);
+        const requests = step < 0 ? 13 : step;
+        const drawn = interval(requests, i % 3);
+        window.stats.requests = drawn.stats.requests;
+        window.stats.errors = drawn.stats.errors;
+        window.stats.latencyCounts[i % 3] = requests;
+        if (requests > 0) window.latencyBuckets = { low: i % 3, high: i % 3 };
+        if (step < 0) return;
+        trailing.pushFresh();
+        pushed.push(requests);
+        const last = pushed.slice(-length);
+        const stats = trailing.window.stats;
+        expect(stats.requests).toBe(last.reduce((a, b) => a + b, 0));
+        expect(stats.errors).toBe(last.reduce((a, b) => a + (b % 3), 0));
+        expect(stats.latencyCounts.reduce((a, b) => a + b, 0)).toBe(stats.requests);
+      });
+    },
+  );
 });
