@@ -48,8 +48,9 @@ export class TrailingWindow {
   }
 
   /**
-   * An empty window to draw the next interval into, the same one until {@link pushFresh} pushes it (an
-   * interval drawn into it and not pushed, such as an unjudged piece, leaves the trailing window as it was).
+   * An empty window to draw the next interval into, the same one until {@link pushFresh} pushes it. A draw
+   * into it that is not pushed (an unjudged piece) leaves a longer window's sums as they were; a
+   * one-interval window is that window itself, so it reads as the draw until the next push.
    */
   fresh(): EngineWindow {
     resetEngineWindow(this.spare);
