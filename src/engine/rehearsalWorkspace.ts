@@ -98,7 +98,7 @@ function addBaselineRevenue(window: EngineWindow, baselineSpan: EngineWindow): v
 export class RehearsalWorkspace {
   readonly candidate: CohortSampler;
   readonly baseline: CohortSampler;
-  /** The interval being drawn: the trailing window's {@link TrailingWindow.fresh}, set by {@link beginInterval}. */
+  /** The interval being drawn: the trailing window's {@link TrailingWindow.fresh}, set by {@link beginPiece}. */
   interval: EngineWindow;
   readonly cumulative: EngineWindow;
   /** Filled only in a phase whose checkpoints read it (`window: since-last-checkpoint`), as is the baseline's. */
@@ -125,6 +125,8 @@ export class RehearsalWorkspace {
    * nothing is added to them (they stay empty, and nothing reads them).
    */
   private usesSinceCheckpoint = false;
+  /** Whether the current piece is drawn straight into the cumulative window (see {@link beginPiece}). */
+  private pieceIntoCumulative = false;
   /** Each guard's streak in the current phase (see runPhase), zeroed at each phase's start. */
   readonly guardStreaks: Int32Array;
   /** The windows that start every phase empty. */
@@ -194,30 +196,25 @@ export class RehearsalWorkspace {
     resetEngineWindow(baselineSpan);
   }
 
-  /** Starts an interval the guards judge: {@link interval} is the trailing window's fresh one, empty. */
-  beginInterval(): EngineWindow {
+  /**
+   * Starts a piece of the phase and returns the window the candidate's draws of it go into. A piece the
+   * guards judge (an interval) is drawn into the trailing window's fresh window, {@link interval}. One they
+   * do not judge (a quiet-span piece, a trip-span piece without a hit) is drawn straight into the
+   * cumulative window where the phase keeps no since-last-checkpoint window: the samplers add into a
+   * window, so nothing need be copied.
+   */
+  beginPiece(judged: boolean): EngineWindow {
+    this.pieceIntoCumulative = !judged && !this.usesSinceCheckpoint;
+    if (this.pieceIntoCumulative) return this.cumulative;
     this.interval = this.trailing.fresh();
     return this.interval;
   }
 
-  /** Adds the interval just simulated into the candidate's checkpoint windows. */
-  addInterval(): void {
+  /** The piece {@link beginPiece} started is drawn: unless it went straight there, into the checkpoint windows. */
+  pieceDrawn(): void {
+    if (this.pieceIntoCumulative) return;
     addEngineWindow(this.cumulative, this.interval);
     if (this.usesSinceCheckpoint) addEngineWindow(this.sinceCheckpoint, this.interval);
-  }
-
-  /**
-   * The window a piece no guard reads (a quiet-span piece, a trip span's piece without a hit) is drawn
-   * into: the cumulative window itself where the phase keeps no since-last-checkpoint window (the samplers
-   * add into a window, so nothing is copied), else a fresh interval, which {@link pieceDrawn} adds to both.
-   */
-  beginPiece(): EngineWindow {
-    return this.usesSinceCheckpoint ? this.beginInterval() : this.cumulative;
-  }
-
-  /** The piece drawn into {@link beginPiece}'s window is done: it goes into the checkpoint windows. */
-  pieceDrawn(): void {
-    if (this.usesSinceCheckpoint) this.addInterval();
   }
 
   /** A checkpoint was evaluated: the since-last-checkpoint windows start again (where the phase reads them). */

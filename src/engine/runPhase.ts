@@ -51,12 +51,17 @@ export function simulateInterval(
 ): void {
   const { space } = run;
   const candidate = space.candidate;
-  const interval = space.beginInterval();
+  const interval = space.beginPiece(true);
   const lengthMs = endMs - startMs;
   candidate.simulateInterval(startMs, lengthMs, interval);
   if (run.closesEveryInterval) candidate.closeSpan(interval);
+  baselineAndWindows(space, startMs, lengthMs);
+}
+
+/** Step: the baseline over [startMs, startMs + lengthMs), and the candidate's piece into the phase's windows. */
+function baselineAndWindows(space: RehearsalWorkspace, startMs: number, lengthMs: number): void {
   space.baseline.simulateInterval(startMs, lengthMs, space.baselineSpan);
-  space.addInterval();
+  space.pieceDrawn();
 }
 
 /**
@@ -314,9 +319,8 @@ function simulateQuietSpan(run: PhaseRun, sampler: PooledSampler, startMs: numbe
   let fromMs = startMs;
   while (fromMs < endMs && judge.stop === null) {
     const toMs = pieceEndMs(run, fromMs, endMs);
-    sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.beginPiece());
-    space.baseline.simulateInterval(fromMs, toMs - fromMs, space.baselineSpan);
-    space.pieceDrawn();
+    sampler.simulateQuietPiece(fromMs, toMs - fromMs, space.beginPiece(false));
+    baselineAndWindows(space, fromMs, toMs - fromMs);
     fromMs = toMs;
     judgeCheckpointsDue(run, toMs);
   }
@@ -348,12 +352,9 @@ function simulateTripPiece(
   withHit: boolean,
 ): void {
   const { space } = run;
-  // A piece with a hit is judged, so it is an interval of the trailing window; one without is not.
-  const into = withHit ? space.beginInterval() : space.beginPiece();
-  sampler.simulateTripPiece(startMs, endMs - startMs, into, trip, withHit);
-  space.baseline.simulateInterval(startMs, endMs - startMs, space.baselineSpan);
-  if (withHit) space.addInterval();
-  else space.pieceDrawn();
+  // Only a piece with a hit is judged (the guards read its window); the pieces before it are not.
+  sampler.simulateTripPiece(startMs, endMs - startMs, space.beginPiece(withHit), trip, withHit);
+  baselineAndWindows(space, startMs, endMs - startMs);
 }
 
 /**

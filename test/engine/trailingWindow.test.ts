@@ -61,9 +61,8 @@ describe('TrailingWindow', () => {
         expect(window.stats.requests).toBe(0);
         expect(window.latencyBuckets.high).toBe(-1);
         const requests = step < 0 ? 13 : step;
-        const drawn = interval(requests, i % 3);
-        window.stats.requests = drawn.stats.requests;
-        window.stats.errors = drawn.stats.errors;
+        window.stats.requests = requests;
+        window.stats.errors = requests % 3;
         window.stats.latencyCounts[i % 3] = requests;
         if (requests > 0) window.latencyBuckets = { low: i % 3, high: i % 3 };
         if (step < 0) return;
